@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+// The vocabulary of PRODUCT.md, as data: every surface (panel, popup, report, server) uses
+// these lists so a value can only mean one thing.
+export const CHANNELS = ['call', 'whatsapp', 'email', 'sms'] as const;
+export const OUTCOMES = [
+  'no_answer',
+  'voicemail',
+  'wrong_number',
+  'reached',
+  'appointment',
+  'not_interested',
+] as const;
+export const STATUSES = ['open', 'contacted', 'appointment', 'shown', 'sold', 'lost'] as const;
+export const LOST_REASONS = [
+  'not_interested',
+  'bought_elsewhere',
+  'unreachable',
+  'wrong_number',
+  'duplicate',
+  'other',
+] as const;
+export const DEFAULT_SOURCES = [
+  'website',
+  'importer',
+  'marktplaats',
+  'autotrack',
+  'autoscout24',
+  'gaspedaal',
+  'viabovag',
+  'autotrader',
+  'carscom',
+  'cargurus',
+  'truecar',
+  'edmunds',
+  'phone',
+  'walk-in',
+  'referral',
+  'other',
+] as const;
+
+export const channelSchema = z.enum(CHANNELS);
+export const outcomeSchema = z.enum(OUTCOMES);
+export const statusSchema = z.enum(STATUSES);
+export const lostReasonSchema = z.enum(LOST_REASONS);
+
+export type Channel = z.infer<typeof channelSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type LeadStatus = z.infer<typeof statusSchema>;
+export type LostReason = z.infer<typeof lostReasonSchema>;
+
+/** Outcomes in which a real conversation happened (PRODUCT.md "Contact"). */
+export const CONTACT_OUTCOMES: readonly Outcome[] = ['reached', 'appointment', 'not_interested'];
+export const isContact = (outcome: Outcome): boolean => CONTACT_OUTCOMES.includes(outcome);
+
+/** Statuses after which a lead no longer needs work. */
+export const CLOSED_STATUSES: readonly LeadStatus[] = ['sold', 'lost'];
+export const isClosed = (status: LeadStatus): boolean => CLOSED_STATUSES.includes(status);
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+/** A source id: a default one or a dealer-added slug. */
+export const sourceIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'source ids are lower-case slugs');
+
+/** Lead identity: the CRM's adapter id plus the CRM's own record id. */
+export const crmIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const leadIdSchema = shortText(200);
+
+/**
+ * What an adapter read from one CRM page. A pure function of (URL, Document): only the lead id
+ * is guaranteed; everything else may be missing on a page that changed.
+ */
+export const leadSnapshotSchema = z.object({
+  crm: crmIdSchema,
+  leadId: leadIdSchema,
+  url: z.url().max(4000),
+  name: shortText(300).optional(),
+  phone: shortText(100).optional(),
+  email: shortText(300).optional(),
+  sourceRaw: shortText(200).optional(),
+  source: sourceIdSchema.optional(),
+  vehicle: shortText(300).optional(),
+  /** ISO 8601, only when the page showed a creation time. */
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  statusRaw: shortText(100).optional(),
+  /** Fields the adapter looked for and could not read, for the "couldn't read X" notice. */
+  missing: z.array(z.enum(['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'])).max(10),
+});
+export type LeadSnapshot = z.infer<typeof leadSnapshotSchema>;
+export type SnapshotField = LeadSnapshot['missing'][number];
+
+export const leadKey = (crm: string, leadId: string): string => `${crm}:${leadId}`;

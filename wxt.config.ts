@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import { builtInCrmOrigins } from './lib/adapters/origins';
+
+// `LEADPACE_E2E=1` builds the test/demo variant: every built-in CRM origin is granted at
+// install, so automated browsers never meet a permission prompt. The store build keeps CRM
+// hosts optional and asks per CRM at runtime (PRODUCT.md, privacy).
+const e2e = process.env.LEADPACE_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ browser }) => ({
+    name: 'Leadpace',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    host_permissions: e2e ? builtInCrmOrigins() : [],
+    optional_host_permissions: e2e ? [] : builtInCrmOrigins(),
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandTogglePanel__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'leadpace@leadpace.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
