@@ -142,12 +142,15 @@ export interface LeadView extends LeadRecord {
   attempts: AttemptView[];
   /** The attempt an undo would void: the last one still in effect. */
   undoableAttemptId: string | null;
+  /** The rep's local note ('' when none). */
+  note: string;
 }
 
-export function toLeadView(record: LeadRecord, progress: LeadProgress): LeadView {
+export function toLeadView(record: LeadRecord, progress: LeadProgress, note = ''): LeadView {
   return {
     ...record,
     attempts: progress.attempts,
     undoableAttemptId: progress.attempts.at(-1)?.id ?? null,
+    note,
   };
 }

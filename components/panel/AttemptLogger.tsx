@@ -1,0 +1,72 @@
+import { useStore } from 'zustand';
+import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '@/lib/domain/model';
+import type { PanelStore } from '@/lib/content/panel-store';
+import { useI18n } from '../ui/i18n';
+
+interface Props {
+  store: PanelStore;
+  onLog: (channel: Channel, outcome: Outcome) => void;
+}
+
+/** Channel × outcome: opening it preselects "call", and one click on an outcome records. */
+export function AttemptLogger({ store, onLog }: Props) {
+  const { t } = useI18n();
+  const logging = useStore(store, (s) => s.logging);
+  const busy = useStore(store, (s) => s.busy);
+  const pendingCall = useStore(store, (s) => s.pendingCall);
+
+  if (logging === null) {
+    return (
+      <button
+        type="button"
+        className="lp-primary"
+        data-testid="log-attempt"
+        disabled={busy}
+        onClick={() => store.setState({ logging: 'call' })}
+      >
+        {t('panel.logAttempt')}
+      </button>
+    );
+  }
+  return (
+    <section aria-label={t('panel.logAttempt')} data-testid="attempt-logger" className="lp-row" style={{ display: 'grid', gap: 6 }}>
+      {pendingCall ? null : (
+        <>
+          <p className="lp-section-title">{t('panel.chooseChannel')}</p>
+          <div className="lp-chips" role="group" aria-label={t('panel.chooseChannel')}>
+            {CHANNELS.map((channel) => (
+              <button
+                key={channel}
+                type="button"
+                className="lp-chip"
+                data-testid={`channel-${channel}`}
+                aria-pressed={logging === channel}
+                onClick={() => store.setState({ logging: channel })}
+              >
+                {t(`channel.${channel}`)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      <p className="lp-section-title">{t('panel.chooseOutcome')}</p>
+      <div className="lp-chips" role="group" aria-label={t('panel.chooseOutcome')}>
+        {OUTCOMES.map((outcome) => (
+          <button
+            key={outcome}
+            type="button"
+            className="lp-outcome"
+            data-testid={`outcome-${outcome}`}
+            disabled={busy}
+            onClick={() => onLog(logging, outcome)}
+          >
+            {t(`outcome.${outcome}`)}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="lp-secondary" onClick={() => store.setState({ logging: null, pendingCall: false })}>
+        {t('common.cancel')}
+      </button>
+    </section>
+  );
+}

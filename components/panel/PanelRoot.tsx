@@ -1,0 +1,15 @@
+import type { PanelStore } from '@/lib/content/panel-store';
+import { I18nProvider } from '../ui/i18n';
+import { useSettings } from '../ui/use-settings';
+import { Panel } from './Panel';
+import type { Ask } from './panel-actions';
+
+/** The panel with its language and settings wired from storage. */
+export function PanelRoot({ store, ask, onToggle }: { store: PanelStore; ask: Ask; onToggle: () => void }) {
+  const settings = useSettings();
+  return (
+    <I18nProvider>
+      <Panel store={store} ask={ask} repName={settings.repName} dealerName={settings.dealerName} onToggle={onToggle} />
+    </I18nProvider>
+  );
+}

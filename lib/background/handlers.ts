@@ -1,0 +1,125 @@
+import Dexie from 'dexie';
+import type { z } from 'zod';
+import { adapterById } from '../adapters/registry';
+import { matchesPattern } from '../adapters/match-pattern';
+import type { LeadView } from '../domain/lead';
+import type { LeadpaceDb } from '../db/schema';
+import {
+  LeadNotFoundError,
+  NothingToUndoError,
+  changeStatus,
+  logAttempt,
+  readLeadView,
+  recordLeadSeen,
+  saveNote,
+  undoAttempt,
+} from '../db/writes';
+import { messageSchemas, type ErrorCode, type Result } from '../messaging';
+
+/** Who sent a message, as the browser (not the message) says. */
+export interface SenderInfo {
+  url?: string;
+  tabId?: number;
+}
+
+export interface HandlerDeps {
+  db: () => LeadpaceDb;
+  repId: () => Promise<string>;
+  now: () => number;
+  /** The extension's own origin, e.g. `chrome-extension://abc/`. */
+  extensionOrigin: string;
+  log: (message: string) => void;
+}
+
+type Schemas = typeof messageSchemas;
+type WriteType = 'lead/seen' | 'lead/get' | 'attempt/log' | 'attempt/undo' | 'status/change' | 'note/save';
+
+const fail = (code: ErrorCode, reason: string): Result<never> => ({ ok: false, code, reason });
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * A CRM page may only speak for leads of the CRM it is on; extension pages may speak for any.
+ * The page's URL comes from the browser's sender info, never from the message body.
+ */
+export function senderMayActFor(sender: SenderInfo, crm: string, extensionOrigin: string): boolean {
+  if (!sender.url) return false;
+  if (sender.url.startsWith(extensionOrigin)) return true;
+  const adapter = adapterById(crm);
+  if (!adapter) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  return adapter.matches.some((pattern) => matchesPattern(pattern, url));
+}
+
+function classify(error: unknown): Result<never> {
+  if (error instanceof LeadNotFoundError) return fail('not-found', error.message);
+  if (error instanceof NothingToUndoError) return fail('invalid', error.message);
+  if (error instanceof Dexie.DexieError) return fail('db', `${error.name}: ${error.message}`);
+  if (error instanceof DOMException) return fail('db', `${error.name}: ${error.message}`);
+  return fail('unknown', error instanceof Error ? error.message : String(error));
+}
+
+/** Validates, authorises and runs one write/read message. Never throws. */
+export async function handleMessage(
+  type: WriteType,
+  raw: unknown,
+  sender: SenderInfo,
+  deps: HandlerDeps,
+): Promise<Result<LeadView>> {
+  const parsed = (messageSchemas[type] as Schemas[WriteType]).safeParse(raw);
+  if (!parsed.success) {
+    const reason = describeIssues(parsed.error);
+    deps.log(`rejected ${type}: ${reason}`);
+    return fail('invalid', reason);
+  }
+  const data = parsed.data;
+  const crm = 'crm' in data ? data.crm : data.leadKey.slice(0, data.leadKey.indexOf(':'));
+  if (!senderMayActFor(sender, crm, deps.extensionOrigin)) {
+    deps.log(`rejected ${type}: sender ${sender.url ?? '(unknown)'} may not act for CRM ${crm}`);
+    return fail('forbidden', `this page is not a ${crm} page`);
+  }
+  try {
+    const db = deps.db();
+    const actor = { repId: await deps.repId(), now: deps.now() };
+    switch (type) {
+      case 'lead/seen': {
+        const snapshot = messageSchemas['lead/seen'].parse(data);
+        return { ok: true, value: await recordLeadSeen(db, snapshot, actor) };
+      }
+      case 'lead/get': {
+        const { leadKey } = messageSchemas['lead/get'].parse(data);
+        return { ok: true, value: await readLeadView(db, leadKey) };
+      }
+      case 'attempt/log': {
+        const { leadKey, channel, outcome } = messageSchemas['attempt/log'].parse(data);
+        return { ok: true, value: await logAttempt(db, leadKey, { channel, outcome }, actor) };
+      }
+      case 'attempt/undo': {
+        const { leadKey, attemptId } = messageSchemas['attempt/undo'].parse(data);
+        return { ok: true, value: await undoAttempt(db, leadKey, attemptId, actor) };
+      }
+      case 'status/change': {
+        const { leadKey, status, lostReason } = messageSchemas['status/change'].parse(data);
+        return { ok: true, value: await changeStatus(db, leadKey, { status, lostReason }, actor) };
+      }
+      case 'note/save': {
+        const { leadKey, text } = messageSchemas['note/save'].parse(data);
+        return { ok: true, value: await saveNote(db, leadKey, text, actor.now) };
+      }
+    }
+  } catch (error) {
+    const result = classify(error);
+    deps.log(`${type} failed: ${result.ok ? '' : result.reason}`);
+    return result;
+  }
+}

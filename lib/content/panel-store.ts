@@ -1,0 +1,32 @@
+import { createStore } from 'zustand/vanilla';
+import type { LeadView } from '../domain/lead';
+import type { Channel, LeadSnapshot } from '../domain/model';
+import type { PanelErrorCode } from './client';
+
+/** UI state of the panel on one CRM tab. Domain data stays in the background's database. */
+export interface PanelState {
+  snapshot: LeadSnapshot | null;
+  view: LeadView | null;
+  error: { code: PanelErrorCode; reason: string } | null;
+  collapsed: boolean;
+  /** The logging controls are open, with this channel picked. */
+  logging: Channel | null;
+  /** A click-to-call on the page started a call whose outcome we still need. */
+  pendingCall: boolean;
+  busy: boolean;
+  notice: string | null;
+}
+
+export const initialPanelState: PanelState = {
+  snapshot: null,
+  view: null,
+  error: null,
+  collapsed: false,
+  logging: null,
+  pendingCall: false,
+  busy: false,
+  notice: null,
+};
+
+export const createPanelStore = () => createStore<PanelState>(() => ({ ...initialPanelState }));
+export type PanelStore = ReturnType<typeof createPanelStore>;

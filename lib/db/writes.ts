@@ -1,0 +1,176 @@
+import { v7 as uuidv7 } from 'uuid';
+import { EVENT_SCHEMA_VERSION, leadEventSchema, type LeadEvent } from '../domain/events';
+import {
+  progressFromEvents,
+  toLeadRecord,
+  toLeadView,
+  type LeadDetails,
+  type LeadView,
+} from '../domain/lead';
+import type { Channel, LeadSnapshot, LeadStatus, LostReason, Outcome } from '../domain/model';
+import { leadKey as makeLeadKey } from '../domain/model';
+import type { LeadpaceDb, StoredEvent } from './schema';
+
+// The only code that writes to the database. Each operation appends its events and rewrites
+// the lead projection in one transaction, so a crash never leaves them disagreeing.
+
+export class LeadNotFoundError extends Error {
+  constructor(key: string) {
+    super(`No lead ${key} in this browser`);
+    this.name = 'LeadNotFoundError';
+  }
+}
+
+type NewEvent = LeadEvent extends infer E
+  ? E extends LeadEvent
+    ? Omit<E, 'id' | 'v' | 'at' | 'repId' | 'leadKey'>
+    : never
+  : never;
+
+interface Actor {
+  repId: string;
+  now: number;
+}
+
+function buildEvent(leadKey: string, body: NewEvent, actor: Actor): StoredEvent {
+  const event = leadEventSchema.parse({
+    ...body,
+    id: uuidv7(),
+    v: EVENT_SCHEMA_VERSION,
+    leadKey,
+    at: actor.now,
+    repId: actor.repId,
+  });
+  return { ...event, sync: 'pending' };
+}
+
+async function reproject(db: LeadpaceDb, key: string, details?: LeadDetails, seenAt?: number): Promise<LeadView> {
+  const events = await db.events.where('leadKey').equals(key).toArray();
+  const progress = progressFromEvents(events);
+  const existing = await db.leads.get(key);
+  const base: LeadDetails | undefined = details ?? existing;
+  if (!progress || !base) throw new LeadNotFoundError(key);
+  const record = toLeadRecord(
+    {
+      crm: base.crm,
+      leadId: base.leadId,
+      url: base.url,
+      name: base.name,
+      phone: base.phone,
+      email: base.email,
+      vehicle: base.vehicle,
+      sourceRaw: base.sourceRaw,
+      missing: base.missing,
+    },
+    progress,
+    seenAt ?? existing?.lastSeenAt ?? progress.firstSeenAt,
+  );
+  await db.leads.put(record);
+  return toLeadView(record, progress, (await db.notes.get(key))?.text ?? '');
+}
+
+/**
+ * Registers what a CRM page showed. The first sight starts the lead's clock; a later CRM
+ * creation time or a re-coded source is recorded as events, never overwritten silently.
+ */
+export async function recordLeadSeen(db: LeadpaceDb, snapshot: LeadSnapshot, actor: Actor): Promise<LeadView> {
+  const key = makeLeadKey(snapshot.crm, snapshot.leadId);
+  const source = snapshot.source ?? 'other';
+  const receivedAt = snapshot.receivedAt ? Date.parse(snapshot.receivedAt) : null;
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
+    const events = await db.events.where('leadKey').equals(key).toArray();
+    const progress = progressFromEvents(events);
+    const fresh: StoredEvent[] = [];
+    if (!progress) {
+      fresh.push(buildEvent(key, { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source, receivedAt }, actor));
+    } else {
+      if (!progress.receivedAtKnown && receivedAt !== null) {
+        fresh.push(buildEvent(key, { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source: progress.source, receivedAt }, actor));
+      }
+      if (snapshot.source && snapshot.source !== progress.source) {
+        fresh.push(buildEvent(key, { type: 'source_changed', from: progress.source, to: snapshot.source }, actor));
+      }
+    }
+    if (fresh.length) await db.events.bulkAdd(fresh);
+    const previous = await db.leads.get(key);
+    const details: LeadDetails = {
+      crm: snapshot.crm,
+      leadId: snapshot.leadId,
+      // A drawer-switched lead keeps the URL it was first opened at, which does show it.
+      url: previous?.url && snapshot.url !== previous.url ? previous.url : snapshot.url,
+      // A partial page must not erase what an earlier complete page showed.
+      name: snapshot.name ?? previous?.name,
+      phone: snapshot.phone ?? previous?.phone,
+      email: snapshot.email ?? previous?.email,
+      vehicle: snapshot.vehicle ?? previous?.vehicle,
+      sourceRaw: snapshot.sourceRaw ?? previous?.sourceRaw,
+      missing: snapshot.missing,
+    };
+    return reproject(db, key, details, actor.now);
+  });
+}
+
+async function appendAndReproject(db: LeadpaceDb, key: string, body: NewEvent, actor: Actor): Promise<LeadView> {
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
+    if (!(await db.leads.get(key))) throw new LeadNotFoundError(key);
+    await db.events.add(buildEvent(key, body, actor));
+    return reproject(db, key);
+  });
+}
+
+export function logAttempt(
+  db: LeadpaceDb,
+  key: string,
+  attempt: { channel: Channel; outcome: Outcome; scriptId?: string; scriptVersion?: number },
+  actor: Actor,
+): Promise<LeadView> {
+  return appendAndReproject(db, key, { type: 'attempt_logged', ...attempt }, actor);
+}
+
+export class NothingToUndoError extends Error {
+  constructor() {
+    super('That attempt is not the last one in effect');
+    this.name = 'NothingToUndoError';
+  }
+}
+
+/** Voids the last attempt in effect. The attempt id guards against a double click undoing two. */
+export async function undoAttempt(db: LeadpaceDb, key: string, attemptId: string, actor: Actor): Promise<LeadView> {
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
+    const events = await db.events.where('leadKey').equals(key).toArray();
+    const progress = progressFromEvents(events);
+    if (!progress) throw new LeadNotFoundError(key);
+    if (progress.attempts.at(-1)?.id !== attemptId) throw new NothingToUndoError();
+    await db.events.add(buildEvent(key, { type: 'event_voided', voids: attemptId }, actor));
+    return reproject(db, key);
+  });
+}
+
+export function changeStatus(
+  db: LeadpaceDb,
+  key: string,
+  change: { status: LeadStatus; lostReason?: LostReason },
+  actor: Actor,
+): Promise<LeadView> {
+  const lostReason = change.status === 'lost' ? (change.lostReason ?? 'other') : undefined;
+  return appendAndReproject(db, key, { type: 'status_changed', status: change.status, lostReason }, actor);
+}
+
+export async function readLeadView(db: LeadpaceDb, key: string): Promise<LeadView> {
+  return db.transaction('r', db.events, db.leads, db.notes, async () => {
+    const record = await db.leads.get(key);
+    const progress = progressFromEvents(await db.events.where('leadKey').equals(key).toArray());
+    if (!record || !progress) throw new LeadNotFoundError(key);
+    return toLeadView(record, progress, (await db.notes.get(key))?.text ?? '');
+  });
+}
+
+/** Saves the rep's note on a lead (local only; an empty note removes it). */
+export async function saveNote(db: LeadpaceDb, key: string, text: string, now: number): Promise<LeadView> {
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
+    if (!(await db.leads.get(key))) throw new LeadNotFoundError(key);
+    if (text.trim() === '') await db.notes.delete(key);
+    else await db.notes.put({ leadKey: key, text, updatedAt: now });
+    return readLeadView(db, key);
+  });
+}

@@ -1,0 +1,36 @@
+import { common } from './messages/common';
+import { options } from './messages/options';
+import { panel } from './messages/panel';
+import { popup } from './messages/popup';
+
+export type Lang = 'nl' | 'en';
+
+const en = { ...common.en, ...panel.en, ...popup.en, ...options.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl };
+
+export type MessageKey = keyof typeof en;
+const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };
+
+/** 'auto' follows the browser: Dutch for any nl-* locale, English otherwise. */
+export function resolveLang(setting: 'auto' | Lang, browserLanguage: string | undefined): Lang {
+  if (setting !== 'auto') return setting;
+  return browserLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Returns the translator for a language. Unknown `{param}`s stay visible rather than vanish. */
+export function translator(lang: Lang): Translate {
+  const table = TABLES[lang];
+  return (key, params) => {
+    const text = table[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    );
+  };
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}

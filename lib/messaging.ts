@@ -1,0 +1,46 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import type { LeadView } from './domain/lead';
+import {
+  channelSchema,
+  leadSnapshotSchema,
+  lostReasonSchema,
+  outcomeSchema,
+  statusSchema,
+  type LeadSnapshot,
+} from './domain/model';
+
+export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"');
+
+export const messageSchemas = {
+  'lead/seen': leadSnapshotSchema,
+  'lead/get': z.object({ leadKey: leadKeySchema }),
+  'attempt/log': z.object({ leadKey: leadKeySchema, channel: channelSchema, outcome: outcomeSchema }),
+  'attempt/undo': z.object({ leadKey: leadKeySchema, attemptId: z.uuid() }),
+  'status/change': z.object({
+    leadKey: leadKeySchema,
+    status: statusSchema,
+    lostReason: lostReasonSchema.optional(),
+  }),
+  'lead/open': z.object({ leadKey: leadKeySchema }),
+  'note/save': z.object({ leadKey: leadKeySchema, text: z.string().max(5000) }),
+} as const;
+
+export type ErrorCode = 'invalid' | 'forbidden' | 'db' | 'not-found' | 'unknown';
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; reason: string };
+
+type Data<K extends keyof typeof messageSchemas> = z.infer<(typeof messageSchemas)[K]>;
+
+export interface ProtocolMap {
+  'lead/seen'(data: LeadSnapshot): Result<LeadView>;
+  'lead/get'(data: Data<'lead/get'>): Result<LeadView>;
+  'attempt/log'(data: Data<'attempt/log'>): Result<LeadView>;
+  'attempt/undo'(data: Data<'attempt/undo'>): Result<LeadView>;
+  'status/change'(data: Data<'status/change'>): Result<LeadView>;
+  'lead/open'(data: Data<'lead/open'>): Result<{ tabId: number }>;
+  'note/save'(data: Data<'note/save'>): Result<LeadView>;
+  /** Background → content script: the toolbar shortcut toggles the panel. */
+  'panel/toggle'(): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
