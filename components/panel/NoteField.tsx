@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../ui/i18n';
 
-/** The rep's own note: saved on blur, kept in this browser only. */
-export function NoteField({ leadKey, note, onSave }: { leadKey: string; note: string; onSave: (text: string) => void }) {
+/**
+ * The rep's own note: saved on blur, kept in this browser only. Keyed by lead and saved text
+ * by its parent, so a drawer switch or a save starts a fresh draft.
+ */
+export function NoteField({ note, onSave }: { note: string; onSave: (text: string) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(note);
-  // A different lead (drawer switch) or a saved note from elsewhere replaces the draft.
-  useEffect(() => setDraft(note), [leadKey, note]);
   return (
     <label style={{ display: 'grid', gap: 4 }}>
       <span className="lp-section-title">{t('panel.note')}</span>

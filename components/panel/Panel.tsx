@@ -127,7 +127,7 @@ export function Panel({ store, ask, repName, dealerName, onToggle }: Props) {
                 {notice}
               </p>
             ) : null}
-            <NoteField leadKey={view.key} note={view.note} onSave={(text) => void saveNote(store, ask, text, t('panel.noteSaved'))} />
+            <NoteField key={`${view.key}\n${view.note}`} note={view.note} onSave={(text) => void saveNote(store, ask, text, t('panel.noteSaved'))} />
             <CallScriptView view={view} repName={repName} dealerName={dealerName} />
           </>
         ) : null}

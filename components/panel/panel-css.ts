@@ -3,7 +3,7 @@
 export const PANEL_CSS = `
 :host { position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important;
   display: block !important; visibility: visible !important; opacity: 1 !important; }
-.lp { box-sizing: border-box; width: 340px; max-height: calc(100vh - 32px); overflow: auto; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+.lp { box-sizing: border-box; width: 340px; max-height: min(calc(100vh - 32px), 760px); overflow: auto; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2933; background: #ffffff; border: 1px solid #d5dbe3; border-radius: 10px; box-shadow: 0 8px 28px rgba(15, 23, 42, .18); }
 .lp *, .lp *::before, .lp *::after { box-sizing: border-box; font-size: inherit; }
 .lp button, .lp select { font: inherit; font-size: 13px; cursor: pointer; }

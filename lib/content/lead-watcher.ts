@@ -33,6 +33,7 @@ export function watchLead(adapter: CrmAdapter, doc: Document, url: URL, callback
   let observer: MutationObserver | null = null;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let last: LeadSnapshot | null = null;
+  let connectedCheck: ReturnType<typeof setInterval> | undefined;
 
   const report = () => {
     const snapshot = safeExtract(adapter, doc, url);
@@ -42,11 +43,29 @@ export function watchLead(adapter: CrmAdapter, doc: Document, url: URL, callback
     else callbacks.onNoLead();
   };
 
+  const stopObserving = () => {
+    observer?.disconnect();
+    observer = null;
+    clearInterval(connectedCheck);
+  };
+
+  const reattach = () => {
+    stopObserving();
+    last = null;
+    void attach();
+  };
+
   const attach = async () => {
     const anchor = await waitForElement(doc, adapter.anchor, { signal: controller.signal });
     if (controller.signal.aborted) return;
     if (!anchor) {
       callbacks.onNoLead();
+      return;
+    }
+    // On a SPA route change the old lead view can still be found and then be replaced in the
+    // same task: only a connected anchor shows the current lead.
+    if (!anchor.isConnected) {
+      void attach();
       return;
     }
     report();
@@ -56,24 +75,22 @@ export function watchLead(adapter: CrmAdapter, doc: Document, url: URL, callback
       clearTimeout(debounce);
       debounce = setTimeout(() => {
         if (controller.signal.aborted) return;
-        if (!region.isConnected) {
-          // The CRM re-rendered the lead view: start over with the new element.
-          observer?.disconnect();
-          last = null;
-          void attach();
-          return;
-        }
-        report();
+        if (!region.isConnected) reattach();
+        else report();
       }, RE_EXTRACT_DEBOUNCE_MS);
     });
     observer.observe(region, { subtree: true, childList: true, attributes: true, characterData: true });
     if (parent) observer.observe(parent, { childList: true });
+    // A CRM may replace an ancestor further up, which no observer on the region would see.
+    connectedCheck = setInterval(() => {
+      if (!controller.signal.aborted && !region.isConnected) reattach();
+    }, 1_000);
   };
 
   void attach();
   return () => {
     controller.abort();
-    observer?.disconnect();
+    stopObserving();
     clearTimeout(debounce);
   };
 }

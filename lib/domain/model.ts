@@ -39,6 +39,9 @@ export const DEFAULT_SOURCES = [
   'other',
 ] as const;
 
+/** The dealership's time zone until the dealer sets another (PRODUCT.md, business time). */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
 export const channelSchema = z.enum(CHANNELS);
 export const outcomeSchema = z.enum(OUTCOMES);
 export const statusSchema = z.enum(STATUSES);

@@ -1,4 +1,6 @@
+import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { DEFAULT_TIME_ZONE } from '../domain/model';
 import { enGB, nl } from 'date-fns/locale';
 import type { Lang } from './index';
 
@@ -17,12 +19,16 @@ export function formatDuration(ms: number, lang: Lang): string {
   return `${days} ${d} ${hours % 24} ${h}`;
 }
 
-/** Date and time in the rep's language, e.g. "do 26 nov 14:05" / "Thu 26 Nov 14:05". */
-export function formatDateTime(ms: number, lang: Lang, now: number = Date.now()): string {
-  const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
-  return format(ms, sameYear ? 'EEE d MMM HH:mm' : 'd MMM yyyy HH:mm', { locale: LOCALES[lang] });
+/**
+ * Date and time in the rep's language and the dealership's time zone (not the machine's),
+ * e.g. "do 26 nov 14:05" / "Thu 26 Nov 14:05".
+ */
+export function formatDateTime(ms: number, lang: Lang, now: number = Date.now(), timeZone = DEFAULT_TIME_ZONE): string {
+  const inZone = tz(timeZone);
+  const sameYear = format(ms, 'yyyy', { in: inZone }) === format(now, 'yyyy', { in: inZone });
+  return format(ms, sameYear ? 'EEE d MMM HH:mm' : 'd MMM yyyy HH:mm', { locale: LOCALES[lang], in: inZone });
 }
 
-export function formatTime(ms: number, lang: Lang): string {
-  return format(ms, 'HH:mm', { locale: LOCALES[lang] });
+export function formatTime(ms: number, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
+  return format(ms, 'HH:mm', { locale: LOCALES[lang], in: tz(timeZone) });
 }

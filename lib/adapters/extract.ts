@@ -1,0 +1,356 @@
+/**
+ * Generic, never-throwing DOM reading helpers shared by the CRM adapters. They read text only:
+ * nothing here writes to the page.
+ */
+
+/** Field labels as CRMs print them (nl, en, de, fr). Matching ignores case, accents, colons. */
+export const LABELS = {
+  name: [
+    'Naam', 'Klantnaam', 'Klant', 'Contactpersoon', 'Volledige naam', 'Naam klant',
+    'Name', 'Full name', 'Customer', 'Customer name', 'Contact', 'Contact name', 'Lead name',
+    'Kunde', 'Kundenname', 'Vollständiger Name', 'Ansprechpartner',
+    'Nom', 'Nom complet', 'Client', 'Nom du client',
+  ],
+  phone: [
+    'Telefoon', 'Telefoonnummer', 'Tel', 'Tel.', 'Mobiel', 'Mobiel nummer', 'Mobiele telefoon', 'GSM',
+    'Phone', 'Phone number', 'Mobile', 'Mobile phone', 'Cell', 'Cell phone', 'Home phone',
+    'Work phone', 'Day phone', 'Evening phone',
+    'Telefon', 'Telefonnummer', 'Handy', 'Mobil', 'Mobilnummer',
+    'Téléphone', 'Numéro de téléphone', 'Portable', 'Tél', 'Tél.',
+  ],
+  email: [
+    'E-mail', 'Email', 'E-mailadres', 'Emailadres', 'Mail',
+    'E-mail address', 'Email address',
+    'E-Mail', 'E-Mail-Adresse',
+    'Courriel', 'Adresse e-mail', 'Adresse email', 'Adresse électronique',
+  ],
+  source: [
+    'Bron', 'Leadbron', 'Herkomst', 'Kanaal', 'Leadkanaal',
+    'Source', 'Lead source', 'Lead Source', 'Origin', 'Channel', 'Lead channel', 'Lead type',
+    'Herkunft', 'Quelle', 'Lead-Quelle', 'Leadquelle', 'Kanal',
+    'Origine', 'Source du lead', 'Provenance', 'Canal',
+  ],
+  created: [
+    'Aangemaakt', 'Aangemaakt op', 'Ontvangen', 'Ontvangen op', 'Binnengekomen', 'Binnengekomen op',
+    'Datum', 'Aanmaakdatum', 'Datum aangemaakt', 'Leaddatum',
+    'Created', 'Created at', 'Created on', 'Date created', 'Created date', 'Received',
+    'Received at', 'Received on', 'Date received', 'Lead date', 'Submitted', 'Submitted on',
+    'Erstellt', 'Erstellt am', 'Eingegangen', 'Eingegangen am', 'Eingang', 'Erstelldatum',
+    'Créé', 'Créé le', 'Reçu', 'Reçu le', 'Date de création', 'Date de réception',
+  ],
+  vehicle: [
+    'Interesse', 'Voertuig', 'Auto', 'Occasion', 'Model', 'Interesse in', 'Gewenste auto',
+    'Vehicle', 'Vehicle of interest', 'Interest', 'Car', 'Model of interest', 'Vehicle interest',
+    'Stock vehicle', 'Fahrzeug', 'Wunschfahrzeug', 'Fahrzeuginteresse', 'Modell',
+    'Véhicule', 'Intérêt', "Véhicule d'intérêt", 'Modèle', 'Voiture',
+  ],
+  status: [
+    'Status', 'Leadstatus', 'Fase', 'Stage', 'Lead status', 'Lead stage',
+    'Bearbeitungsstatus', 'Phase', 'Statut', 'État', 'Etape',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type LabelKey = keyof typeof LABELS;
+
+const DEFAULT_MAX = 300;
+// Upper bounds so that a huge page costs milliseconds, not seconds.
+const MAX_LABEL_CANDIDATES = 5_000;
+const MAX_TEXT_NODES = 20_000;
+const MAX_LABEL_TEXT = 60;
+
+const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'TEXTAREA', 'TITLE']);
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so this works without a window global.
+
+/** Lower-case, accent-free, single-spaced, without trailing ":" / "*" — for label comparison. */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s:*]+$/u, '')
+    .trim()
+    .toLowerCase();
+}
+
+function collapse(text: string, max: number): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= max) return collapsed;
+  // Cut on a code point boundary so the result is still valid text.
+  return Array.from(collapsed).slice(0, max).join('').trim();
+}
+
+function isElement(node: Node | null | undefined): node is Element {
+  return node !== null && node !== undefined && node.nodeType === 1;
+}
+
+function isFormControl(el: Element): boolean {
+  return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
+}
+
+/**
+ * Visible-ish text of an element: the value of a form control (the chosen option's label for a
+ * select), otherwise its text content. Trimmed, single-spaced, at most `max` characters; '' when
+ * there is nothing.
+ */
+export function textOf(el: Element | null | undefined, max = DEFAULT_MAX): string {
+  try {
+    if (!isElement(el)) return '';
+    if (el.tagName === 'SELECT') {
+      const select = el as HTMLSelectElement;
+      const option = select.selectedOptions?.[0] ?? select.querySelector('option[selected]');
+      return collapse(option?.textContent ?? '', max);
+    }
+    if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+      const control = el as HTMLInputElement | HTMLTextAreaElement;
+      return collapse(control.value ?? '', max);
+    }
+    return collapse(el.textContent ?? '', max);
+  } catch {
+    return '';
+  }
+}
+
+/** textOf, but undefined instead of '' — convenient for optional snapshot fields. */
+export function optionalText(el: Element | null | undefined, max = DEFAULT_MAX): string | undefined {
+  const text = textOf(el, max);
+  return text.length > 0 ? text : undefined;
+}
+
+const PLACEHOLDERS = new Set([
+  '-', '--', '—', '–', '...', '…', 'n/a', 'na', 'nvt', 'n.v.t.', 'onbekend', 'geen', 'leeg',
+  'unknown', 'none', 'null', 'undefined', 'not set', 'unbekannt', 'keine', 'inconnu', 'aucun',
+]);
+
+/** Text unless it is a CRM's "nothing here" placeholder ("—", "Onbekend", "n/a"). */
+export function meaningful(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || PLACEHOLDERS.has(trimmed.toLowerCase())) return undefined;
+  return trimmed;
+}
+
+/** The first element matching any selector, in selector order; invalid selectors are skipped. */
+export function firstMatch(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
+  if (!root) return null;
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // An invalid selector in adapter data must not break extraction of the other fields.
+    }
+  }
+  return null;
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector)).slice(0, MAX_LABEL_CANDIDATES);
+  } catch {
+    return [];
+  }
+}
+
+function ownerDocumentOf(root: ParentNode): Document | null {
+  const node = root as Node;
+  if (node.nodeType === 9) return node as Document;
+  return node.ownerDocument ?? null;
+}
+
+function contains(root: ParentNode, node: Node): boolean {
+  const r = root as Node;
+  return r === node || r.contains(node);
+}
+
+function hasContent(el: Element | null | undefined): el is Element {
+  return isElement(el) && (isFormControl(el) || textOf(el, 1).length > 0 || el.querySelector('input, select, textarea, time, a[href]') !== null);
+}
+
+// Icons and line breaks sit between labels and values without being either.
+const DECORATIVE = new Set(['I', 'SVG', 'IMG', 'BR', 'WBR']);
+// Labels and controls we handle structurally; climbing past them would read a neighbour.
+const NOT_A_VALUE = new Set(['DT', 'TH', 'LABEL', 'OPTION', 'BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+
+/**
+ * The first meaningful node after `start`: an element with content, or non-empty text. An empty
+ * element ends the search — that is an empty value, not a reason to read the next field.
+ */
+function valueAfter(start: Node): Found | 'empty' | null {
+  for (let sibling = start.nextSibling; sibling; sibling = sibling.nextSibling) {
+    if (isElement(sibling)) {
+      if (DECORATIVE.has(sibling.tagName.toUpperCase()) && textOf(sibling, 1).length === 0) continue;
+      if (NOT_A_VALUE.has(sibling.tagName) || !hasContent(sibling)) return 'empty';
+      return { el: sibling };
+    }
+    if (sibling.nodeType === 3) {
+      const text = collapse(sibling.nodeValue ?? '', DEFAULT_MAX);
+      if (text.length > 0) return { text };
+    }
+  }
+  return null;
+}
+
+function nextNonEmptySibling(el: Element): Element | null {
+  const found = valueAfter(el);
+  return found && found !== 'empty' ? (found.el ?? null) : null;
+}
+
+/** What follows a label: an element, or (for "Bron: Marktplaats" inline) bare text. */
+type Found = { el: Element; text?: undefined } | { el?: undefined; text: string };
+
+function* structuralCandidates(root: ParentNode, wanted: ReadonlySet<string>): Generator<Found> {
+  for (const dt of safeQueryAll(root, 'dt')) {
+    if (!wanted.has(normaliseLabel(textOf(dt, MAX_LABEL_TEXT + 10)))) continue;
+    let sibling = dt.nextElementSibling;
+    while (sibling && sibling.tagName !== 'DT') {
+      if (sibling.tagName === 'DD') {
+        yield { el: sibling };
+        break;
+      }
+      sibling = sibling.nextElementSibling;
+    }
+  }
+  for (const th of safeQueryAll(root, 'th')) {
+    if (!wanted.has(normaliseLabel(textOf(th, MAX_LABEL_TEXT + 10)))) continue;
+    // Only row headers: a column header in a list would give the first row's value.
+    let sibling = th.nextElementSibling;
+    while (sibling && sibling.tagName !== 'TD') sibling = sibling.nextElementSibling;
+    if (sibling) yield { el: sibling };
+  }
+  const doc = ownerDocumentOf(root);
+  for (const label of safeQueryAll(root, 'label')) {
+    if (!wanted.has(normaliseLabel(textOf(label, MAX_LABEL_TEXT + 10)))) continue;
+    const forId = label.getAttribute('for');
+    if (forId && doc) {
+      const target = doc.getElementById(forId);
+      if (target && contains(root, target)) {
+        yield { el: target };
+        continue;
+      }
+    }
+    const inner = label.querySelector('input, select, textarea');
+    if (inner) {
+      yield { el: inner };
+      continue;
+    }
+    const next = nextNonEmptySibling(label);
+    if (next) yield { el: next };
+  }
+  for (const el of safeQueryAll(root, '[aria-label]')) {
+    if (wanted.has(normaliseLabel(el.getAttribute('aria-label') ?? ''))) yield { el };
+  }
+  if (doc) {
+    for (const el of safeQueryAll(root, '[aria-labelledby]')) {
+      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      const text = ids.map((id) => textOf(doc.getElementById(id), MAX_LABEL_TEXT)).join(' ');
+      if (wanted.has(normaliseLabel(text))) yield { el };
+    }
+  }
+}
+
+function* textCandidates(root: ParentNode, wanted: ReadonlySet<string>): Generator<Found> {
+  const doc = ownerDocumentOf(root);
+  if (!doc) return;
+  const walker = doc.createTreeWalker(root as Node, SHOW_TEXT);
+  let visited = 0;
+  for (let node = walker.nextNode(); node && visited < MAX_TEXT_NODES; node = walker.nextNode()) {
+    visited += 1;
+    const raw = node.nodeValue ?? '';
+    if (raw.length === 0 || raw.trim().length === 0) continue;
+    const parent = node.parentElement;
+    if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
+
+    const label = normaliseLabel(raw.length > MAX_LABEL_TEXT * 4 ? raw.slice(0, MAX_LABEL_TEXT * 4) : raw);
+    if (wanted.has(label)) {
+      yield* valueAfterLabelNode(node, root);
+      continue;
+    }
+    // "Bron: Marktplaats" inside one text node.
+    const colon = raw.indexOf(':');
+    if (colon > 0 && colon <= MAX_LABEL_TEXT && wanted.has(normaliseLabel(raw.slice(0, colon)))) {
+      const rest = collapse(raw.slice(colon + 1), DEFAULT_MAX);
+      if (rest.length > 0) yield { text: rest };
+      else yield* valueAfterLabelNode(node, root);
+    }
+  }
+}
+
+function* valueAfterLabelNode(node: Node, root: ParentNode): Generator<Found> {
+  // "Bron: <b>Marktplaats</b>" — the value follows the label inside the same parent.
+  const direct = valueAfter(node);
+  if (direct === 'empty') return;
+  if (direct) {
+    yield direct;
+    return;
+  }
+  // "<span><b>Bron</b></span><span>Marktplaats</span>" — climb out of wrappers that hold
+  // nothing but the label, and take what follows.
+  const labelText = normaliseLabel(node.nodeValue ?? '');
+  let el = node.parentElement;
+  while (
+    el &&
+    el !== root &&
+    !NOT_A_VALUE.has(el.tagName) &&
+    contains(root, el) &&
+    normaliseLabel(textOf(el, MAX_LABEL_TEXT + 10)) === labelText
+  ) {
+    const found = valueAfter(el);
+    // An empty sibling is this field's (empty) value: climbing further would read the next field.
+    if (found === 'empty') return;
+    if (found) {
+      yield found;
+      return;
+    }
+    el = el.parentElement;
+  }
+}
+
+function wantedSet(labels: readonly string[]): Set<string> {
+  return new Set(labels.map(normaliseLabel).filter((l) => l.length > 0));
+}
+
+function* candidates(root: ParentNode, labels: readonly string[]): Generator<Found> {
+  const wanted = wantedSet(labels);
+  if (wanted.size === 0) return;
+  yield* structuralCandidates(root, wanted);
+  yield* textCandidates(root, wanted);
+}
+
+/**
+ * The element holding the value of the field labelled by one of `labels`: dt→dd, th→td,
+ * label[for]→control, label→control or next sibling, [aria-label], or a "Label:" text followed
+ * by an element. Explicit structures win over loose text. Null when not found; never throws.
+ */
+export function findByLabel(root: ParentNode | null | undefined, labels: readonly string[]): Element | null {
+  if (!root) return null;
+  try {
+    for (const found of candidates(root, labels)) {
+      if (found.el && hasContent(found.el)) return found.el;
+    }
+  } catch {
+    // A page we do not know may do anything; a missing field is the right answer then.
+  }
+  return null;
+}
+
+/**
+ * The text value of a labelled field, also when the value is bare text after the label
+ * ("<b>Bron:</b> Marktplaats", "Bron: Marktplaats"). Undefined when not found.
+ */
+export function findValueByLabel(
+  root: ParentNode | null | undefined,
+  labels: readonly string[],
+  max = DEFAULT_MAX,
+): string | undefined {
+  if (!root) return undefined;
+  try {
+    for (const found of candidates(root, labels)) {
+      const text = found.el ? textOf(found.el, max) : collapse(found.text, max);
+      if (text.length > 0) return text;
+    }
+  } catch {
+    // See findByLabel.
+  }
+  return undefined;
+}

@@ -1,0 +1,15 @@
+import { demoAdapter } from './demo';
+import { matchesAny } from './match-pattern';
+import type { CrmAdapter } from './types';
+
+/** Every built-in CRM adapter. Order matters only if two ever claimed the same origin. */
+export const ADAPTERS: readonly CrmAdapter[] = [demoAdapter];
+
+/** The adapter whose match patterns cover `url` (what the content script runs on). */
+export function adapterForUrl(url: URL, adapters: readonly CrmAdapter[] = ADAPTERS): CrmAdapter | undefined {
+  return adapters.find((adapter) => matchesAny(adapter.matches, url));
+}
+
+export function adapterById(id: string, adapters: readonly CrmAdapter[] = ADAPTERS): CrmAdapter | undefined {
+  return adapters.find((adapter) => adapter.id === id);
+}
