@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { LeadpaceDb } from '@/lib/db/schema';
+import { dayBounds, todayStats, urgencyOrder } from '@/lib/domain/metrics';
+import type { Result } from '@/lib/messaging';
+import { useI18n } from '../ui/i18n';
+import { useNow } from '../ui/use-now';
+import { LeadRow } from './LeadRow';
+import { createPopupStore } from './popup-store';
+import { TodaySection } from './TodaySection';
+import { usePopupData, type PopupData } from './use-popup-data';
+
+export interface PopupProps {
+  db: LeadpaceDb;
+  /** Asks the background to focus or open the lead's CRM tab (`lead/open`). */
+  openLead: (leadKey: string) => Promise<Result<{ tabId: number }>>;
+  closeWindow: () => void;
+  openOptions: () => void;
+  /** Fixed time for tests; the live clock otherwise. */
+  now?: number;
+  timeZone?: string;
+}
+
+export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone }: PopupProps) {
+  const { t } = useI18n();
+  const liveNow = useNow();
+  const now = fixedNow ?? liveNow;
+  // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
+  const dayStart = dayBounds(now, timeZone).start;
+  const data = usePopupData(db, dayStart);
+  const [store] = useState(createPopupStore);
+  const openingKey = useStore(store, (s) => s.openingKey);
+  const openError = useStore(store, (s) => s.openError);
+
+  const open = (leadKey: string) => {
+    const ui = store.getState();
+    ui.startOpening(leadKey);
+    openLead(leadKey)
+      .then((result) => {
+        if (result.ok) {
+          ui.finishOpening();
+          closeWindow();
+        } else {
+          ui.failOpening(t('popup.openFailed', { reason: result.reason }));
+        }
+      })
+      .catch(() => ui.failOpening(t('popup.noBackground')));
+  };
+
+  return (
+    <div className="pp">
+      <header className="pp-head">
+        <span className="pp-logo">{t('popup.title')}</span>
+        <button type="button" className="pp-link" data-testid="open-options" onClick={openOptions}>
+          {t('popup.settings')}
+        </button>
+      </header>
+      <PopupBody data={data} now={now} timeZone={timeZone} openingKey={openingKey} openError={openError} onOpen={open} />
+    </div>
+  );
+}
+
+function PopupBody({
+  data,
+  now,
+  timeZone,
+  openingKey,
+  openError,
+  onOpen,
+}: {
+  data: PopupData | undefined;
+  now: number;
+  timeZone?: string;
+  openingKey: string | null;
+  openError: string | null;
+  onOpen: (leadKey: string) => void;
+}) {
+  const { t } = useI18n();
+  if (data === undefined) {
+    return (
+      <p className="pp-muted pp-pad" data-testid="popup-loading">
+        {t('popup.loading')}
+      </p>
+    );
+  }
+  if (!data.ok) {
+    return (
+      <p className="pp-error pp-pad" role="alert" data-testid="db-error">
+        {t('error.db', { reason: data.reason })}
+      </p>
+    );
+  }
+  const leads = urgencyOrder(data.open, now);
+  const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone });
+  return (
+    <main className="pp-body">
+      <section className="pp-section" aria-labelledby="pp-leads-title">
+        <h2 className="pp-section-title" id="pp-leads-title">
+          {t('popup.myLeads')}
+          {leads.length > 0 ? <span className="pp-count">{t('popup.openCount', { count: leads.length })}</span> : null}
+        </h2>
+        {openError ? (
+          <p className="pp-error" role="alert" data-testid="open-error">
+            {openError}
+          </p>
+        ) : null}
+        <div data-testid="my-leads">
+          {leads.length === 0 ? (
+            <div className="pp-empty" data-testid="empty-leads">
+              <p className="pp-empty-title">{t('popup.empty.title')}</p>
+              <p>{t('popup.empty.body')}</p>
+              <p className="pp-muted">{t('popup.empty.crmHint')}</p>
+            </div>
+          ) : (
+            <ul className="pp-rows">
+              {leads.map((lead) => (
+                <LeadRow
+                  key={lead.key}
+                  lead={lead}
+                  now={now}
+                  opening={openingKey === lead.key}
+                  disabled={openingKey !== null}
+                  onOpen={onOpen}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+      <TodaySection stats={stats} />
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AttemptLogged } from '@/lib/domain/events';
+import type { LeadRecord } from '@/lib/domain/lead';
+import { attemptsSince, leadsFirstAttemptedSince, leadsFirstSeenSince, openLeads } from '@/lib/db/queries';
+import type { LeadpaceDb } from '@/lib/db/schema';
+
+export type PopupData =
+  | { ok: true; open: LeadRecord[]; todayLeads: LeadRecord[]; todayAttempts: AttemptLogged[] }
+  | { ok: false; reason: string };
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
+  return String(error);
+}
+
+/** Everything the popup shows, in one read transaction so the sections agree with each other. */
+export async function loadPopupData(db: LeadpaceDb, dayStart: number): Promise<PopupData> {
+  // useLiveQuery rethrows a rejected query into render, which would leave a blank popup;
+  // a database that cannot open must become a visible message instead.
+  try {
+    return await db.transaction('r', db.leads, db.events, async () => {
+      const [open, seen, attempted, todayAttempts] = await Promise.all([
+        openLeads(db),
+        leadsFirstSeenSince(db, dayStart),
+        leadsFirstAttemptedSince(db, dayStart),
+        attemptsSince(db, dayStart),
+      ]);
+      const byKey = new Map<string, LeadRecord>();
+      for (const lead of [...seen, ...attempted]) byKey.set(lead.key, lead);
+      return { ok: true as const, open, todayLeads: [...byKey.values()], todayAttempts };
+    });
+  } catch (error) {
+    return { ok: false, reason: describeError(error) };
+  }
+}
+
+/** Live popup data; undefined while the first read is in flight. */
+export function usePopupData(db: LeadpaceDb, dayStart: number): PopupData | undefined {
+  return useLiveQuery(() => loadPopupData(db, dayStart), [db, dayStart]);
+}

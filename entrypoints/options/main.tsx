@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Options } from '@/components/options/Options';
+import { I18nProvider } from '@/components/ui/i18n';
+import './style.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <Options />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
