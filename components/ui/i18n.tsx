@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { safely } from '@/lib/safely';
 import { resolveLang, translator, type Lang, type Translate } from '@/lib/i18n';
 import { parseSettings, settingsItem, type LanguageSetting } from '@/lib/settings';
 
@@ -23,7 +24,7 @@ export function useLanguageSetting(): LanguageSetting {
     const unwatch = settingsItem.watch((value) => setSetting(parseSettings(value).language));
     return () => {
       alive = false;
-      unwatch();
+      safely(unwatch);
     };
   }, []);
   return setting;

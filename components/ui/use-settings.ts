@@ -1,3 +1,4 @@
+import { safely } from '@/lib/safely';
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, parseSettings, settingsItem, type Settings } from '@/lib/settings';
 
@@ -13,7 +14,7 @@ export function useSettings(): Settings {
     const unwatch = settingsItem.watch((value) => setSettings(parseSettings(value)));
     return () => {
       alive = false;
-      unwatch();
+      safely(unwatch);
     };
   }, []);
   return settings;

@@ -47,5 +47,10 @@ export default defineBackground(() => {
     void reconcileContentScripts().catch((e: unknown) => log(`unregister failed: ${String(e)}`));
   });
 
-  void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
+  // An update or browser start wipes or may wipe dynamic registrations; these events also
+  // wake the worker, which otherwise would not run until some other event arrives.
+  const reconcile = () => void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
+  browser.runtime.onInstalled.addListener(reconcile);
+  browser.runtime.onStartup.addListener(reconcile);
+  reconcile();
 });

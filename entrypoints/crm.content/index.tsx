@@ -1,17 +1,17 @@
 import { createRoot, type Root } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PanelRoot } from '@/components/panel/PanelRoot';
 import { PANEL_CSS } from '@/components/panel/panel-css';
 import { adapterForUrl } from '@/lib/adapters/registry';
 import type { CrmAdapter } from '@/lib/adapters/types';
-import { ask, reportSeen } from '@/lib/content/client';
+import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
 import { watchLead } from '@/lib/content/lead-watcher';
 import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
 import { showUpdatedNotice } from '@/lib/content/updated-notice';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import { leadKey } from '@/lib/domain/model';
 import { onMessage } from '@/lib/messaging';
+import { safely } from '@/lib/safely';
 import { panelCollapsedItem } from '@/lib/settings';
 
 const CALL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
@@ -52,7 +52,7 @@ export default defineContentScript({
           return root;
         },
         onRemove(root) {
-          root?.unmount();
+          safely(() => root?.unmount());
         },
       }).then((created) => {
         created.mount();
@@ -148,12 +148,12 @@ export default defineContentScript({
     // Noticing an update needs a periodic look while a panel is on screen.
     ctx.setInterval(() => undefined, 2_000);
     ctx.onInvalidated(() => {
-      stopWatching?.();
-      unwatchCollapsed();
-      removeToggleListener();
       const hadPanel = ui !== null;
       ui = null;
-      if (hadPanel && !browser.runtime?.id) showUpdatedNotice(document);
+      if (hadPanel && extensionContextGone()) safely(() => showUpdatedNotice(document));
+      safely(() => stopWatching?.());
+      safely(unwatchCollapsed);
+      safely(removeToggleListener);
     });
   },
 });

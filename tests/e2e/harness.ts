@@ -48,12 +48,11 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
       '--disable-quic',
     ],
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Without this, a locator waiting for an element that never comes waits forever.
+  context.setDefaultTimeout(10_000);
+  const worker = async () => context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
-  // A fresh install registers its CRM content scripts asynchronously; wait for that, as a
-  // dealer opening the CRM a moment after installing would.
-  const sw = await worker();
-  await expectEventually(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0));
+  await contentScriptsRegistered(worker);
   return {
     context,
     extensionId,
@@ -63,6 +62,17 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
       await context.close();
     },
   };
+}
+
+/**
+ * A fresh install (or an extension reload) registers its CRM content scripts
+ * asynchronously; wait for that, as a dealer opening the CRM a moment later would.
+ */
+export async function contentScriptsRegistered(worker: () => Promise<Worker>): Promise<void> {
+  await expectEventually(async () => {
+    const sw = await worker();
+    return sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0);
+  });
 }
 
 async function expectEventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

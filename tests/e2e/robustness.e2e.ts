@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inPanel, launchWithExtension, openPopup, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+
+let crm: Awaited<ReturnType<typeof startCrm>>;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  crm = await startCrm();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  removeProfile(browser.profileDir);
+  await crm?.close();
+});
+
+describe('when things go wrong', () => {
+  it('opens the lead in a new tab from the popup when no tab shows it', async () => {
+    const lead = await browser.context.newPage();
+    await lead.goto(`${crm.url}leads/L-1046`);
+    await inPanel(lead, 'attempt-count').waitFor();
+    await lead.close();
+    const popup = await openPopup(browser);
+    const opened = browser.context.waitForEvent('page');
+    await popup.locator('[data-testid="lead-row"][data-lead-key="demo:L-1046"]').click();
+    const page = await opened;
+    await expect.poll(() => page.url()).toBe(`${crm.url}leads/L-1046`);
+    await expect.poll(() => panel(page).getAttribute('data-lead-id')).toBe('L-1046');
+    await page.close();
+  });
+
+  it('says "reload this tab" in a tab whose content script outlived an extension update', async () => {
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${crm.url}leads/L-1042`);
+    await inPanel(page, 'attempt-count').waitFor();
+    const worker = await browser.worker();
+    // The worker dies mid-call, so the evaluation may never answer: do not wait for it.
+    void worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    const notice = page.locator('leadpace-notice [data-testid="updated-notice"]');
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+    expect(await notice.textContent()).toMatch(/Leadpace was updated — reload this tab/);
+    expect(await panel(page).count()).toBe(0);
+    // The CRM keeps working underneath. (A runtime.reload() of a command-line-loaded
+    // extension leaves it disabled in this Chromium, so the reloaded panel is not checked here.)
+    await page.keyboard.press('j');
+    await expect.poll(() => page.url()).toContain('/leads/L-1043');
+    await page.waitForTimeout(1500);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
