@@ -3,6 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  define: { __LEADPACE_TEST_HOOKS__: 'false' },
   test: {
     globals: true,
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -8,12 +8,16 @@ const e2e = process.env.LEADPACE_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    // Test hooks (a pinnable clock, a manual tick) exist only in the e2e build.
+    define: { __LEADPACE_TEST_HOOKS__: JSON.stringify(e2e) },
+  }),
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({
     name: 'Leadpace',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications'],
     host_permissions: e2e ? builtInCrmOrigins() : [],
     optional_host_permissions: e2e ? [] : builtInCrmOrigins(),
     commands: {

@@ -15,7 +15,12 @@ export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/,
 export const messageSchemas = {
   'lead/seen': leadSnapshotSchema,
   'lead/get': z.object({ leadKey: leadKeySchema }),
-  'attempt/log': z.object({ leadKey: leadKeySchema, channel: channelSchema, outcome: outcomeSchema }),
+  'attempt/log': z.object({
+    leadKey: leadKeySchema,
+    channel: channelSchema,
+    outcome: outcomeSchema,
+    script: z.object({ id: z.string().min(1).max(100), version: z.number().int().nonnegative() }).optional(),
+  }),
   'attempt/undo': z.object({ leadKey: leadKeySchema, attemptId: z.uuid() }),
   'status/change': z.object({
     leadKey: leadKeySchema,

@@ -1,23 +1,50 @@
 import { storage } from 'wxt/utils/storage';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
+import { DEFAULT_OPENING_HOURS, openingHoursSchema, validateOpeningHours } from './domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from './domain/cadence';
 
 export const languageSettingSchema = z.enum(['auto', 'nl', 'en']);
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
+
+/** Opening hours that are well-formed and make sense (no inverted days, some open time). */
+export const validOpeningHoursSchema = openingHoursSchema.superRefine((hours, ctx) => {
+  for (const problem of validateOpeningHours(hours)) {
+    ctx.addIssue({ code: 'custom', message: problem.code, path: 'day' in problem ? ['week', problem.day] : [] });
+  }
+});
 
 export const settingsSchema = z.object({
   repName: z.string().trim().max(80),
   language: languageSettingSchema,
   dealerName: z.string().trim().max(120),
+  openingHours: validOpeningHoursSchema,
+  cadence: cadenceSettingsSchema,
+  /** The rep's own monthly sales target, for month pacing (0 = none set). */
+  monthlyTarget: z.number().int().min(0).max(500),
+  /** No notifications (the badge still counts). */
+  quietMode: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { repName: '', language: 'auto', dealerName: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  repName: '',
+  language: 'auto',
+  dealerName: '',
+  openingHours: DEFAULT_OPENING_HOURS,
+  cadence: DEFAULT_CADENCE_SETTINGS,
+  monthlyTarget: 0,
+  quietMode: false,
+};
 
 /** Settings live in storage.local, versioned so later shapes migrate instead of breaking. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 added business hours, cadence, target and quiet mode; v1 values are kept.
+    2: (v1: unknown): Settings => parseSettings(v1),
+  },
 });
 
 /** Reads settings through zod: a corrupted or hand-edited value falls back field by field. */
@@ -29,11 +56,20 @@ export async function readSettings(): Promise<Settings> {
 export function parseSettings(raw: unknown): Settings {
   const whole = settingsSchema.safeParse(raw);
   if (whole.success) return whole.data;
+  // Field by field: one bad value (a hand edit, an older shape) must not reset the rest.
   const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = settingsSchema.shape[key].safeParse(source[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
   return {
-    repName: settingsSchema.shape.repName.catch(DEFAULT_SETTINGS.repName).parse(source.repName),
-    language: settingsSchema.shape.language.catch(DEFAULT_SETTINGS.language).parse(source.language),
-    dealerName: settingsSchema.shape.dealerName.catch(DEFAULT_SETTINGS.dealerName).parse(source.dealerName),
+    repName: field('repName'),
+    language: field('language'),
+    dealerName: field('dealerName'),
+    openingHours: field('openingHours'),
+    cadence: field('cadence'),
+    monthlyTarget: field('monthlyTarget'),
+    quietMode: field('quietMode'),
   };
 }
 

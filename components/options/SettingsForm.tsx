@@ -11,7 +11,8 @@ import {
 } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 
-type Field = keyof Settings;
+/** The fields this form edits; business hours and cadence have their own sections. */
+type Field = 'repName' | 'dealerName' | 'language';
 type FieldErrors = Partial<Record<Field, string>>;
 
 const LABELS: Record<Field, MessageKey> = {
@@ -75,7 +76,7 @@ export function SettingsForm({ store = storageSettings }: { store?: SettingsStor
         const label = t(LABELS[field]);
         next[field] =
           issue.code === 'too_big'
-            ? t('options.tooLong', { field: label, max: Number(issue.maximum), count: form[field].trim().length })
+            ? t('options.tooLong', { field: label, max: Number(issue.maximum), count: String(form[field]).trim().length })
             : t('options.invalidValue', { field: label });
       }
       setErrors(next);

@@ -1,6 +1,9 @@
 import { useStore } from 'zustand';
 import type { PanelStore } from '@/lib/content/panel-store';
 import type { SnapshotField } from '@/lib/domain/model';
+import type { OpeningHours } from '@/lib/domain/business-time';
+import { businessDurationMs } from '@/lib/domain/business-time';
+import type { CadenceSettings } from '@/lib/domain/cadence';
 import { formatDateTime, formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
@@ -9,6 +12,7 @@ import { AttemptList } from './AttemptList';
 import { AttemptLogger } from './AttemptLogger';
 import { CallScriptView } from './CallScriptView';
 import { ErrorNotice } from './ErrorNotice';
+import { SlaSummary } from './SlaSummary';
 import { StatusControl } from './StatusControl';
 import { NoteField } from './NoteField';
 import { changeStatus, logAttempt, saveNote, undoAttempt, type Ask } from './panel-actions';
@@ -18,6 +22,9 @@ interface Props {
   ask: Ask;
   repName: string;
   dealerName: string;
+  cadence: CadenceSettings;
+  hours: OpeningHours;
+  host?: HTMLElement;
   onToggle: () => void;
 }
 
@@ -30,7 +37,7 @@ const FIELD_KEYS: Record<SnapshotField, `panel.field.${SnapshotField}`> = {
   status: 'panel.field.status',
 };
 
-export function Panel({ store, ask, repName, dealerName, onToggle }: Props) {
+export function Panel({ store, ask, repName, dealerName, cadence, hours, host, onToggle }: Props) {
   const { t, lang } = useI18n();
   const now = useNow();
   const snapshot = useStore(store, (s) => s.snapshot);
@@ -43,7 +50,7 @@ export function Panel({ store, ask, repName, dealerName, onToggle }: Props) {
   const name = view?.name ?? snapshot?.name;
   const source = view?.source ?? snapshot?.source ?? 'other';
   const attemptCount = view?.attemptCount ?? 0;
-  const age = view ? formatDuration(now - view.receivedAt, lang) : '…';
+  const age = view ? formatDuration(businessDurationMs(view.receivedAt, now, hours), lang) : '…';
 
   if (collapsed) {
     return (
@@ -81,33 +88,32 @@ export function Panel({ store, ask, repName, dealerName, onToggle }: Props) {
             {t('panel.couldNotRead', { fields: missing.map((f) => t(FIELD_KEYS[f])).join(', ') })}
           </p>
         ) : null}
-        <div className="lp-row" style={{ alignItems: 'baseline' }}>
-          <span className="lp-age" data-testid="lead-age">
-            {age}
-          </span>
-          {view ? (
-            <span className="lp-muted" title={view.receivedAtKnown ? undefined : t('panel.receivedFirstSeen')}>
-              {t('panel.received')} {formatDateTime(view.receivedAt, lang, now)}
-              {view.receivedAtKnown ? '' : ' *'}
-            </span>
-          ) : (
-            <span className="lp-muted">{t('panel.loading')}</span>
-          )}
-        </div>
-        {view && !view.receivedAtKnown ? <p className="lp-muted" style={{ margin: 0 }}>* {t('panel.receivedFirstSeen')}</p> : null}
         {view ? (
           <>
-            <StatusControl view={view} disabled={busy} onChange={(status, reason) => void changeStatus(store, ask, status, reason)} />
+            <SlaSummary view={view} cadence={cadence} hours={hours} now={now} host={host} />
+            <p className="lp-muted" style={{ margin: 0 }} title={view.receivedAtKnown ? undefined : t('panel.receivedFirstSeen')}>
+              {t('panel.received')} {formatDateTime(view.receivedAt, lang, now, hours.timeZone)}
+              {view.receivedAtKnown ? '' : ` * ${t('panel.receivedFirstSeen')}`}
+            </p>
+          </>
+        ) : (
+          <p className="lp-muted" style={{ margin: 0 }}>
+            <span data-testid="lead-age">…</span> {t('panel.loading')}
+          </p>
+        )}
+        {view ? (
+          <>
+            <StatusControl
+              view={view}
+              disabled={busy}
+              closeAfterAttempts={cadence.closeAfterAttempts}
+              onChange={(status, reason) => void changeStatus(store, ask, status, reason)}
+            />
             <div>
               <p className="lp-section-title">
                 {t('panel.attempts')}: <span data-testid="attempt-count">{attemptCount}</span>
               </p>
               <AttemptList attempts={view.attempts} now={now} />
-              {view.firstAttemptAt !== null ? (
-                <p className="lp-muted" style={{ margin: '4px 0 0' }}>
-                  {t('panel.firstResponse', { duration: formatDuration(view.firstAttemptAt - view.receivedAt, lang) })}
-                </p>
-              ) : null}
             </div>
             <div className="lp-row">
               <AttemptLogger

@@ -5,11 +5,20 @@ import { Panel } from './Panel';
 import type { Ask } from './panel-actions';
 
 /** The panel with its language and settings wired from storage. */
-export function PanelRoot({ store, ask, onToggle }: { store: PanelStore; ask: Ask; onToggle: () => void }) {
+export function PanelRoot({ store, ask, host, onToggle }: { store: PanelStore; ask: Ask; host?: HTMLElement; onToggle: () => void }) {
   const settings = useSettings();
   return (
     <I18nProvider>
-      <Panel store={store} ask={ask} repName={settings.repName} dealerName={settings.dealerName} onToggle={onToggle} />
+      <Panel
+        store={store}
+        ask={ask}
+        repName={settings.repName}
+        dealerName={settings.dealerName}
+        cadence={settings.cadence}
+        hours={settings.openingHours}
+        host={host}
+        onToggle={onToggle}
+      />
     </I18nProvider>
   );
 }

@@ -1,19 +1,26 @@
 import { useState } from 'react';
 import { LOST_REASONS, STATUSES, type LeadStatus, type LostReason } from '@/lib/domain/model';
+import { isClosedTooEarly } from '@/lib/domain/cadence';
 import type { LeadView } from '@/lib/domain/lead';
 import { useI18n } from '../ui/i18n';
 
 interface Props {
   view: LeadView;
   disabled: boolean;
+  /** Closing as lost below this many attempts without contact is "closed too early". */
+  closeAfterAttempts: number;
   onChange: (status: LeadStatus, lostReason?: LostReason) => void;
 }
 
-/** Status select; "lost" first asks for a reason, so no lead is closed without one. */
-export function StatusControl({ view, disabled, onChange }: Props) {
+/**
+ * Status select; "lost" first asks for a reason, so no lead is closed without one, and warns
+ * when closing now would count as closed too early (allowed, but recorded).
+ */
+export function StatusControl({ view, disabled, closeAfterAttempts, onChange }: Props) {
   const { t } = useI18n();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState<LostReason>('not_interested');
+  const tooEarly = isClosedTooEarly(view, 'lost', closeAfterAttempts);
   return (
     <div className="lp-row">
       <label className="lp-muted" htmlFor="lp-status">
@@ -43,6 +50,16 @@ export function StatusControl({ view, disabled, onChange }: Props) {
       {view.status === 'lost' && view.lostReason && !askingReason ? (
         <span className="lp-muted">{t(`lostReason.${view.lostReason}`)}</span>
       ) : null}
+      {view.status === 'lost' && view.closedTooEarly && !askingReason ? (
+        <span className="lp-too-early" data-testid="closed-too-early">
+          {t('panel.tooEarly.badge')}
+        </span>
+      ) : null}
+      {askingReason && tooEarly ? (
+        <p className="lp-warn" role="alert" data-testid="too-early-warning" style={{ margin: 0, flexBasis: '100%' }}>
+          {t('panel.tooEarly.warning', { attempts: view.attemptCount })}
+        </p>
+      ) : null}
       {askingReason ? (
         <span className="lp-row">
           <select
@@ -69,7 +86,7 @@ export function StatusControl({ view, disabled, onChange }: Props) {
               onChange('lost', reason);
             }}
           >
-            {t('panel.setLost')}
+            {tooEarly ? t('panel.tooEarly.confirm') : t('panel.setLost')}
           </button>
           <button type="button" className="lp-secondary" onClick={() => setAskingReason(false)}>
             {t('common.cancel')}

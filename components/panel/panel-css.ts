@@ -41,5 +41,18 @@ export const PANEL_CSS = `
 .lp select { border: 1px solid #b8c4d1; border-radius: 6px; padding: 3px 6px; background: #fff; color: #1f2933; }
 .lp-pill { background: #0f3d5e; color: #fff; border: 0; border-radius: 999px; padding: 8px 14px; font: 600 13px system-ui, sans-serif;
   box-shadow: 0 6px 18px rgba(15, 23, 42, .25); cursor: pointer; }
+.lp-sla { border-left: 4px solid #94a3b8; padding: 6px 0 6px 10px; display: grid; gap: 4px; }
+.lp-sla-new { border-color: #0f7a4f; } .lp-sla-due { border-color: #ef6c00; } .lp-sla-overdue { border-color: #c62828; background: #fff5f5; }
+.lp-sla-waiting { border-color: #64748b; } .lp-sla-done { border-color: #0f3d5e; }
+.lp-next { margin: 0; font-weight: 650; font-size: 13px; }
+.lp-sla-overdue .lp-next { color: #b71c1c; } .lp-sla-due .lp-next { color: #9a4a00; } .lp-sla-new .lp-next { color: #0f5a3b; }
+.lp-steps { list-style: none; margin: 0; padding: 0; display: flex; gap: 1px; flex-wrap: wrap; }
+.lp-step { display: grid; justify-items: center; gap: 1px; min-width: 34px; font-size: 10px; color: #5b6775; white-space: nowrap; }
+.lp-dot { width: 12px; height: 12px; border-radius: 50%; border: 2px solid #94a3b8; background: #fff; }
+.lp-step-done .lp-dot { background: #0f7a4f; border-color: #0f7a4f; }
+.lp-step-due .lp-dot, .lp-step-new .lp-dot { border-color: #ef6c00; background: #ffe0b2; }
+.lp-step-overdue .lp-dot { border-color: #c62828; background: #ffcdd2; }
+.lp-step-waiting .lp-dot { border-color: #0f3d5e; }
+.lp-too-early { background: #fdecec; color: #7a1c1c; border-radius: 999px; padding: 1px 8px; font-size: 11px; font-weight: 650; }
 details.lp-script summary { cursor: pointer; font-weight: 650; font-size: 12px; color: #0f3d5e; }
 `;

@@ -1,29 +1,55 @@
 import { browser } from 'wxt/browser';
-import { handleMessage, type HandlerDeps } from '@/lib/background/handlers';
+import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
 import { injectIntoOpenTabs, reconcileContentScripts } from '@/lib/background/content-scripts';
+import { handleMessage, type HandlerDeps } from '@/lib/background/handlers';
+import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
 import { leadpaceDb } from '@/lib/db/schema';
-import { onMessage, sendMessage } from '@/lib/messaging';
-import { messageSchemas } from '@/lib/messaging';
-import { repIdItem } from '@/lib/settings';
+import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
+import { readSettings, repIdItem } from '@/lib/settings';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
+const TICK_ALARM = 'tick';
+
+const tick = () =>
+  Promise.all([readSettings(), now()]).then(([settings, at]) => runTick({ db: leadpaceDb(), settings, now: at }));
+const tickSoon = () => void tick().catch((e: unknown) => log(`tick failed: ${String(e)}`));
 
 const deps: HandlerDeps = {
   db: leadpaceDb,
+  closeAfterAttempts: async () => (await readSettings()).cadence.closeAfterAttempts,
   repId: () => repIdItem.getValue(),
-  now: () => Date.now(),
+  now,
   extensionOrigin: browser.runtime.getURL('/'),
   log,
 };
 
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
 
+/** A notification click focuses (or opens) the lead it is about. */
+async function openFromNotification(id: string): Promise<void> {
+  await browser.notifications.clear(id).catch(() => undefined);
+  const leadKey = leadKeyOfNotification(id);
+  if (!leadKey) return;
+  const result = await focusOrOpenLead(leadpaceDb(), leadKey).catch((e: unknown) => ({ ok: false, reason: String(e) }));
+  if (!result.ok) log(`open from notification failed: ${'reason' in result ? result.reason : ''}`);
+}
+
+/** create() restarts an alarm's period, so only create the tick when it is missing. */
+async function ensureTickAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(TICK_ALARM))) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+}
+
 // Every listener is registered synchronously, before any await: an MV3 worker woken by an
 // event only delivers it to listeners that exist when the script's first run ends.
 export default defineBackground(() => {
   for (const type of ['lead/seen', 'lead/get', 'attempt/log', 'attempt/undo', 'status/change', 'note/save'] as const) {
-    onMessage(type, ({ data, sender }) => handleMessage(type, data, senderOf(sender), deps));
+    onMessage(type, async ({ data, sender }) => {
+      const result = await handleMessage(type, data, senderOf(sender), deps);
+      // A write can change what needs action: refresh the badge without waiting a minute.
+      if (result.ok && type !== 'lead/get') tickSoon();
+      return result;
+    });
   }
 
   onMessage('lead/open', async ({ data, sender }) => {
@@ -34,6 +60,12 @@ export default defineBackground(() => {
     }
     return focusOrOpenLead(leadpaceDb(), parsed.data.leadKey);
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) tickSoon();
+  });
+
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(id));
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-panel' || tab?.id === undefined) return;
@@ -49,8 +81,23 @@ export default defineBackground(() => {
 
   // An update or browser start wipes or may wipe dynamic registrations; these events also
   // wake the worker, which otherwise would not run until some other event arrives.
-  const reconcile = () => void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
-  browser.runtime.onInstalled.addListener(reconcile);
-  browser.runtime.onStartup.addListener(reconcile);
-  reconcile();
+  const start = () => {
+    void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
+    void ensureTickAlarm().catch((e: unknown) => log(`alarm failed: ${String(e)}`));
+    tickSoon();
+  };
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+  start();
+
+  if (testHooksEnabled()) {
+    // e2e build only: lets a test pin the clock, run a tick and "click" a notification.
+    Object.assign(globalThis, {
+      __leadpaceTest: {
+        setNow: (ms: number | null) => testClockItem.setValue(ms),
+        tick,
+        clickNotification: openFromNotification,
+      },
+    });
+  }
 });

@@ -46,9 +46,9 @@ export default defineContentScript({
         mode: 'open',
         isolateEvents: true,
         css: PANEL_CSS,
-        onMount(container) {
+        onMount(container, _shadow, host) {
           const root = createRoot(container);
-          root.render(<PanelRoot store={store} ask={ask} onToggle={toggle} />);
+          root.render(<PanelRoot store={store} ask={ask} host={host} onToggle={toggle} />);
           return root;
         },
         onRemove(root) {

@@ -24,8 +24,10 @@ export interface SenderInfo {
 
 export interface HandlerDeps {
   db: () => LeadpaceDb;
+  /** The closed-too-early threshold comes from the rep's settings, never from the page. */
+  closeAfterAttempts: () => Promise<number>;
   repId: () => Promise<string>;
-  now: () => number;
+  now: () => number | Promise<number>;
   /** The extension's own origin, e.g. `chrome-extension://abc/`. */
   extensionOrigin: string;
   log: (message: string) => void;
@@ -90,7 +92,7 @@ export async function handleMessage(
   }
   try {
     const db = deps.db();
-    const actor = { repId: await deps.repId(), now: deps.now() };
+    const actor = { repId: await deps.repId(), now: await deps.now() };
     switch (type) {
       case 'lead/seen': {
         const snapshot = messageSchemas['lead/seen'].parse(data);
@@ -101,8 +103,9 @@ export async function handleMessage(
         return { ok: true, value: await readLeadView(db, leadKey) };
       }
       case 'attempt/log': {
-        const { leadKey, channel, outcome } = messageSchemas['attempt/log'].parse(data);
-        return { ok: true, value: await logAttempt(db, leadKey, { channel, outcome }, actor) };
+        const { leadKey, channel, outcome, script } = messageSchemas['attempt/log'].parse(data);
+        const attempt = { channel, outcome, scriptId: script?.id, scriptVersion: script?.version };
+        return { ok: true, value: await logAttempt(db, leadKey, attempt, actor) };
       }
       case 'attempt/undo': {
         const { leadKey, attemptId } = messageSchemas['attempt/undo'].parse(data);
@@ -110,7 +113,8 @@ export async function handleMessage(
       }
       case 'status/change': {
         const { leadKey, status, lostReason } = messageSchemas['status/change'].parse(data);
-        return { ok: true, value: await changeStatus(db, leadKey, { status, lostReason }, actor) };
+        const threshold = await deps.closeAfterAttempts();
+        return { ok: true, value: await changeStatus(db, leadKey, { status, lostReason }, actor, threshold) };
       }
       case 'note/save': {
         const { leadKey, text } = messageSchemas['note/save'].parse(data);

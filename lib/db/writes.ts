@@ -9,6 +9,7 @@ import {
 } from '../domain/lead';
 import type { Channel, LeadSnapshot, LeadStatus, LostReason, Outcome } from '../domain/model';
 import { leadKey as makeLeadKey } from '../domain/model';
+import { DEFAULT_CADENCE_SETTINGS, isClosedTooEarly } from '../domain/cadence';
 import type { LeadpaceDb, StoredEvent } from './schema';
 
 // The only code that writes to the database. Each operation appends its events and rewrites
@@ -146,14 +147,30 @@ export async function undoAttempt(db: LeadpaceDb, key: string, attemptId: string
   });
 }
 
-export function changeStatus(
+/**
+ * Changes the status. Closing as lost before `closeAfterAttempts` attempts without a contact
+ * is allowed but marked closed too early, decided here from the lead's own events.
+ */
+export async function changeStatus(
   db: LeadpaceDb,
   key: string,
   change: { status: LeadStatus; lostReason?: LostReason },
   actor: Actor,
+  closeAfterAttempts = DEFAULT_CADENCE_SETTINGS.closeAfterAttempts,
 ): Promise<LeadView> {
   const lostReason = change.status === 'lost' ? (change.lostReason ?? 'other') : undefined;
-  return appendAndReproject(db, key, { type: 'status_changed', status: change.status, lostReason }, actor);
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
+    const progress = progressFromEvents(await db.events.where('leadKey').equals(key).toArray());
+    if (!progress || !(await db.leads.get(key))) throw new LeadNotFoundError(key);
+    const tooEarly = isClosedTooEarly(
+      { attemptCount: progress.attempts.length, contactCount: progress.contactCount },
+      change.status,
+      closeAfterAttempts,
+    );
+    const body: NewEvent = { type: 'status_changed', status: change.status, lostReason, ...(tooEarly ? { closedTooEarly: true } : {}) };
+    await db.events.add(buildEvent(key, body, actor));
+    return reproject(db, key);
+  });
 }
 
 export async function readLeadView(db: LeadpaceDb, key: string): Promise<LeadView> {

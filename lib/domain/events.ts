@@ -51,6 +51,8 @@ export const statusChangedEvent = z.object({
   type: z.literal('status_changed'),
   status: statusSchema,
   lostReason: lostReasonSchema.optional(),
+  /** Set by the background (never the page) when a lead is lost without enough effort. */
+  closedTooEarly: z.boolean().optional(),
 });
 export const sourceChangedEvent = z.object({
   ...base,

@@ -42,6 +42,17 @@ export interface LeadProgress {
   contactCount: number;
   firstAttemptAt: number | null;
   lastAttemptAt: number | null;
+  /** When the lead was (last) marked sold, for month pacing. */
+  soldAt: number | null;
+  /** The last close as lost came before enough effort (PRODUCT.md "closed too early"). */
+  closedTooEarly: boolean;
+}
+
+/** An attempt as the cadence engine needs it; kept on the lead row so the tick reads no events. */
+export interface AttemptSummary {
+  at: number;
+  channel: Channel;
+  outcome: Outcome;
 }
 
 /** The leads table row: details + progress + fields the popup sorts on. */
@@ -50,6 +61,7 @@ export interface LeadRecord extends LeadDetails, Omit<LeadProgress, 'attempts'> 
   lastSeenAt: number;
   attemptCount: number;
   lastOutcome: Outcome | null;
+  attemptLog: AttemptSummary[];
   /** 1 while the lead still needs work; an index, so the popup never scans closed leads. */
   open: 0 | 1;
 }
@@ -90,6 +102,8 @@ export function progressFromEvents(events: readonly LeadEvent[]): LeadProgress |
     contactCount: 0,
     firstAttemptAt: null,
     lastAttemptAt: null,
+    soldAt: null,
+    closedTooEarly: false,
   };
   for (const e of list) {
     switch (e.type) {
@@ -107,6 +121,8 @@ export function progressFromEvents(events: readonly LeadEvent[]): LeadProgress |
       case 'status_changed':
         progress.status = e.status;
         progress.lostReason = e.status === 'lost' ? e.lostReason : undefined;
+        progress.closedTooEarly = e.status === 'lost' && e.closedTooEarly === true;
+        progress.soldAt = e.status === 'sold' ? e.at : null;
         break;
       case 'source_changed':
         progress.source = e.to;
@@ -133,6 +149,7 @@ export function toLeadRecord(
     lastSeenAt,
     attemptCount: attempts.length,
     lastOutcome: last?.outcome ?? null,
+    attemptLog: attempts.map(({ at, channel, outcome }) => ({ at, channel, outcome })),
     open: isClosed(progress.status) ? 0 : 1,
   };
 }

@@ -1,12 +1,13 @@
 import { common } from './messages/common';
+import { nudges } from './messages/nudges';
 import { options } from './messages/options';
 import { panel } from './messages/panel';
 import { popup } from './messages/popup';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...panel.en, ...popup.en, ...options.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl };
+const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };

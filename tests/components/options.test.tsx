@@ -7,7 +7,7 @@ import type { PermissionsApi } from '@/components/options/CrmPermissions';
 import { Options } from '@/components/options/Options';
 import { I18nProvider } from '@/components/ui/i18n';
 import { ADAPTERS } from '@/lib/adapters/registry';
-import { readSettings, saveSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
 
 /** An in-memory stand-in for browser.permissions (fakeBrowser does not implement it). */
 function fakePermissions(options: { grant?: boolean } = {}) {
@@ -45,7 +45,7 @@ afterEach(() => {
 
 describe('Options: settings', () => {
   it('loads the stored settings into the form', async () => {
-    await saveSettings({ repName: 'Sanne Bakker', dealerName: 'Autobedrijf Van Dijk', language: 'en' });
+    await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Sanne Bakker', dealerName: 'Autobedrijf Van Dijk', language: 'en' });
     renderOptions();
     expect(((await screen.findByLabelText('Your name')) as HTMLInputElement).value).toBe('Sanne Bakker');
     expect((screen.getByLabelText('Dealership name') as HTMLInputElement).value).toBe('Autobedrijf Van Dijk');
@@ -58,7 +58,7 @@ describe('Options: settings', () => {
     await user.type(screen.getByLabelText('Dealership name'), 'Autobedrijf Van Dijk');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByTestId('saved')).textContent).toBe('Saved');
-    expect(await readSettings()).toEqual({ repName: 'Sanne Bakker', dealerName: 'Autobedrijf Van Dijk', language: 'auto' });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, repName: 'Sanne Bakker', dealerName: 'Autobedrijf Van Dijk', language: 'auto' });
     // The form shows what was stored (trimmed), and editing clears the confirmation.
     expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Sanne Bakker');
     await user.type(screen.getByLabelText('Your name'), 'x');
@@ -66,7 +66,7 @@ describe('Options: settings', () => {
   });
 
   it('rejects an 81-character rep name with a clear message and saves nothing', async () => {
-    await saveSettings({ repName: 'Old Name', dealerName: '', language: 'auto' });
+    await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Old Name', dealerName: '', language: 'auto' });
     const { user } = renderOptions();
     const input = await screen.findByLabelText('Your name');
     await waitFor(() => expect((input as HTMLInputElement).value).toBe('Old Name'));

@@ -23,6 +23,9 @@ function lead(over: Partial<LeadRecord> & { key: string }): LeadRecord {
     lastAttemptAt: null,
     attemptCount: 0,
     lastOutcome: null,
+    attemptLog: [],
+    soldAt: null,
+    closedTooEarly: false,
     open: 1,
     ...over,
   };

@@ -1,0 +1,80 @@
+import type { ActionItem, CadenceLead, LeadState } from './cadence';
+
+// What the minute tick should show: the badge, and which notifications are new. Pure, so the
+// "at most one per lead per step, grouped when many" rules are a table of cases.
+
+export interface NudgeLead extends CadenceLead {
+  key: string;
+  name?: string;
+  source: string;
+}
+
+export interface PlannedNotification {
+  /** `lead:<key>` for one lead, `group:<now>` for several. */
+  id: string;
+  kind: 'lead' | 'group';
+  leadKeys: string[];
+  /** The most urgent lead's state (for the wording). */
+  state: LeadState;
+  lead: NudgeLead;
+  count: number;
+}
+
+export interface NudgePlan {
+  badgeText: string;
+  badgeColor: 'red' | 'orange' | 'none';
+  notifications: PlannedNotification[];
+  /** `${leadKey}#${stepIndex}` → when notified; only open, action-needing leads are kept. */
+  notified: Record<string, number>;
+}
+
+/** More new notifications than this in one tick become one grouped notification. */
+export const GROUP_AFTER = 3;
+
+const stepKey = (item: ActionItem<NudgeLead>) => `${item.lead.key}#${item.state.stepIndex}`;
+
+export function planNudges(input: {
+  actions: ActionItem<NudgeLead>[];
+  notified: Record<string, number>;
+  now: number;
+  /** Notifications only inside opening hours and when the rep has not switched them off. */
+  mayNotify: boolean;
+}): NudgePlan {
+  const { actions, now, mayNotify } = input;
+  const count = actions.length;
+  const anyOverdue = actions.some((a) => a.state.state === 'overdue');
+  // Keep memory only for steps still pending: a lead that was worked or closed forgets its
+  // entries, so the next step can notify again.
+  const notified: Record<string, number> = {};
+  for (const item of actions) {
+    const previous = input.notified[stepKey(item)];
+    if (previous !== undefined) notified[stepKey(item)] = previous;
+  }
+  // Every action-needing state notifies once per step: a brand-new lead ('new') is the most
+  // valuable nudge of all, and its step-0 key keeps it from notifying again when overdue.
+  const fresh = mayNotify ? actions.filter((a) => notified[stepKey(a)] === undefined) : [];
+  for (const item of fresh) notified[stepKey(item)] = now;
+
+  const notifications: PlannedNotification[] = [];
+  const first = fresh[0];
+  if (first && fresh.length > GROUP_AFTER) {
+    notifications.push({
+      id: `group:${now}`,
+      kind: 'group',
+      leadKeys: fresh.map((f) => f.lead.key),
+      state: first.state,
+      lead: first.lead,
+      count: fresh.length,
+    });
+  } else {
+    for (const item of fresh) {
+      notifications.push({ id: `lead:${item.lead.key}`, kind: 'lead', leadKeys: [item.lead.key], state: item.state, lead: item.lead, count: 1 });
+    }
+  }
+  return {
+    badgeText: count > 0 ? String(count) : '',
+    badgeColor: count === 0 ? 'none' : anyOverdue ? 'red' : 'orange',
+    notifications,
+    notified,
+  };
+}
