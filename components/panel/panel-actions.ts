@@ -26,8 +26,9 @@ const keyOf = (store: PanelStore): string | null => store.getState().view?.key ?
 export function logAttempt(store: PanelStore, ask: Ask, channel: Channel, outcome: Outcome, notice: string) {
   const leadKey = keyOf(store);
   if (!leadKey) return Promise.resolve(false);
+  const script = store.getState().activeScript ?? undefined;
   store.setState({ logging: null, pendingCall: false });
-  return run(store, () => ask('attempt/log', { leadKey, channel, outcome }), notice);
+  return run(store, () => ask('attempt/log', { leadKey, channel, outcome, script }), notice);
 }
 
 export function undoAttempt(store: PanelStore, ask: Ask, notice: string) {

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { LeadpaceDb } from '@/lib/db/schema';
-import { dayBounds, todayStats, urgencyOrder } from '@/lib/domain/metrics';
+import { dayBounds, rankOpenLeads, todayStats } from '@/lib/domain/metrics';
+import { monthPacing } from '@/lib/domain/pacing';
+import type { Settings } from '@/lib/settings';
 import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
+import { useSettings } from '../ui/use-settings';
+import { NowSection } from './NowSection';
+import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
 import { createPopupStore } from './popup-store';
 import { TodaySection } from './TodaySection';
@@ -19,12 +24,16 @@ export interface PopupProps {
   /** Fixed time for tests; the live clock otherwise. */
   now?: number;
   timeZone?: string;
+  /** Settings for tests; the stored (live) settings otherwise. */
+  settings?: Settings;
 }
 
-export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone }: PopupProps) {
+export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings }: PopupProps) {
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
+  const liveSettings = useSettings();
+  const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
   const data = usePopupData(db, dayStart);
@@ -55,7 +64,16 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
           {t('popup.settings')}
         </button>
       </header>
-      <PopupBody data={data} now={now} timeZone={timeZone} openingKey={openingKey} openError={openError} onOpen={open} />
+      <PopupBody
+        data={data}
+        now={now}
+        timeZone={timeZone}
+        settings={settings}
+        openingKey={openingKey}
+        openError={openError}
+        onOpen={open}
+        onSetTarget={openOptions}
+      />
     </div>
   );
 }
@@ -64,16 +82,20 @@ function PopupBody({
   data,
   now,
   timeZone,
+  settings,
   openingKey,
   openError,
   onOpen,
+  onSetTarget,
 }: {
   data: PopupData | undefined;
   now: number;
   timeZone?: string;
+  settings: Settings;
   openingKey: string | null;
   openError: string | null;
   onOpen: (leadKey: string) => void;
+  onSetTarget: () => void;
 }) {
   const { t } = useI18n();
   if (data === undefined) {
@@ -90,10 +112,15 @@ function PopupBody({
       </p>
     );
   }
-  const leads = urgencyOrder(data.open, now);
-  const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone });
+  const hours = settings.openingHours;
+  const ranked = rankOpenLeads(data.open, now, settings.cadence, hours);
+  const leads = ranked.map((r) => r.lead);
+  const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
+  const soldDates = data.sold.flatMap((lead) => (lead.soldAt === null ? [] : [lead.soldAt]));
+  const pacing = settings.monthlyTarget > 0 ? monthPacing({ target: settings.monthlyTarget, soldDates, now, hours }) : null;
   return (
     <main className="pp-body">
+      <NowSection ranked={ranked} openingKey={openingKey} onOpen={onOpen} />
       <section className="pp-section" aria-labelledby="pp-leads-title">
         <h2 className="pp-section-title" id="pp-leads-title">
           {t('popup.myLeads')}
@@ -128,6 +155,7 @@ function PopupBody({
         </div>
       </section>
       <TodaySection stats={stats} />
+      <PacingSection pacing={pacing} target={settings.monthlyTarget} onSetTarget={onSetTarget} />
     </main>
   );
 }

@@ -5,7 +5,7 @@ import { attemptsSince, leadsFirstAttemptedSince, leadsFirstSeenSince, openLeads
 import type { LeadpaceDb } from '@/lib/db/schema';
 
 export type PopupData =
-  | { ok: true; open: LeadRecord[]; todayLeads: LeadRecord[]; todayAttempts: AttemptLogged[] }
+  | { ok: true; open: LeadRecord[]; todayLeads: LeadRecord[]; todayAttempts: AttemptLogged[]; sold: LeadRecord[] }
   | { ok: false; reason: string };
 
 export function describeError(error: unknown): string {
@@ -19,15 +19,16 @@ export async function loadPopupData(db: LeadpaceDb, dayStart: number): Promise<P
   // a database that cannot open must become a visible message instead.
   try {
     return await db.transaction('r', db.leads, db.events, async () => {
-      const [open, seen, attempted, todayAttempts] = await Promise.all([
+      const [open, seen, attempted, todayAttempts, sold] = await Promise.all([
         openLeads(db),
         leadsFirstSeenSince(db, dayStart),
         leadsFirstAttemptedSince(db, dayStart),
         attemptsSince(db, dayStart),
+        db.leads.where('status').equals('sold').toArray(),
       ]);
       const byKey = new Map<string, LeadRecord>();
       for (const lead of [...seen, ...attempted]) byKey.set(lead.key, lead);
-      return { ok: true as const, open, todayLeads: [...byKey.values()], todayAttempts };
+      return { ok: true as const, open, todayLeads: [...byKey.values()], todayAttempts, sold };
     });
   } catch (error) {
     return { ok: false, reason: describeError(error) };

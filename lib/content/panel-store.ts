@@ -15,6 +15,8 @@ export interface PanelState {
   pendingCall: boolean;
   busy: boolean;
   notice: string | null;
+  /** The call script on screen; logged with each attempt (id and version). */
+  activeScript: { id: string; version: number } | null;
 }
 
 export const initialPanelState: PanelState = {
@@ -26,6 +28,7 @@ export const initialPanelState: PanelState = {
   pendingCall: false,
   busy: false,
   notice: null,
+  activeScript: null,
 };
 
 export const createPanelStore = () => createStore<PanelState>(() => ({ ...initialPanelState }));

@@ -15,6 +15,7 @@ export function waitForElement(
       return null; // an invalid selector in a (user) adapter must not throw into the page
     }
   };
+  if (signal.aborted) return Promise.resolve(null);
   const found = query();
   if (found) return Promise.resolve(found);
   return new Promise((resolve) => {

@@ -1,9 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
+import { businessDurationMs, DEFAULT_OPENING_HOURS, type OpeningHours } from './business-time';
+import { DEFAULT_CADENCE_SETTINGS, leadState, type CadenceSettings, type LeadState, type SlaState } from './cadence';
 import type { LeadRecord } from './lead';
+import { DEFAULT_TIME_ZONE } from './model';
 
-/** The dealer's zone until opening hours (and their zone) become a setting. */
-export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+export { DEFAULT_TIME_ZONE };
 
 /**
  * The calendar day containing `now` in `timeZone`, as [start, end) epoch ms. Computed in the
@@ -25,23 +27,50 @@ export function median(values: readonly number[]): number | null {
   return (lower + upper) / 2;
 }
 
+export interface RankedLead {
+  lead: LeadRecord;
+  state: LeadState;
+}
+
+const RANK: Record<SlaState, number> = { overdue: 0, due: 1, new: 2, waiting: 3, done: 4 };
+
 /**
- * Open leads, most urgent first: never-attempted leads by oldest received time, then worked
- * leads by the longest wait since their last attempt. First-version rule: the cadence engine
- * replaces this body (and will need `now`), so callers already pass it.
+ * Open leads with their cadence state, most urgent first: overdue (longest first), due
+ * (earliest due first), new (oldest first), waiting (soonest next step first), then leads
+ * whose cadence is done. The same order as the worker's action list, extended to all open
+ * leads so "My leads" and "Now" never disagree.
  */
-export function urgencyOrder(leads: readonly LeadRecord[], _now: number): LeadRecord[] {
+export function rankOpenLeads(
+  leads: readonly LeadRecord[],
+  now: number,
+  cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+  hours: OpeningHours = DEFAULT_OPENING_HOURS,
+): RankedLead[] {
   return leads
     .filter((lead) => lead.open === 1)
+    .map((lead) => ({
+      lead,
+      state: leadState({ receivedAt: lead.receivedAt, status: lead.status, attempts: lead.attemptLog ?? [] }, cadence, hours, now),
+    }))
     .sort((a, b) => {
-      const aWorked = a.lastAttemptAt !== null;
-      const bWorked = b.lastAttemptAt !== null;
-      if (aWorked !== bWorked) return aWorked ? 1 : -1;
-      const byTime =
-        aWorked && bWorked ? (a.lastAttemptAt ?? 0) - (b.lastAttemptAt ?? 0) : a.receivedAt - b.receivedAt;
-      // The key as a last resort keeps the order stable between renders.
-      return byTime || a.key.localeCompare(b.key);
+      const rank = RANK[a.state.state] - RANK[b.state.state];
+      if (rank !== 0) return rank;
+      let byTime = 0;
+      if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs;
+      else if (a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
+      else byTime = a.lead.receivedAt - b.lead.receivedAt;
+      return byTime || a.lead.key.localeCompare(b.lead.key);
     });
+}
+
+/** Open leads, most urgent first (see rankOpenLeads). */
+export function urgencyOrder(
+  leads: readonly LeadRecord[],
+  now: number,
+  cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+  hours: OpeningHours = DEFAULT_OPENING_HOURS,
+): LeadRecord[] {
+  return rankOpenLeads(leads, now, cadence, hours).map((r) => r.lead);
 }
 
 export interface TodayStats {
@@ -59,14 +88,16 @@ export function todayStats(input: {
   attempts: readonly { at: number }[];
   now: number;
   timeZone?: string;
+  /** Response times count business time (PRODUCT.md "speed to lead"). */
+  hours?: OpeningHours;
 }): TodayStats {
-  const { start, end } = dayBounds(input.now, input.timeZone);
+  const hours = input.hours ?? DEFAULT_OPENING_HOURS;
+  const { start, end } = dayBounds(input.now, input.timeZone ?? hours.timeZone);
   const isToday = (at: number | null): at is number => at !== null && at >= start && at < end;
   const responses = input.leads
     .filter((lead) => isToday(lead.firstAttemptAt))
-    // Wall-clock for now; PRODUCT.md's response time counts business time once that engine exists.
-    // A CRM clock ahead of ours could make the difference negative: that is an instant response.
-    .map((lead) => Math.max(0, (lead.firstAttemptAt ?? lead.receivedAt) - lead.receivedAt));
+    // A CRM clock ahead of ours gives to < from: businessDurationMs makes that 0, an instant response.
+    .map((lead) => businessDurationMs(lead.receivedAt, lead.firstAttemptAt ?? lead.receivedAt, hours));
   return {
     leadsSeen: input.leads.filter((lead) => isToday(lead.firstSeenAt)).length,
     attemptsLogged: input.attempts.filter((attempt) => isToday(attempt.at)).length,

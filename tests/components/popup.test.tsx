@@ -73,14 +73,16 @@ describe('Popup: my leads', () => {
     await fillDay();
     renderPopup();
     const rows = within(await screen.findByTestId('my-leads')).getAllByTestId('lead-row');
-    expect(rows.map((row) => row.dataset.leadKey)).toEqual(['demo:c', 'demo:b', 'demo:a', 'demo:e']);
+    // Wednesday 13:00 in Amsterdam. Overdue longest first: c (3 h, never called), a (its
+    // +30 min step, 1 h 30 late), b (1 h, never called); e was reached, so it waits for day 2.
+    expect(rows.map((row) => row.dataset.leadKey)).toEqual(['demo:c', 'demo:a', 'demo:b', 'demo:e']);
     expect(rows.map((row) => rowText(row, 'row-attempts'))).toEqual([
       'Attempts: 0',
-      'Attempts: 0',
       'Attempts: 2',
+      'Attempts: 0',
       'Attempts: 1',
     ]);
-    const [c, b, a, e] = rows;
+    const [c, a, b, e] = rows;
     if (!c || !b || !a || !e) throw new Error('expected four rows');
     expect(rowText(c, 'row-name')).toBe('Name not read');
     expect(rowText(c, 'row-source')).toBe('Marktplaats');
@@ -100,15 +102,13 @@ describe('Popup: my leads', () => {
     renderPopup();
     await screen.findAllByTestId('lead-row');
     await logAttempt(db, b, { channel: 'call', outcome: 'no_answer' }, rep('2025-01-15T11:59:00Z'));
-    await waitFor(() =>
-      expect(screen.getAllByTestId('lead-row').map((row) => row.dataset.leadKey)).toEqual([
-        'demo:c',
-        'demo:a',
-        'demo:e',
-        'demo:b',
-      ]),
-    );
-    expect(screen.getByTestId('today-attempts').textContent).toBe('4');
+    await waitFor(() => expect(screen.getByTestId('today-attempts').textContent).toBe('4'));
+    const row = screen.getAllByTestId('lead-row').find((r) => r.dataset.leadKey === 'demo:b');
+    expect(row && rowText(row, 'row-attempts')).toBe('Attempts: 1');
+    // b now waits for its next step (12:04), which comes before e's day 2.
+    expect(screen.getAllByTestId('lead-row').map((r) => r.dataset.leadKey)).toEqual(['demo:c', 'demo:a', 'demo:b', 'demo:e']);
+    // And it left "Now": only overdue, due and new leads are there.
+    expect(within(screen.getByTestId('now-list')).getAllByTestId('now-row').map((r) => r.dataset.leadKey)).toEqual(['demo:c', 'demo:a']);
   });
 
   it('clicking a row sends lead/open and closes the popup on success', async () => {
@@ -200,7 +200,7 @@ describe('Popup: languages', () => {
     expect(screen.getByRole('heading', { name: 'Vandaag' })).toBeTruthy();
     expect(screen.getByText('Mediane reactietijd')).toBeTruthy();
     expect(screen.getByTestId('open-options').textContent).toBe('Instellingen');
-    const [c, b, a, e] = rows;
+    const [c, a, b, e] = rows;
     if (!c || !b || !a || !e) throw new Error('expected four rows');
     expect(rowText(c, 'row-name')).toBe('Naam niet gelezen');
     expect(rowText(c, 'row-age')).toBe('3 u 00 min oud*');

@@ -22,6 +22,18 @@ const en = {
   'popup.today.median': 'Median time to first attempt',
   'popup.today.medianOver': 'n = {count}',
   'popup.today.none': '—',
+  'popup.now': 'Now',
+  'popup.now.empty': 'Nothing needs action right now.',
+  'popup.now.due': '{channel} now',
+  'popup.now.overdue': '{channel} now — {late} late',
+  'popup.pacing': 'This month',
+  'popup.pacing.noTarget': 'No monthly target set.',
+  'popup.pacing.setTarget': 'Set a target',
+  'popup.pacing.sold': 'Sold',
+  'popup.pacing.expected': 'Expected by today',
+  'popup.pacing.projection': 'Projection',
+  'popup.pacing.behind': 'Behind pace: {short} sale(s) short of today’s pro-rata target.',
+  'popup.pacing.onTrack': 'On pace.',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -47,6 +59,18 @@ const nl: Record<keyof typeof en, string> = {
   'popup.today.median': 'Mediane reactietijd',
   'popup.today.medianOver': 'n = {count}',
   'popup.today.none': '—',
+  'popup.now': 'Nu',
+  'popup.now.empty': 'Er hoeft nu niets te gebeuren.',
+  'popup.now.due': '{channel} nu',
+  'popup.now.overdue': '{channel} nu — {late} te laat',
+  'popup.pacing': 'Deze maand',
+  'popup.pacing.noTarget': 'Geen maanddoel ingesteld.',
+  'popup.pacing.setTarget': 'Doel instellen',
+  'popup.pacing.sold': 'Verkocht',
+  'popup.pacing.expected': 'Verwacht tot vandaag',
+  'popup.pacing.projection': 'Prognose',
+  'popup.pacing.behind': 'Achter op schema: {short} verkoop/verkopen onder het doel tot vandaag.',
+  'popup.pacing.onTrack': 'Op schema.',
 };
 
 export const popup = { en, nl };

@@ -105,7 +105,8 @@ describe('urgencyOrder', () => {
   const now = T('2025-01-15T12:00:00Z');
   it.each([
     {
-      name: 'unattempted leads first, oldest received first',
+      // Wednesday 13:00 in Amsterdam: all three are past their due time.
+      name: 'overdue leads first, longest overdue (in business time) first',
       leads: [
         lead({ key: 'demo:new', receivedAt: T('2025-01-15T11:00:00Z') }),
         lead({ key: 'demo:old', receivedAt: T('2025-01-15T09:00:00Z') }),
@@ -115,15 +116,23 @@ describe('urgencyOrder', () => {
           attemptCount: 1,
           firstAttemptAt: T('2025-01-14T09:05:00Z'),
           lastAttemptAt: T('2025-01-14T09:05:00Z'),
+          attemptLog: [{ at: T('2025-01-14T09:05:00Z'), channel: 'call', outcome: 'no_answer' }],
         }),
       ],
-      expected: ['demo:old', 'demo:new', 'demo:worked'],
+      expected: ['demo:worked', 'demo:old', 'demo:new'],
     },
     {
-      name: 'worked leads by oldest last attempt, whatever their received time',
+      name: 'a new lead inside its SLA comes before one waiting for its next step',
       leads: [
-        lead({ key: 'demo:a', receivedAt: T('2025-01-10T09:00:00Z'), attemptCount: 3, firstAttemptAt: T('2025-01-10T09:01:00Z'), lastAttemptAt: T('2025-01-15T10:00:00Z') }),
-        lead({ key: 'demo:b', receivedAt: T('2025-01-15T09:00:00Z'), attemptCount: 1, firstAttemptAt: T('2025-01-15T09:01:00Z'), lastAttemptAt: T('2025-01-15T09:01:00Z') }),
+        lead({
+          key: 'demo:a',
+          receivedAt: T('2025-01-15T11:50:00Z'),
+          attemptCount: 1,
+          firstAttemptAt: T('2025-01-15T11:51:00Z'),
+          lastAttemptAt: T('2025-01-15T11:51:00Z'),
+          attemptLog: [{ at: T('2025-01-15T11:51:00Z'), channel: 'call', outcome: 'reached' }],
+        }),
+        lead({ key: 'demo:b', receivedAt: T('2025-01-15T11:58:00Z') }),
       ],
       expected: ['demo:b', 'demo:a'],
     },
@@ -235,6 +244,14 @@ describe('todayStats', () => {
       leads: [lead({ key: 'demo:a', receivedAt: T('2025-01-15T09:05:00Z'), firstAttemptAt: T('2025-01-15T09:04:00Z') })],
       attempts: [],
       expected: { leadsSeen: 0, attemptsLogged: 0, medianFirstResponseMs: 0, firstResponses: 1 },
+    },
+    {
+      // Saturday 16:55 → Monday 09:05 in Amsterdam (Sunday closed): 5 + 5 business minutes.
+      name: 'response times count business time, not nights and weekends',
+      now: '2025-01-20T12:00:00Z',
+      leads: [lead({ key: 'demo:a', receivedAt: T('2025-01-18T15:55:00Z'), firstAttemptAt: T('2025-01-20T08:05:00Z') })],
+      attempts: [],
+      expected: { leadsSeen: 0, attemptsLogged: 0, medianFirstResponseMs: 10 * MIN, firstResponses: 1 },
     },
     {
       name: 'closed leads still count in today’s numbers',

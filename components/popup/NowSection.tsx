@@ -1,0 +1,63 @@
+import type { RankedLead } from '@/lib/domain/metrics';
+import { formatDuration } from '@/lib/i18n/format';
+import { useI18n } from '../ui/i18n';
+import { sourceLabel } from '../ui/labels';
+
+/** The leads needing action now (overdue, due, new), most urgent first, one click to open. */
+export function NowSection({
+  ranked,
+  openingKey,
+  onOpen,
+}: {
+  ranked: RankedLead[];
+  openingKey: string | null;
+  onOpen: (leadKey: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const now = ranked.filter((r) => r.state.state === 'overdue' || r.state.state === 'due' || r.state.state === 'new');
+  return (
+    <section className="pp-section" aria-labelledby="pp-now-title">
+      <h2 className="pp-section-title" id="pp-now-title">
+        {t('popup.now')}
+        {now.length > 0 ? <span className="pp-count pp-count-urgent">{now.length}</span> : null}
+      </h2>
+      {now.length === 0 ? (
+        <p className="pp-muted" data-testid="now-empty">
+          {t('popup.now.empty')}
+        </p>
+      ) : (
+        <ul className="pp-rows" data-testid="now-list">
+          {now.map(({ lead, state }) => {
+            const channel = t(`channel.${state.nextChannel ?? 'call'}`);
+            const what =
+              state.state === 'overdue'
+                ? t('popup.now.overdue', { channel, late: formatDuration(state.overdueByMs, lang) })
+                : t('popup.now.due', { channel });
+            return (
+              <li key={lead.key}>
+                <button
+                  type="button"
+                  className={`pp-row pp-now pp-now-${state.state}`}
+                  data-testid="now-row"
+                  data-lead-key={lead.key}
+                  data-state={state.state}
+                  disabled={openingKey !== null}
+                  onClick={() => onOpen(lead.key)}
+                >
+                  <span className="pp-row-top">
+                    <span className="pp-name">{lead.name ?? t('popup.row.noName')}</span>
+                    <span className="pp-badge">{sourceLabel(t, lead.source)}</span>
+                  </span>
+                  <span className="pp-row-bottom">
+                    <span className="pp-now-what">{what}</span>
+                    <span>{t('popup.row.attempts', { count: lead.attemptCount })}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
