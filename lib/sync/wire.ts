@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { openingHoursSchema } from '../domain/business-time';
+import {
+  channelSchema,
+  lostReasonSchema,
+  outcomeSchema,
+  sourceIdSchema,
+  statusSchema,
+} from '../domain/model';
+
+/**
+ * The pseudonymous event format v1 between the extension and the team server. Pure zod so both
+ * sides validate with the same rules. Deliberately narrower than the local events: no rep id
+ * (the server takes the rep from the token, never the body), no CRM id or lead id (only their
+ * keyed hash), and `.strict()` objects so a client bug that adds customer data is refused
+ * rather than silently stored.
+ */
+export const WIRE_VERSION = 1;
+export const MAX_EVENTS_PER_PUSH = 500;
+export const MAX_PUSH_BODY_BYTES = 512 * 1024;
+
+/** HMAC-SHA256 of the local lead key with the team key, as lower-case hex. */
+export const wireLeadSchema = z.string().regex(/^[0-9a-f]{64}$/, 'lead must be 64 lower-case hex chars');
+const epochMs = z.number().int().nonnegative().max(8_640_000_000_000_000);
+
+const common = {
+  id: z.uuid(),
+  v: z.literal(WIRE_VERSION),
+  lead: wireLeadSchema,
+  at: epochMs,
+};
+
+export const wireLeadSeen = z.strictObject({
+  ...common,
+  type: z.literal('lead_seen'),
+  source: sourceIdSchema,
+  receivedAt: epochMs.nullable(),
+});
+export const wireAttemptLogged = z.strictObject({
+  ...common,
+  type: z.literal('attempt_logged'),
+  channel: channelSchema,
+  outcome: outcomeSchema,
+  scriptId: z.string().min(1).max(100).optional(),
+  scriptVersion: z.number().int().nonnegative().max(1_000_000).optional(),
+});
+export const wireEventVoided = z.strictObject({
+  ...common,
+  type: z.literal('event_voided'),
+  voids: z.uuid(),
+});
+export const wireStatusChanged = z.strictObject({
+  ...common,
+  type: z.literal('status_changed'),
+  status: statusSchema,
+  lostReason: lostReasonSchema.optional(),
+  /** The client's verdict at closing time (cadence rule); the server recomputes when absent. */
+  closedTooEarly: z.boolean().optional(),
+});
+export const wireSourceChanged = z.strictObject({
+  ...common,
+  type: z.literal('source_changed'),
+  from: sourceIdSchema,
+  to: sourceIdSchema,
+});
+
+export const WIRE_EVENT_TYPES = [
+  'lead_seen',
+  'attempt_logged',
+  'event_voided',
+  'status_changed',
+  'source_changed',
+] as const;
+
+export const wireEventSchema = z.discriminatedUnion('type', [
+  wireLeadSeen,
+  wireAttemptLogged,
+  wireEventVoided,
+  wireStatusChanged,
+  wireSourceChanged,
+]);
+export type WireEvent = z.infer<typeof wireEventSchema>;
+export type WireEventType = WireEvent['type'];
+
+export const pushRequestSchema = z.strictObject({
+  events: z.array(wireEventSchema).min(1).max(MAX_EVENTS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const rejectedEventSchema = z.object({
+  /** Null when the event had no usable id (the client then matches by position). */
+  id: z.string().nullable(),
+  reason: z.string(),
+});
+export const pushResponseSchema = z.object({
+  accepted: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.array(rejectedEventSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Every error the server sends: a stable machine code plus a sentence for people. */
+export const errorResponseSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const VISIBILITY_MODES = ['named', 'pseudonymous', 'team-only'] as const;
+export const visibilitySchema = z.enum(VISIBILITY_MODES);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const MEMBER_ROLES = ['rep', 'lead'] as const;
+export const memberRoleSchema = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+export const LEADERBOARD_PERIODS = ['today', 'week', 'month', 'last-month'] as const;
+export const leaderboardPeriodSchema = z.enum(LEADERBOARD_PERIODS);
+export type LeaderboardPeriod = z.infer<typeof leaderboardPeriodSchema>;
+
+const rate = z.number().min(0).max(1).nullable();
+const durationMs = z.number().nonnegative().nullable();
+
+/** One rep's (or the team's) numbers over the leads received in the period. */
+export const leaderboardStatsSchema = z.object({
+  /** n: leads received in the period; every rate below is over this n unless noted. */
+  leads: z.number().int().nonnegative(),
+  /** How many of those leads got a first attempt (n of the response-time figures). */
+  firstAttempts: z.number().int().nonnegative(),
+  medianResponseMs: durationMs,
+  p90ResponseMs: durationMs,
+  /** Share of first attempts within the SLA (5 business minutes). */
+  withinSlaShare: rate,
+  attemptsPerLead: z.number().nonnegative().nullable(),
+  contactRate: rate,
+  appointmentRate: rate,
+  closedTooEarly: z.number().int().nonnegative(),
+  sold: z.number().int().nonnegative(),
+  conversion: rate,
+});
+export type LeaderboardStats = z.infer<typeof leaderboardStatsSchema>;
+
+export const leaderboardRowSchema = leaderboardStatsSchema.extend({
+  /** A real name, or a stable pseudonym ("Rep A") when the viewer may not see names. */
+  label: z.string(),
+  /** Present only when the viewer may see who this is. */
+  memberId: z.string().optional(),
+  pseudonymous: z.boolean(),
+  self: z.boolean(),
+});
+export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
+
+export const leaderboardResponseSchema = z.object({
+  period: leaderboardPeriodSchema,
+  /** Cohort window by received time, epoch ms [from, to), in the team's time zone. */
+  from: z.number(),
+  to: z.number(),
+  timeZone: z.string(),
+  visibility: visibilitySchema,
+  slaMs: z.number(),
+  team: leaderboardStatsSchema,
+  rows: z.array(leaderboardRowSchema),
+});
+export type LeaderboardResponse = z.infer<typeof leaderboardResponseSchema>;
+
+export const eventsPageSchema = z.object({
+  events: z.array(wireEventSchema),
+  /**
+   * Pass as `after` for the next page: the position after the last event returned. Null when
+   * the page is empty (caught up); keep the last non-null value to resume later.
+   */
+  next: z.string().nullable(),
+});
+export type EventsPage = z.infer<typeof eventsPageSchema>;
+
+export const meResponseSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  role: memberRoleSchema,
+  teamId: z.string(),
+  teamName: z.string(),
+  visibility: visibilitySchema,
+  /** The key clients use for the lead HMAC; shared by the whole team. */
+  teamKey: z.string(),
+  openingHours: openingHoursSchema,
+  timeZone: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const pairRequestSchema = z.strictObject({
+  code: z.string().trim().min(1).max(32),
+});
+export const pairResponseSchema = z.object({
+  token: z.string(),
+  me: meResponseSchema,
+});
+export type PairResponse = z.infer<typeof pairResponseSchema>;

@@ -1,0 +1,99 @@
+/**
+ * Leadpace benchmarks (`npm run bench`): prints figures next to their goals, asserts nothing.
+ *   1. bundle sizes (raw, gzip)              4. popup first render, 5,000 leads / 30,000 events
+ *   2. lead anchor → panel painted           5. domain benchmark (scripts/bench-domain.ts)
+ *   3. content script cost on a non-lead page 6. team server benchmark (scripts/bench-server.ts)
+ * Options: --skip-server (skip 6), --no-build (use the existing .output/chrome-mv3-e2e),
+ *          --headed (show the browser; timings are for headless).
+ * Sections 2–4 share one warm, headless Chromium with the e2e build and a fresh profile.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSION_DIR, launchWithExtension, removeProfile, startCrm } from './lib/extension-browser';
+import { benchAnchorToPanel } from './bench/anchor-panel';
+import { runChild } from './bench/child';
+import { benchNonLeadPage } from './bench/non-lead';
+import { benchPopup } from './bench/popup';
+import { benchSizes } from './bench/size';
+import { formatTable, type TableRow } from './bench/stats';
+
+const args = new Set(process.argv.slice(2));
+const known = new Set(['--skip-server', '--no-build', '--headed']);
+for (const arg of args) {
+  if (!known.has(arg)) {
+    console.error(`bench: unknown option ${arg} (known: ${[...known].join(', ')})`);
+    process.exit(2);
+  }
+}
+
+const rows: TableRow[] = [];
+let failed = false;
+
+async function section(name: string, run: () => Promise<TableRow[]> | TableRow[]): Promise<void> {
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    failed = true;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`${name} FAILED: ${message}`);
+    rows.push({ metric: name, value: `FAILED: ${message ?? ''}` });
+  }
+}
+
+const started = Date.now();
+console.log(`Leadpace benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+
+if (!args.has('--no-build')) {
+  console.log('\n== build: node scripts/build-e2e.mjs ==');
+  const build = await runChild('node', ['scripts/build-e2e.mjs'], { echo: false });
+  if (build.code !== 0) {
+    console.error(build.output);
+    console.error('bench: the e2e build failed');
+    process.exit(1);
+  }
+  console.log(`built ${EXTENSION_DIR} in ${(build.ms / 1000).toFixed(1)} s`);
+}
+
+await section('bundle sizes', () => benchSizes(EXTENSION_DIR));
+
+const browserStart = Date.now();
+const crm = await startCrm();
+const browser = await launchWithExtension(undefined, { headless: !args.has('--headed') });
+try {
+  const version = browser.context.browser()?.version() ?? (await browser.worker().then((w) => w.evaluate(() => navigator.userAgent)));
+  console.log(`\nChromium: ${version}; ${args.has('--headed') ? 'headed' : 'headless'}; fake CRM at ${crm.url}`);
+  await section('anchor→panel painted', () => benchAnchorToPanel(browser, crm.url));
+  await section('non-lead page', () => benchNonLeadPage(browser, crm.url));
+  await section('popup', () => benchPopup(browser));
+} finally {
+  await browser.close();
+  await crm.close();
+  removeProfile(browser.profileDir);
+}
+const browserSeconds = (Date.now() - browserStart) / 1000;
+
+console.log('\n== 5. Domain benchmark: npx tsx scripts/bench-domain.ts ==');
+await section('domain benchmark', async () => {
+  const domain = await runChild('npx', ['tsx', 'scripts/bench-domain.ts']);
+  const line = domain.output.split('\n').find((l) => l.includes('actionList') && l.includes('median'));
+  const figure = line?.replace(/^actionList\s+/, '').replace(/\s+—.*$/, '') ?? 'see above';
+  return [{ metric: 'domain: actionList, 5,000 leads', value: `${figure} (exit ${domain.code})`, goal: '≤ 20 ms' }];
+});
+
+const serverScript = resolve('scripts/bench-server.ts');
+if (!existsSync(serverScript)) {
+  console.log('\n== 6. Team server benchmark: scripts/bench-server.ts not present, skipped ==');
+} else if (args.has('--skip-server')) {
+  console.log('\n== 6. Team server benchmark: skipped (--skip-server) ==');
+  rows.push({ metric: 'server benchmark', value: 'skipped (--skip-server)' });
+} else {
+  console.log('\n== 6. Team server benchmark: npx tsx scripts/bench-server.ts (takes a few minutes) ==');
+  await section('server benchmark', async () => {
+    const server = await runChild('npx', ['tsx', 'scripts/bench-server.ts']);
+    return [{ metric: 'server benchmark', value: `ran in ${(server.ms / 1000).toFixed(0)} s (exit ${server.code}); figures above` }];
+  });
+}
+
+console.log(`\n== Summary (browser sections: ${browserSeconds.toFixed(0)} s; total ${((Date.now() - started) / 1000).toFixed(0)} s) ==`);
+console.log(formatTable(rows));
+if (failed) process.exitCode = 1;

@@ -1,0 +1,211 @@
+/**
+ * Section 4: popup first render over a large local database. The popup page creates the
+ * database (Dexie), the benchmark fills it with raw IndexedDB from that page in bulk
+ * transactions, then reloads the popup and reads, in the page's own timeline
+ * (performance.now() = ms since navigation start), when the first lead row and the "today"
+ * numbers are in the DOM, and when that frame is painted (next animation frame + 0 ms timeout).
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../lib/extension-browser';
+import { initScript } from './page-script';
+import { buildPopupSeed } from './popup-data';
+import { describe, ms, num, summarise, type TableRow } from './stats';
+import { markerTs, startTracing, threadBreakdown, threadOfScript } from './trace';
+
+const RELOADS = 5;
+const GOAL_MS = 150;
+
+interface PopupProbe {
+  firstRow: number | null;
+  today: number | null;
+  painted: number | null;
+}
+
+type ProbeWindow = Window & { __leadpaceBench?: PopupProbe };
+
+/** Main world of popup.html, before its scripts. */
+function installPopupProbe(): void {
+  const probe: PopupProbe = { firstRow: null, today: null, painted: null };
+  (window as ProbeWindow).__leadpaceBench = probe;
+  const check = () => {
+    if (probe.firstRow === null && document.querySelector('[data-testid="lead-row"]')) probe.firstRow = performance.now();
+    const seen = document.querySelector('[data-testid="today"] [data-testid="today-leads-seen"]');
+    if (probe.today === null && seen && (seen.textContent ?? '').trim() !== '') probe.today = performance.now();
+    if (probe.firstRow !== null && probe.today !== null) {
+      observer.disconnect();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          probe.painted = performance.now();
+          console.timeStamp('bench:popup-painted');
+        }, 0),
+      );
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** One bulk readwrite transaction into an existing store of the `leadpace` database. */
+function putRows(page: Page, store: 'leads' | 'events', rows: unknown[], clear: boolean): Promise<number> {
+  // As one JSON string: Playwright's structured argument format is much slower for 1000s of objects.
+  return page.evaluate(
+    ({ store, json, clear }) =>
+      new Promise<number>((resolve, reject) => {
+        const rows: unknown[] = JSON.parse(json);
+        const open = indexedDB.open('leadpace');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            reject(new Error(`no object store ${store} (version ${db.version})`));
+            return;
+          }
+          const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+          const os = tx.objectStore(store);
+          if (clear) os.clear();
+          for (const row of rows) os.put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(rows.length);
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error ?? new Error('transaction failed'));
+          };
+        };
+      }),
+    { store, json: JSON.stringify(rows), clear },
+  );
+}
+
+function startOfLocalDay(): number {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+interface RenderResult {
+  firstRow: number;
+  today: number;
+  painted: number;
+  domContentLoaded: number;
+}
+
+async function readProbe(page: Page): Promise<RenderResult> {
+  await page.waitForFunction(() => (window as ProbeWindow).__leadpaceBench?.painted != null, undefined, { timeout: 30_000 });
+  const result = await page.evaluate(() => {
+    const probe = (window as ProbeWindow).__leadpaceBench;
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      firstRow: probe?.firstRow ?? Number.NaN,
+      today: probe?.today ?? Number.NaN,
+      painted: probe?.painted ?? Number.NaN,
+      domContentLoaded: nav instanceof PerformanceNavigationTiming ? nav.domContentLoadedEventEnd : Number.NaN,
+    };
+  });
+  return result;
+}
+
+export async function benchPopup(browser: ExtensionBrowser): Promise<TableRow[]> {
+  console.log('\n== 4. Popup first render with 5,000 leads and 30,000 events ==');
+  const seed = buildPopupSeed();
+  const types = Object.entries(seed.byType)
+    .map(([type, count]) => `${count.toLocaleString('en-US')} ${type}`)
+    .join(', ');
+  console.log(`seed: ${seed.leads.length.toLocaleString('en-US')} leads (${seed.openLeads.toLocaleString('en-US')} open), ${seed.events.length.toLocaleString('en-US')} events (${types}), all sync 'pending'`);
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.addInitScript(initScript(installPopupProbe));
+    const url = `chrome-extension://${browser.extensionId}/popup.html`;
+    // First open creates the database (Dexie's schema) on an empty profile.
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="my-leads"], [data-testid="db-error"]', { state: 'attached' });
+    const seedStart = Date.now();
+    await putRows(page, 'leads', seed.leads, true);
+    await putRows(page, 'events', seed.events, true);
+    console.log(`seeded with raw IndexedDB, one bulk transaction per table (cleared first): ${Date.now() - seedStart} ms`);
+
+    const runs: RenderResult[] = [];
+    for (let i = 0; i < RELOADS; i++) {
+      await page.reload();
+      runs.push(await readProbe(page));
+    }
+    // One more reload, traced: where the popup's main thread spends the time until painted.
+    const tracer = await startTracing(browser.context, page);
+    await page.reload();
+    const traced = await readProbe(page);
+    const events = await tracer.stop();
+    const thread = threadOfScript(events, '/chunks/popup-');
+    const breakdown = thread ? threadBreakdown(events, thread, { toTs: markerTs(events, 'bench:popup-painted') }) : [];
+    // The same reads the popup makes, with raw IndexedDB: how much of the time is the database.
+    const rawRead = await page.evaluate(
+      (dayStart) =>
+        new Promise<{ openMs: number; open: number; todayMs: number; today: number }>((resolve, reject) => {
+          const request = indexedDB.open('leadpace');
+          request.onerror = () => reject(request.error ?? new Error('open failed'));
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction(['leads', 'events'], 'readonly');
+            const t0 = performance.now();
+            const openRows = tx.objectStore('leads').index('[open+receivedAt]').getAll(IDBKeyRange.bound([1, -Infinity], [1, Infinity]));
+            openRows.onsuccess = () => {
+              const t1 = performance.now();
+              const todayRows = tx.objectStore('events').index('at').getAll(IDBKeyRange.lowerBound(dayStart));
+              todayRows.onsuccess = () => {
+                const t2 = performance.now();
+                db.close();
+                resolve({ openMs: t1 - t0, open: openRows.result.length, todayMs: t2 - t1, today: todayRows.result.length });
+              };
+            };
+          };
+        }),
+      startOfLocalDay(),
+    );
+    const firstRow = summarise(runs.map((r) => r.firstRow));
+    const today = summarise(runs.map((r) => r.today));
+    const painted = summarise(runs.map((r) => r.painted));
+    const dcl = summarise(runs.map((r) => r.domContentLoaded));
+    const dom = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      let nodes = 0;
+      while (walker.nextNode()) nodes += 1;
+      return {
+        elements: document.getElementsByTagName('*').length,
+        nodes,
+        rows: document.querySelectorAll('[data-testid="lead-row"]').length,
+        leadsSeen: document.querySelector('[data-testid="today-leads-seen"]')?.textContent ?? '',
+        attempts: document.querySelector('[data-testid="today-attempts"]')?.textContent ?? '',
+        median: document.querySelector('[data-testid="today-median"]')?.textContent ?? '',
+      };
+    });
+    console.log(`viewport 400×600, ${RELOADS} reloads of ${url.replace(browser.extensionId, '<id>')}; times from navigation start`);
+    console.log(`popup → first lead row in DOM: median ${ms(firstRow.median)} (p90 ${num(firstRow.p90)}, min ${num(firstRow.min)}, max ${num(firstRow.max)}, n=${firstRow.n}; goal ≤ ${GOAL_MS} ms)`);
+    console.log(`popup → today numbers in DOM:  ${describe(today)}`);
+    console.log(`popup → that frame painted:    ${describe(painted)}`);
+    console.log(`  (DOMContentLoaded: ${describe(dcl)})`);
+    console.log(`popup DOM: ${dom.elements.toLocaleString('en-US')} elements, ${dom.nodes.toLocaleString('en-US')} nodes in total; ${dom.rows.toLocaleString('en-US')} lead rows rendered`);
+    console.log(
+      `  traced reload (first row ${ms(traced.firstRow)}, painted ${ms(traced.painted)}); main thread until painted: ` +
+        breakdown
+          .slice(0, 8)
+          .map(([name, total]) => `${name} ${total.toFixed(1)}`)
+          .join(', ') +
+        ' (ms)',
+    );
+    console.log(
+      `  raw IndexedDB getAll of the same data: ${rawRead.open.toLocaleString('en-US')} open leads ${ms(rawRead.openMs)},` +
+        ` ${rawRead.today.toLocaleString('en-US')} events since local midnight ${ms(rawRead.todayMs)}`,
+    );
+    console.log(`  today as shown: ${dom.leadsSeen} leads seen, ${dom.attempts} attempts, median first response ${dom.median}`);
+    return [
+      { metric: 'popup → first lead row', value: describe(firstRow), goal: `≤ ${GOAL_MS} ms` },
+      { metric: 'popup → today numbers', value: describe(today), goal: `≤ ${GOAL_MS} ms` },
+      { metric: 'popup → painted', value: describe(painted) },
+      { metric: 'popup DOM size', value: `${dom.elements.toLocaleString('en-US')} elements, ${dom.nodes.toLocaleString('en-US')} nodes, ${dom.rows.toLocaleString('en-US')} rows` },
+    ];
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ErrorResponse } from '../lib/sync/wire';
+import { DEFAULT_RETENTION_MS } from './domain/screen-events';
+import { requireToken } from './http/auth';
+import type { AppDeps, AppEnv, Runtime } from './http/context';
+import { extensionCors } from './http/cors';
+import { ApiError, errorJson } from './http/errors';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
+import { silentLogger } from './log';
+import { eventRoutes } from './routes/events';
+import { leaderboardRoutes } from './routes/leaderboard';
+import { meRoutes } from './routes/me';
+import { pairRoutes } from './routes/pair';
+
+export type { AppDeps } from './http/context';
+
+/** The HTTP API, with no port of its own: tests call `app.request(...)`, main.ts serves it. */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? Date.now;
+  const rt: Runtime = {
+    db: deps.db,
+    log: deps.log ?? silentLogger,
+    now,
+    retentionMs: deps.retentionMs ?? DEFAULT_RETENTION_MS,
+    limiter: new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now),
+    pairLimiter: new RateLimiter({ capacity: 10, refillPerSecond: 0.2 }, now),
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    rt.log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      member: c.get('principal')?.memberId,
+    });
+  });
+  app.use('/v1/*', extensionCors);
+
+  app.get('/healthz', async (c) => {
+    await rt.db.kysely.selectFrom('teams').select('id').limit(1).execute();
+    return c.json({ ok: true, engine: rt.db.engine }, 200);
+  });
+
+  app.route('/v1/pair', pairRoutes(rt));
+  app.use('/v1/me', requireToken(rt));
+  app.use('/v1/events', requireToken(rt));
+  app.use('/v1/leaderboard', requireToken(rt));
+  app.route('/v1/me', meRoutes());
+  app.route('/v1/events', eventRoutes(rt));
+  app.route('/v1/leaderboard', leaderboardRoutes(rt));
+
+  app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return errorJson(c, err.status, err.code, err.message);
+    }
+    if (err instanceof HTTPException) {
+      const body: ErrorResponse = { error: 'http_error', message: err.message || 'Request refused.' };
+      return c.json(body, err.status);
+    }
+    rt.log.error('unhandled', { path: c.req.path, error: err instanceof Error ? err.message : String(err) });
+    return errorJson(c, 500, 'internal', 'Internal server error.');
+  });
+
+  return app;
+}

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
+import type { Db } from '../db/connect';
+import { StoreError } from '../store/errors';
+import { addMember, createPairingCode, createTeam, removeMember, rotateToken, setVisibility } from '../store/tenancy';
+
+export const USAGE = `Usage: npm run server -- <command> [options] [--json]
+
+  serve                                         start the HTTP server (the default)
+  team create --name N [--group G] [--visibility named|pseudonymous|team-only]
+  team visibility --team T --mode named|pseudonymous|team-only
+  member add --team T --name N --role rep|lead  prints the member's token once
+  member remove --member M                      revokes every token of the member
+  token rotate --member M                       replaces the member's tokens with a new one
+  pair --member M                               one-time pairing code (8 chars, 15 min)
+
+Every command takes --json and then prints exactly one JSON object.`;
+
+const name = z.string().trim().min(1).max(100);
+const id = z.string().trim().min(1).max(100);
+
+// One zod schema per command: parseArgs gives strings, these turn them into checked input.
+const schemas = {
+  'team create': z.object({ name, group: name.optional(), visibility: visibilitySchema.default('pseudonymous') }),
+  'team visibility': z.object({ team: id, mode: visibilitySchema }),
+  'member add': z.object({ team: id, name, role: memberRoleSchema }),
+  'member remove': z.object({ member: id }),
+  'token rotate': z.object({ member: id }),
+  pair: z.object({ member: id }),
+};
+type CommandName = keyof typeof schemas;
+
+const isCommand = (value: string): value is CommandName => Object.hasOwn(schemas, value);
+
+export class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface ParsedCommand {
+  command: CommandName;
+  options: Record<string, string | undefined>;
+  json: boolean;
+}
+
+export function parseCommand(argv: readonly string[]): ParsedCommand {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      group: { type: 'string' },
+      visibility: { type: 'string' },
+      team: { type: 'string' },
+      mode: { type: 'string' },
+      role: { type: 'string' },
+      member: { type: 'string' },
+    },
+  });
+  const command = positionals.join(' ');
+  if (!isCommand(command)) throw new CliError('unknown_command', `Unknown command "${command}".\n\n${USAGE}`);
+  const { json, ...options } = values;
+  return { command, options, json: json === true };
+}
+
+function checked<T>(schema: z.ZodType<T>, options: Record<string, string | undefined>): T {
+  const result = schema.safeParse(options);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new CliError('invalid_option', `--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+/** Runs one admin command; the returned object is what --json prints. */
+export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<string, unknown>> {
+  const { command, options } = parsed;
+  try {
+    switch (command) {
+      case 'team create': {
+        const input = checked(schemas[command], options);
+        const team = await createTeam(db, input);
+        return { teamId: team.teamId, teamKey: team.teamKey, groupId: team.groupId, visibility: input.visibility };
+      }
+      case 'team visibility': {
+        const input = checked(schemas[command], options);
+        await setVisibility(db, input.team, input.mode);
+        return { teamId: input.team, visibility: input.mode };
+      }
+      case 'member add': {
+        const input = checked(schemas[command], options);
+        return await addMember(db, { teamId: input.team, name: input.name, role: input.role });
+      }
+      case 'member remove':
+        return await removeMember(db, checked(schemas[command], options).member);
+      case 'token rotate':
+        return await rotateToken(db, checked(schemas[command], options).member);
+      case 'pair': {
+        const pairing = await createPairingCode(db, checked(schemas[command], options).member);
+        return { code: pairing.code, expiresAt: new Date(pairing.expiresAt).toISOString() };
+      }
+    }
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(error.code, error.message);
+    throw error;
+  }
+}

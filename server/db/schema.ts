@@ -1,0 +1,91 @@
+// Kysely's view of the tables; the migrations in ./migrations.ts create exactly these.
+// Times are epoch milliseconds in BIGINT columns (pg's int8 is parsed to number in connect.ts).
+
+export interface GroupsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface TeamsTable {
+  id: string;
+  group_id: string | null;
+  name: string;
+  visibility: string;
+  /** JSON of the dealer's opening hours (lib/domain/business-time format, incl. time zone). */
+  opening_hours: string;
+  /** Secret shared with members for the lead HMAC; never used by the server itself. */
+  team_key: string;
+  /** Server-only secret that orders pseudonyms, so nothing a member knows can map them back. */
+  pseudonym_salt: string;
+  /** Per-team commit sequence: bumped inside every ingest transaction (pull cursor). */
+  seq: number;
+  /** Bumped on membership or setting changes, so leaderboard ETags change with names. */
+  revision: number;
+  created_at: number;
+}
+
+export interface MembersTable {
+  id: string;
+  team_id: string;
+  name: string;
+  role: string;
+  created_at: number;
+  removed_at: number | null;
+}
+
+export interface TokensTable {
+  /** SHA-256 (hex) of the bearer token: the token itself is never stored. */
+  hash: string;
+  member_id: string;
+  created_at: number;
+}
+
+export interface PairingCodesTable {
+  code_hash: string;
+  member_id: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface EventsTable {
+  id: string;
+  team_id: string;
+  member_id: string;
+  seq: number;
+  lead: string;
+  type: string;
+  at: number;
+  /** The validated wire event as JSON (strict schema: nothing beyond the pseudonymous fields). */
+  body: string;
+  stored_at: number;
+}
+
+export interface LeadAggregatesTable {
+  team_id: string;
+  member_id: string;
+  lead: string;
+  received_at: number | null;
+  first_attempt_at: number | null;
+  response_ms: number | null;
+  within_sla: number | null;
+  attempts: number;
+  contacted: number;
+  appointment: number;
+  closed_too_early: number;
+  sold: number;
+  status: string;
+  updated_at: number;
+}
+
+export interface Database {
+  groups: GroupsTable;
+  teams: TeamsTable;
+  members: MembersTable;
+  tokens: TokensTable;
+  pairing_codes: PairingCodesTable;
+  events: EventsTable;
+  lead_aggregates: LeadAggregatesTable;
+}
+
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, type PushResponse } from '../../lib/sync/wire';
+import { foldContextFor, openingHoursFromJson } from '../domain/team-hours';
+import { screenEvents } from '../domain/screen-events';
+import { pullEvents } from '../store/events-pull';
+import { ingestEvents } from '../store/ingest';
+import type { AppEnv, Runtime } from '../http/context';
+import { ApiError } from '../http/errors';
+import { readJson } from '../http/read-json';
+
+// The envelope is checked first and each event on its own afterwards, so one bad event is
+// reported by id instead of failing the whole batch.
+const envelopeSchema = z.strictObject({ events: z.array(z.unknown()) });
+
+const pullQuerySchema = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, 'after must be a cursor returned by this endpoint')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export function eventRoutes(rt: Runtime) {
+  const app = new Hono<AppEnv>();
+
+  app.post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_PUSH_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', `The body exceeds ${MAX_PUSH_BODY_BYTES} bytes; send smaller batches.`);
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      if (principal.role !== 'rep') {
+        throw new ApiError(403, 'forbidden_role', 'Only a rep token can push events; a lead token reads the team.');
+      }
+      const envelope = envelopeSchema.safeParse(await readJson(c));
+      if (!envelope.success) {
+        throw new ApiError(400, 'invalid_body', 'Send {"events": [...]} and nothing else.');
+      }
+      const raw = envelope.data.events;
+      if (raw.length === 0) throw new ApiError(400, 'empty_batch', 'The batch has no events.');
+      if (raw.length > MAX_EVENTS_PER_PUSH) {
+        throw new ApiError(413, 'too_many_events', `At most ${MAX_EVENTS_PER_PUSH} events per request.`);
+      }
+
+      const now = rt.now();
+      const screened = screenEvents(raw, now, rt.retentionMs);
+      const stored = await ingestEvents(rt.db, {
+        teamId: principal.teamId,
+        memberId: principal.memberId,
+        events: screened.fresh,
+        fold: foldContextFor(openingHoursFromJson(principal.openingHours)),
+        now,
+      });
+      const body: PushResponse = {
+        accepted: stored.accepted,
+        duplicates: stored.duplicates + screened.duplicates,
+        rejected: screened.rejected,
+      };
+      if (body.accepted + body.duplicates === 0) {
+        // Nothing usable: a 4xx tells the client to quarantine rather than retry.
+        return c.json({ error: 'all_rejected', message: 'Every event in the batch was rejected.', ...body }, 422);
+      }
+      return c.json(body, 200);
+    },
+  );
+
+  app.get('/', async (c) => {
+    const query = pullQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      throw new ApiError(400, 'invalid_query', query.error.issues[0]?.message ?? 'Invalid query.');
+    }
+    const principal = c.get('principal');
+    const page = await pullEvents(rt.db, {
+      teamId: principal.teamId,
+      memberId: principal.memberId,
+      after: query.data.after === undefined ? 0 : Number(query.data.after),
+      limit: query.data.limit,
+    });
+    return c.json(page, 200);
+  });
+
+  return app;
+}

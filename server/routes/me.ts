@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { MeResponse } from '../../lib/sync/wire';
+import { openingHoursFromJson } from '../domain/team-hours';
+import type { Principal } from '../store/principal';
+import type { AppEnv } from '../http/context';
+
+export function meBody(principal: Principal): MeResponse {
+  const hours = openingHoursFromJson(principal.openingHours);
+  return {
+    memberId: principal.memberId,
+    name: principal.name,
+    role: principal.role,
+    teamId: principal.teamId,
+    teamName: principal.teamName,
+    visibility: principal.visibility,
+    teamKey: principal.teamKey,
+    openingHours: hours,
+    timeZone: hours.timeZone,
+  };
+}
+
+export function meRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/', (c) => c.json(meBody(c.get('principal')), 200));
+  return app;
+}

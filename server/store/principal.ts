@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
+import type { Db } from '../db/connect';
+import { sha256Hex } from '../security/secrets';
+
+// Rows come back from two engines and an admin may have edited them by hand: validate the
+// enum columns rather than trusting them.
+const principalRow = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  role: memberRoleSchema,
+  teamId: z.string(),
+  teamName: z.string(),
+  visibility: visibilitySchema,
+  teamKey: z.string(),
+  openingHours: z.string(),
+  pseudonymSalt: z.string(),
+});
+export type Principal = z.infer<typeof principalRow>;
+
+/** The member a bearer token acts as; null for unknown, rotated or removed tokens. */
+export async function findPrincipal(db: Db, token: string): Promise<Principal | null> {
+  const row = await db.kysely
+    .selectFrom('tokens')
+    .innerJoin('members', 'members.id', 'tokens.member_id')
+    .innerJoin('teams', 'teams.id', 'members.team_id')
+    .select([
+      'members.id as memberId',
+      'members.name as name',
+      'members.role as role',
+      'teams.id as teamId',
+      'teams.name as teamName',
+      'teams.visibility as visibility',
+      'teams.team_key as teamKey',
+      'teams.opening_hours as openingHours',
+      'teams.pseudonym_salt as pseudonymSalt',
+    ])
+    .where('tokens.hash', '=', sha256Hex(token))
+    .where('members.removed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? principalRow.parse(row) : null;
+}
+
+export async function findPrincipalByMember(db: Db, memberId: string): Promise<Principal | null> {
+  const row = await db.kysely
+    .selectFrom('members')
+    .innerJoin('teams', 'teams.id', 'members.team_id')
+    .select([
+      'members.id as memberId',
+      'members.name as name',
+      'members.role as role',
+      'teams.id as teamId',
+      'teams.name as teamName',
+      'teams.visibility as visibility',
+      'teams.team_key as teamKey',
+      'teams.opening_hours as openingHours',
+      'teams.pseudonym_salt as pseudonymSalt',
+    ])
+    .where('members.id', '=', memberId)
+    .where('members.removed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? principalRow.parse(row) : null;
+}

@@ -1,0 +1,72 @@
+import { expect, it } from 'vitest';
+import { attempt, seen } from '../events';
+import { HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
+
+export function ingestSuite(env: EnvRef) {
+  it('stores a batch, and a retried batch counts as duplicates without storing twice', async () => {
+    const { db, app } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    const batch = [seen('L1', NOW - HOUR), attempt('L1', NOW - HOUR + 60_000), seen('L2', NOW - HOUR)];
+
+    const first = await push(app, token, batch);
+    expect(first.status).toBe(200);
+    expect(await json(first)).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+
+    const retry = await push(app, token, batch);
+    expect(retry.status).toBe(200);
+    expect(await json(retry)).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+    expect((await storedEventIds(db, team.teamId)).sort()).toEqual(batch.map((e) => e.id).sort());
+  });
+
+  it('counts the same event twice in one batch once, and refuses a different event reusing its id', async () => {
+    const { db, app } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    const e = seen('L1', NOW - HOUR);
+    const impostor = { ...attempt('L1', NOW - HOUR + 1000), id: e.id };
+
+    const res = await push(app, token, [e, e, impostor]);
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(body.rejected).toEqual([{ id: e.id, reason: expect.stringMatching(/^duplicate_id/) }]);
+    expect(await storedEventIds(db, team.teamId)).toEqual([e.id]);
+  });
+
+  it('keeps the valid events of a mixed batch and names each rejected one', async () => {
+    const { db, app } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    const good1 = seen('L1', NOW - HOUR);
+    const good2 = attempt('L1', NOW - HOUR + 60_000);
+    const badType = { ...seen('L2', NOW), type: 'lead_deleted' };
+    const badField = { ...attempt('L2', NOW), outcome: 'sold_a_car' };
+    const future = attempt('L2', NOW + 25 * HOUR);
+
+    const res = await push(app, token, [good1, badType, good2, badField, future, 42]);
+    expect(res.status).toBe(200);
+    const body = await json<{ accepted: number; duplicates: number; rejected: { id: string | null; reason: string }[] }>(res);
+    expect(body.accepted).toBe(2);
+    expect(body.duplicates).toBe(0);
+    expect(body.rejected).toEqual([
+      { id: badType.id, reason: expect.stringMatching(/^unknown_type/) },
+      { id: badField.id, reason: expect.stringMatching(/^invalid_field: outcome/) },
+      { id: future.id, reason: expect.stringMatching(/^in_future/) },
+      { id: null, reason: expect.stringMatching(/^invalid_event/) },
+    ]);
+    expect((await storedEventIds(db, team.teamId)).sort()).toEqual([good1.id, good2.id].sort());
+  });
+
+  it('updates the per-lead aggregate in the same transaction as the events', async () => {
+    const { db, app } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    // Attempt first, lead_seen later: out-of-order arrival must still fold correctly.
+    await push(app, token, [attempt('L1', NOW - 30 * 60_000, 'reached')]);
+    await push(app, token, [seen('L1', NOW - HOUR)]);
+    const rows = await db.kysely.selectFrom('lead_aggregates').selectAll().where('team_id', '=', team.teamId).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ received_at: NOW - HOUR, attempts: 1, contacted: 1, response_ms: 30 * 60_000, status: 'contacted' });
+  });
+}
