@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
 import { injectIntoOpenTabs, reconcileContentScripts } from '@/lib/background/content-scripts';
 import { handleMessage, type HandlerDeps } from '@/lib/background/handlers';
@@ -9,6 +10,11 @@ import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
+
+const testRequestSchema = z.object({
+  leadpaceTest: z.enum(['setNow', 'tick', 'badge', 'notifications', 'alarm', 'click']),
+  arg: z.union([z.number(), z.string(), z.null()]).optional(),
+});
 const TICK_ALARM = 'tick';
 
 const tick = () =>
@@ -91,13 +97,26 @@ export default defineBackground(() => {
   start();
 
   if (testHooksEnabled()) {
-    // e2e build only: lets a test pin the clock, run a tick and "click" a notification.
-    Object.assign(globalThis, {
-      __leadpaceTest: {
-        setNow: (ms: number | null) => testClockItem.setValue(ms),
-        tick,
-        clickNotification: openFromNotification,
-      },
+    // e2e build only: lets a test pin the clock, run a tick, read the badge and notifications
+    // and "click" a notification. A message (not a global) so it also wakes a stopped worker.
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      const request = testRequestSchema.safeParse(message);
+      if (!request.success || !sender.url?.startsWith(deps.extensionOrigin)) return undefined;
+      const { leadpaceTest: op, arg } = request.data;
+      switch (op) {
+        case 'setNow':
+          return testClockItem.setValue(typeof arg === 'number' ? arg : null).then(() => null);
+        case 'tick':
+          return tick();
+        case 'badge':
+          return browser.action.getBadgeText({});
+        case 'notifications':
+          return browser.notifications.getAll().then((all) => Object.keys(all).sort());
+        case 'alarm':
+          return browser.alarms.get(TICK_ALARM).then((alarm) => alarm?.periodInMinutes ?? null);
+        case 'click':
+          return openFromNotification(String(arg)).then(() => null);
+      }
     });
   }
 });

@@ -26,3 +26,18 @@ export async function logAttemptInPanel(page: Page, channel: string, outcome: st
     before + 1,
   );
 }
+
+/**
+ * Whether the tab showing `url` is the active tab of a focused window, as the browser sees it
+ * (page visibility alone is not reliable headless). Asked from the service worker, so no
+ * probe tab steals the focus it is checking.
+ */
+export async function tabInFront(browser: ExtensionBrowser, url: string): Promise<boolean | null> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    if (!tab || tab.windowId === undefined) return null;
+    const window = await chrome.windows.get(tab.windowId);
+    return tab.active && window.focused;
+  }, url);
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { inPanel, tabInFront, launchWithExtension, logAttemptInPanel, openPopup, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 let crm: Awaited<ReturnType<typeof startCrm>>;
 let browser: ExtensionBrowser;
@@ -34,10 +34,11 @@ describe('popup', () => {
     expect(await rows.first().getAttribute('data-lead-key')).toBe('demo:L-1045');
     await expect.poll(() => popup.locator('[data-testid="today-attempts"]').textContent()).toMatch(/\b2\b/);
 
+    await other.bringToFront();
+    expect(await tabInFront(browser, lead.url())).toBe(false);
+    await popup.bringToFront();
     await row.click();
-    await expect
-      .poll(() => lead.evaluate(() => document.visibilityState))
-      .toBe('visible');
+    await expect.poll(() => tabInFront(browser, lead.url())).toBe(true);
     await popup.close().catch(() => undefined);
   });
 });
