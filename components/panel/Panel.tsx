@@ -134,7 +134,7 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
               </p>
             ) : null}
             <NoteField key={`${view.key}\n${view.note}`} note={view.note} onSave={(text) => void saveNote(store, ask, text, t('panel.noteSaved'))} />
-            <CallScriptView view={view} repName={repName} dealerName={dealerName} />
+            <CallScriptView view={view} repName={repName} dealerName={dealerName} onScriptShown={(script) => store.setState({ activeScript: script })} />
           </>
         ) : null}
       </div>

@@ -173,7 +173,14 @@ describe('Panel: logging an attempt', () => {
     await user.click(screen.getByTestId('outcome-no_answer'));
 
     expect(ask).toHaveBeenCalledTimes(1);
-    expect(ask).toHaveBeenCalledWith('attempt/log', { leadKey: KEY, channel: 'whatsapp', outcome: 'no_answer' });
+    // The attempt records the call script that was on screen (id and version).
+    const shown = screen.getByTestId('call-script');
+    expect(ask).toHaveBeenCalledWith('attempt/log', {
+      leadKey: KEY,
+      channel: 'whatsapp',
+      outcome: 'no_answer',
+      script: { id: shown.dataset.scriptId, version: Number(shown.dataset.scriptVersion) },
+    });
     await waitFor(() => expect(text('attempt-count')).toBe('3'));
     expect(text('panel-notice')).toBe('Logged: WhatsApp · No answer');
     expect(screen.queryByTestId('attempt-logger')).toBeNull();
@@ -309,11 +316,12 @@ describe('Panel: fields the page did not show', () => {
 describe('Panel: call script', () => {
   const firstStep = () => screen.getByTestId('call-script').querySelector('li');
 
+  // The fixture lead has two attempts: the follow-up script applies.
   it('fills first name, vehicle, rep and dealer', () => {
     setup();
     const step = firstStep();
     expect(step?.textContent).toBe(
-      'OpenerHi Sanne, this is Mark from AutoHuis. You asked about the Volkswagen Golf on Marktplaats. Is now a bad moment?',
+      'OpenerHi Sanne, Mark from AutoHuis here. I’m following up on the Volkswagen Golf you looked at on Marktplaats. Is now a good moment?',
     );
     expect(Array.from(step?.querySelectorAll('.lp-value') ?? [], (v) => v.textContent)).toEqual([
       'Sanne',
@@ -327,7 +335,7 @@ describe('Panel: call script', () => {
 
   it('uses the Dutch script in Dutch', () => {
     setup({ lang: 'nl' });
-    expect(firstStep()?.textContent).toContain('Goedemiddag Sanne, u spreekt met Mark van AutoHuis.');
+    expect(firstStep()?.textContent).toContain('Goedendag Sanne, met Mark van AutoHuis.');
   });
 
   it('shows visible blanks for missing values, never raw placeholders', () => {
