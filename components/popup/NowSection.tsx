@@ -3,6 +3,9 @@ import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 
+/** The most urgent few; the rest are counted, and all of them are in My leads. */
+const NOW_ROWS = 8;
+
 /** The leads needing action now (overdue, due, new), most urgent first, one click to open. */
 export function NowSection({
   ranked,
@@ -27,7 +30,7 @@ export function NowSection({
         </p>
       ) : (
         <ul className="pp-rows" data-testid="now-list">
-          {now.map(({ lead, state }) => {
+          {now.slice(0, NOW_ROWS).map(({ lead, state }) => {
             const channel = t(`channel.${state.nextChannel ?? 'call'}`);
             const what =
               state.state === 'overdue'
@@ -58,6 +61,11 @@ export function NowSection({
           })}
         </ul>
       )}
+      {now.length > NOW_ROWS ? (
+        <p className="pp-muted" data-testid="now-more">
+          {t('popup.now.more', { count: now.length - NOW_ROWS })}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,9 +2,17 @@ import { safely } from '@/lib/safely';
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, parseSettings, settingsItem, type Settings } from '@/lib/settings';
 
-/** The current settings, kept live when they change on the options page. */
+/** The current settings (defaults until read), kept live when they change on the options page. */
 export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  return useStoredSettings() ?? DEFAULT_SETTINGS;
+}
+
+/**
+ * The stored settings, or null until they have been read: lets a surface wait instead of
+ * computing everything once with defaults and again with the real values.
+ */
+export function useStoredSettings(): Settings | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let alive = true;
     settingsItem

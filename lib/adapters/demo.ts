@@ -1,12 +1,13 @@
 import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
 import { normaliseSource } from '../domain/sources';
 import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
-import { matchesAny } from './match-pattern';
 import { DEMO_CRM_MATCHES } from './origins';
+import { DEMO_ROUTE } from './routes';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
 
 const CRM_ID = 'demo';
+// The same path as DEMO_ROUTE's; here it also yields the record id.
 const LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
 const ANCHOR = 'section.lead-detail[data-record-id]';
 // Fallbacks keep working when the CRM renames its classes: the record id attribute is the
@@ -167,13 +168,8 @@ export const demoAdapter = defineAdapter({
       'http://leadpace-demo.localhost:5173/voorraad',
     ],
   },
-  isLeadPage(url: URL): boolean {
-    try {
-      return matchesAny(DEMO_CRM_MATCHES, url) && LEAD_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
-  },
+  // One definition of "a lead page", shared with the lightweight detector script.
+  isLeadPage: DEMO_ROUTE.isLeadPage,
   anchor: ANCHOR,
   watch: 'section.lead-detail',
   leadId,

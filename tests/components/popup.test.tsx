@@ -209,6 +209,17 @@ describe('Popup: languages', () => {
     await waitFor(() => expect(screen.getByTestId('today-median-n').textContent).toBe('n = 2'));
   });
 
+  it('renders the 30 most urgent rows first and more on request', async () => {
+    for (let i = 0; i < 35; i++) await seen(`p${String(i).padStart(2, '0')}`, '2025-01-15T09:00:00Z', { receivedAt: `2025-01-15T09:${String(i).padStart(2, '0')}:00Z` });
+    renderPopup();
+    await waitFor(() => expect(within(screen.getByTestId('my-leads')).getAllByTestId('lead-row')).toHaveLength(30));
+    expect(within(screen.getByTestId('now-list')).getAllByTestId('now-row')).toHaveLength(8);
+    expect(screen.getByTestId('now-more').textContent).toBe('…and 27 more (see My leads)');
+    await userEvent.setup().click(screen.getByTestId('show-more'));
+    expect(within(screen.getByTestId('my-leads')).getAllByTestId('lead-row')).toHaveLength(35);
+    expect(screen.queryByTestId('show-more')).toBeNull();
+  });
+
   it('renders the empty state in Dutch', async () => {
     renderPopup({ lang: 'nl' });
     expect((await screen.findByTestId('empty-leads')).textContent).toMatch(/Geen openstaande leads/);

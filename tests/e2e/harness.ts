@@ -1,10 +1,32 @@
 import type { Page } from 'playwright-core';
-import { launchWithExtension as launch, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { afterAll, beforeAll } from 'vitest';
+import { launchWithExtension as launch, removeProfile, startCrm, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 
 export { contentScriptsRegistered, removeProfile, startCrm, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 
 /** Tests always run headless, display or not. */
 export const launchWithExtension = (profileDir?: string) => launch(profileDir, { headless: true });
+
+export interface TestEnv {
+  crm: Awaited<ReturnType<typeof startCrm>>;
+  /** Reassignable: a test may restart the browser on the same profile. */
+  browser: ExtensionBrowser;
+}
+
+/** One fake CRM and one browser with the extension for a test file, cleaned up after it. */
+export function setupExtensionAndCrm(): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    env.crm = await startCrm();
+    env.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    if (env.browser) removeProfile(env.browser.profileDir);
+    await env.crm?.close();
+  });
+  return env;
+}
 
 export const panel = (page: Page) => page.locator('leadpace-panel');
 export const inPanel = (page: Page, testId: string) => page.locator(`leadpace-panel [data-testid="${testId}"]`);

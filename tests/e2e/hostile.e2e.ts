@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { inPanel, launchWithExtension, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { inPanel, panel, setupExtensionAndCrm } from './harness';
 
-let crm: Awaited<ReturnType<typeof startCrm>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  crm = await startCrm();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeProfile(browser.profileDir);
-  await crm?.close();
-});
+const env = setupExtensionAndCrm();
 
 async function panelGeometry(page: Page) {
   return page.evaluate(() => {
@@ -31,11 +20,11 @@ async function panelGeometry(page: Page) {
 
 describe('a hostile CRM page', () => {
   it('cannot restyle or hide the panel', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1042`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1042`);
     await inPanel(page, 'attempt-count').waitFor();
     const normal = await panelGeometry(page);
-    await page.goto(`${crm.url}leads/L-1042?hostile=1`);
+    await page.goto(`${env.crm.url}leads/L-1042?hostile=1`);
     await expect.poll(() => page.locator('#hostile-css').count()).toBe(1);
     await inPanel(page, 'attempt-count').waitFor();
     const hostile = await panelGeometry(page);
@@ -45,8 +34,8 @@ describe('a hostile CRM page', () => {
   });
 
   it('does not get its single-key hotkeys while the rep types in the panel', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1043`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1043`);
     await inPanel(page, 'lead-note').waitFor();
     await page.keyboard.press('Escape');
     await page.evaluate(() => {
@@ -63,13 +52,13 @@ describe('a hostile CRM page', () => {
   });
 
   it('shows a lead named like an HTML tag as text', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     let dialogs = 0;
     page.on('dialog', (dialog) => {
       dialogs += 1;
       void dialog.dismiss();
     });
-    await page.goto(`${crm.url}leads/L-1048`);
+    await page.goto(`${env.crm.url}leads/L-1048`);
     await expect.poll(() => inPanel(page, 'lead-name').textContent()).toBe('<img src=x onerror=alert(1)>');
     expect(await page.locator('leadpace-panel img').count()).toBe(0);
     await page.waitForTimeout(300);
@@ -78,10 +67,10 @@ describe('a hostile CRM page', () => {
   });
 
   it('shows what a partial page has, says what it could not read, and throws nothing into the page', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${crm.url}leads/L-1047`);
+    await page.goto(`${env.crm.url}leads/L-1047`);
     await expect.poll(() => inPanel(page, 'lead-name').textContent()).toBe('Fatma Yılmaz');
     const missing = await inPanel(page, 'missing-fields').textContent();
     expect(missing).toMatch(/phone/i);

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPanel, launchWithExtension, logAttemptInPanel, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { inPanel, launchWithExtension, logAttemptInPanel, panel, setupExtensionAndCrm } from './harness';
 
-let crm: Awaited<ReturnType<typeof startCrm>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  crm = await startCrm();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeProfile(browser.profileDir);
-  await crm?.close();
-});
+const env = setupExtensionAndCrm();
 
 const leadIdOfPanel = (page: import('playwright-core').Page) => panel(page).getAttribute('data-lead-id');
 
 describe('following the CRM as the rep moves around', () => {
   it('switches on SPA navigation, restores the first lead on back, and follows a drawer switch', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads`);
     await page.locator('a[href="/leads/L-1042"]').first().click();
     await expect.poll(() => leadIdOfPanel(page)).toBe('L-1042');
     await logAttemptInPanel(page, 'call', 'voicemail');
@@ -56,8 +45,8 @@ describe('following the CRM as the rep moves around', () => {
   });
 
   it('leaves the inbox panel-free after navigating back to it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1045`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1045`);
     await expect.poll(() => leadIdOfPanel(page)).toBe('L-1045');
     await page.locator('a[href="/leads"]').first().click();
     await expect.poll(() => panel(page).count()).toBe(0);
@@ -65,8 +54,8 @@ describe('following the CRM as the rep moves around', () => {
   });
 
   it('waits for a lead page that renders late', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1046?delay=1500`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1046?delay=1500`);
     await page.waitForTimeout(500);
     expect(await panel(page).count()).toBe(0);
     await expect.poll(() => leadIdOfPanel(page), { timeout: 5000 }).toBe('L-1046');
@@ -76,19 +65,19 @@ describe('following the CRM as the rep moves around', () => {
 
 describe('attempts persist', () => {
   it('survive a reload and a browser restart with the same profile', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1049`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1049`);
     await inPanel(page, 'attempt-count').waitFor();
     await logAttemptInPanel(page, 'call', 'no_answer');
     await logAttemptInPanel(page, 'email', 'reached');
     await page.reload();
     await expect.poll(() => inPanel(page, 'attempt-count').textContent()).toBe('2');
 
-    const profile = browser.profileDir;
-    await browser.close();
-    browser = await launchWithExtension(profile);
-    const again = await browser.context.newPage();
-    await again.goto(`${crm.url}leads/L-1049`);
+    const profile = env.browser.profileDir;
+    await env.browser.close();
+    env.browser = await launchWithExtension(profile);
+    const again = await env.browser.context.newPage();
+    await again.goto(`${env.crm.url}leads/L-1049`);
     await expect.poll(() => inPanel(again, 'attempt-count').textContent()).toBe('2');
     expect(await inPanel(again, 'attempt').count()).toBe(2);
     await again.close();

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { inPanel, launchWithExtension, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { inPanel, panel, setupExtensionAndCrm } from './harness';
 
-let crm: Awaited<ReturnType<typeof startCrm>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  crm = await startCrm();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeProfile(browser.profileDir);
-  await crm?.close();
-});
+const env = setupExtensionAndCrm();
 
 // A Tuesday morning in Amsterdam, well inside opening hours.
 const T0 = Date.parse('2026-12-01T10:00:00+01:00');
@@ -32,10 +21,10 @@ function hooks(extensionPage: Page) {
 
 /** Stops the extension's service worker over CDP, as Chrome does when it idles. */
 async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await env.browser.context.newCDPSession(page);
   const stopped = new Promise<void>((resolve) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.includes(browser.extensionId) && v.runningStatus === 'stopped')) resolve();
+      if (versions.some((v) => v.scriptURL.includes(env.browser.extensionId) && v.runningStatus === 'stopped')) resolve();
     });
   });
   await cdp.send('ServiceWorker.enable');
@@ -46,7 +35,7 @@ async function stopServiceWorker(page: Page): Promise<void> {
 
 describe('nudges', () => {
   it('badge, one notification per step, and a click that focuses the lead survive a stopped worker', async () => {
-    const created = (await fetch(`http://127.0.0.1:${crm.port}/api/leads`, {
+    const created = (await fetch(`http://127.0.0.1:${env.crm.port}/api/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -59,13 +48,13 @@ describe('nudges', () => {
       }),
     }).then((r) => r.json())) as { id: string };
     const key = `demo:${created.id}`;
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const ext = await env.browser.context.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
     const call = hooks(ext);
 
     await call('setNow', T0);
-    const lead = await browser.context.newPage();
-    await lead.goto(`${crm.url}leads/${created.id}`);
+    const lead = await env.browser.context.newPage();
+    await lead.goto(`${env.crm.url}leads/${created.id}`);
     await expect.poll(() => panel(lead).getAttribute('data-lead-id')).toBe(created.id);
     await inPanel(lead, 'attempt-count').waitFor();
 
@@ -87,8 +76,8 @@ describe('nudges', () => {
     expect(await call('alarm')).toBe(1);
 
     // The rep is elsewhere; the notification's click brings the lead's tab forward.
-    const elsewhere = await browser.context.newPage();
-    await elsewhere.goto(`${crm.url}leads`);
+    const elsewhere = await env.browser.context.newPage();
+    await elsewhere.goto(`${env.crm.url}leads`);
     await elsewhere.bringToFront();
     const leadTabInFront = () =>
       ext.evaluate(async (url) => {

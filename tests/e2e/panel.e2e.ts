@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPanel, launchWithExtension, logAttemptInPanel, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { inPanel, logAttemptInPanel, panel, setupExtensionAndCrm } from './harness';
 
-let crm: Awaited<ReturnType<typeof startCrm>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  crm = await startCrm();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeProfile(browser.profileDir);
-  await crm?.close();
-});
+const env = setupExtensionAndCrm();
 
 describe('panel on the fake CRM', () => {
   it('appears on a lead page within 1 s with the test contract attributes', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1042`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1042`);
     await page.locator('section.lead-detail').waitFor();
     const start = Date.now();
     await panel(page).waitFor({ state: 'attached', timeout: 1000 });
@@ -32,11 +21,11 @@ describe('panel on the fake CRM', () => {
   });
 
   it('is absent on the inbox list and on other sites', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(crm.url);
+    const page = await env.browser.context.newPage();
+    await page.goto(env.crm.url);
     await page.waitForTimeout(800);
     expect(await panel(page).count()).toBe(0);
-    await page.goto(`http://elsewhere.localhost:${crm.port}/leads/L-1042`);
+    await page.goto(`http://elsewhere.localhost:${env.crm.port}/leads/L-1042`);
     await page.locator('section.lead-detail').waitFor();
     await page.waitForTimeout(800);
     expect(await panel(page).count()).toBe(0);
@@ -44,8 +33,8 @@ describe('panel on the fake CRM', () => {
   });
 
   it('logs attempts with one click each and undoes the last one', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${crm.url}leads/L-1043`);
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.crm.url}leads/L-1043`);
     await inPanel(page, 'attempt-count').waitFor();
     await logAttemptInPanel(page, 'call', 'no_answer');
     await logAttemptInPanel(page, 'whatsapp', 'reached');

@@ -1,41 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inPanel, launchWithExtension, openPopup, panel, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { inPanel, openPopup, panel, setupExtensionAndCrm } from './harness';
 
-let crm: Awaited<ReturnType<typeof startCrm>>;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  crm = await startCrm();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeProfile(browser.profileDir);
-  await crm?.close();
-});
+const env = setupExtensionAndCrm();
 
 describe('when things go wrong', () => {
   it('opens the lead in a new tab from the popup when no tab shows it', async () => {
-    const lead = await browser.context.newPage();
-    await lead.goto(`${crm.url}leads/L-1046`);
+    const lead = await env.browser.context.newPage();
+    await lead.goto(`${env.crm.url}leads/L-1046`);
     await inPanel(lead, 'attempt-count').waitFor();
     await lead.close();
-    const popup = await openPopup(browser);
-    const opened = browser.context.waitForEvent('page');
+    const popup = await openPopup(env.browser);
+    const opened = env.browser.context.waitForEvent('page');
     await popup.locator('[data-testid="lead-row"][data-lead-key="demo:L-1046"]').click();
     const page = await opened;
-    await expect.poll(() => page.url()).toBe(`${crm.url}leads/L-1046`);
+    await expect.poll(() => page.url()).toBe(`${env.crm.url}leads/L-1046`);
     await expect.poll(() => panel(page).getAttribute('data-lead-id')).toBe('L-1046');
     await page.close();
   });
 
   it('says "reload this tab" in a tab whose content script outlived an extension update', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${crm.url}leads/L-1042`);
+    await page.goto(`${env.crm.url}leads/L-1042`);
     await inPanel(page, 'attempt-count').waitFor();
-    const worker = await browser.worker();
+    const worker = await env.browser.worker();
     // The worker dies mid-call, so the evaluation may never answer: do not wait for it.
     void worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     const notice = page.locator('leadpace-notice [data-testid="updated-notice"]');

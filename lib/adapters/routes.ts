@@ -1,0 +1,35 @@
+import { matchesAny } from './match-pattern';
+import { DEMO_CRM_MATCHES } from './origins';
+
+/**
+ * Which URLs of a CRM can show a lead. Kept apart from the adapters' extraction code: the
+ * detector content script that runs on every CRM page imports only this (and the match
+ * pattern helper), so a page that is not a lead page costs almost nothing.
+ */
+export interface CrmRoute {
+  id: string;
+  matches: string[];
+  allFrames: boolean;
+  isLeadPage(url: URL): boolean;
+}
+
+const DEMO_LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
+
+export const DEMO_ROUTE: CrmRoute = {
+  id: 'demo',
+  matches: DEMO_CRM_MATCHES,
+  allFrames: false,
+  isLeadPage(url) {
+    try {
+      return matchesAny(DEMO_CRM_MATCHES, url) && DEMO_LEAD_PATH.test(url.pathname);
+    } catch {
+      return false;
+    }
+  },
+};
+
+export const ROUTES: readonly CrmRoute[] = [DEMO_ROUTE];
+
+export function routeForUrl(url: URL, routes: readonly CrmRoute[] = ROUTES): CrmRoute | undefined {
+  return routes.find((route) => matchesAny(route.matches, url));
+}

@@ -1,0 +1,160 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PanelRoot } from '@/components/panel/PanelRoot';
+import { PANEL_CSS } from '@/components/panel/panel-css';
+import { adapterForUrl } from '@/lib/adapters/registry';
+import type { CrmAdapter } from '@/lib/adapters/types';
+import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
+import { watchLead } from '@/lib/content/lead-watcher';
+import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
+import { showUpdatedNotice } from '@/lib/content/updated-notice';
+import type { LeadSnapshot } from '@/lib/domain/model';
+import { leadKey } from '@/lib/domain/model';
+import { onMessage } from '@/lib/messaging';
+import { safely } from '@/lib/safely';
+import { panelCollapsedItem } from '@/lib/settings';
+
+const CALL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
+
+const isToggleShortcut = (event: KeyboardEvent) =>
+  event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
+
+/**
+ * Everything a CRM lead page needs: follow the lead, mount the panel, hooks and shortcuts.
+ * Loaded only on lead pages (the detector asks the background to inject it), so other CRM
+ * pages never pay for React and the panel.
+ */
+export function startPanel(ctx: ContentScriptContext): void {
+  const store = createPanelStore();
+  let ui: ShadowRootContentScriptUi<Root> | null = null;
+  let mounting: Promise<ShadowRootContentScriptUi<Root>> | null = null;
+  let stopWatching: (() => void) | null = null;
+  let adapter: CrmAdapter | null = null;
+
+  const toggle = () => {
+    const collapsed = !store.getState().collapsed;
+    store.setState({ collapsed });
+    void panelCollapsedItem.setValue(collapsed).catch(() => undefined);
+  };
+
+  const mount = async () => {
+    if (ui) return ui;
+    mounting ??= createShadowRootUi(ctx, {
+      name: 'leadpace-panel',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'open',
+      isolateEvents: true,
+      css: PANEL_CSS,
+      onMount(container, _shadow, host) {
+        const root = createRoot(container);
+        root.render(<PanelRoot store={store} ask={ask} host={host} onToggle={toggle} />);
+        return root;
+      },
+      onRemove(root) {
+        safely(() => root?.unmount());
+      },
+    }).then((created) => {
+      created.mount();
+      created.shadow.addEventListener('keydown', (event) => {
+        if (event instanceof KeyboardEvent && isToggleShortcut(event)) toggle();
+      });
+      ui = created;
+      return created;
+    });
+    return mounting;
+  };
+
+  const unmount = () => {
+    ui?.remove();
+    ui = null;
+    mounting = null;
+    store.setState({ ...initialPanelState, collapsed: store.getState().collapsed });
+  };
+
+  const show = async (snapshot: LeadSnapshot) => {
+    const key = leadKey(snapshot.crm, snapshot.leadId);
+    const previous = store.getState().view;
+    store.setState({
+      snapshot,
+      view: previous?.key === key ? previous : null,
+      error: null,
+      notice: null,
+      ...(previous?.key === key ? {} : { logging: null, pendingCall: false }),
+    });
+    const mounted = await mount();
+    const host = mounted.shadowHost;
+    host.setAttribute('data-crm', snapshot.crm);
+    host.setAttribute('data-lead-id', snapshot.leadId);
+    host.setAttribute('data-source', snapshot.source ?? 'other');
+    if (snapshot.receivedAt) host.setAttribute('data-received-at', new Date(snapshot.receivedAt).toISOString());
+    else host.removeAttribute('data-received-at');
+    const result = await reportSeen(snapshot);
+    if (store.getState().snapshot?.leadId !== snapshot.leadId) return; // switched meanwhile
+    if (result.ok) {
+      store.setState({ view: result.value, error: null });
+      host.setAttribute('data-source', result.value.source);
+    } else store.setState({ error: { code: result.code, reason: result.reason } });
+  };
+
+  const follow = (url: URL) => {
+    stopWatching?.();
+    stopWatching = null;
+    adapter = adapterForUrl(url) ?? null;
+    if (!adapter || !adapter.isLeadPage(url)) {
+      unmount();
+      return;
+    }
+    stopWatching = watchLead(adapter, document, url, {
+      onLead: (snapshot) => void show(snapshot),
+      onNoLead: unmount,
+    });
+  };
+
+  void panelCollapsedItem
+    .getValue()
+    .then((collapsed) => store.setState({ collapsed }))
+    .catch(() => undefined);
+  const unwatchCollapsed = panelCollapsedItem.watch((collapsed) => store.setState({ collapsed }));
+
+  follow(new URL(location.href));
+  // Read the new URL from the event: the DOM may still show the previous page.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
+
+  // A click-to-call never gets blocked or changed; we only ask for its outcome afterwards.
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      if (!ui || !(event.target instanceof Element)) return;
+      const hooks = [CALL_LINKS, ...(adapter?.attemptHooks ?? [])].join(', ');
+      let hit: Element | null = null;
+      try {
+        hit = event.target.closest(hooks);
+      } catch {
+        hit = event.target.closest(CALL_LINKS);
+      }
+      if (hit) store.setState({ collapsed: false, logging: 'call', pendingCall: true });
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(window, 'keydown', (event) => {
+    if (ui && isToggleShortcut(event)) toggle();
+  });
+  const removeToggleListener = onMessage('panel/toggle', () => {
+    if (ui) toggle();
+  });
+
+  // Noticing an update needs a periodic look while a panel is on screen.
+  ctx.setInterval(() => undefined, 2_000);
+  ctx.onInvalidated(() => {
+    const hadPanel = ui !== null;
+    ui = null;
+    if (hadPanel && extensionContextGone()) safely(() => showUpdatedNotice(document));
+    safely(() => stopWatching?.());
+    safely(unwatchCollapsed);
+    safely(removeToggleListener);
+  });
+}

@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { injectPanel, injectPanelMessageSchema, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
+
+const executeScript = vi.fn(() => Promise.resolve([]));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  executeScript.mockClear();
+  // `scripting` is not part of WXT's fake browser.
+  Object.assign(fakeBrowser, { scripting: { executeScript } });
+});
+
+describe('injectPanel', () => {
+  it.each([
+    { name: 'a lead page of the demo CRM', url: 'http://leadpace-demo.localhost:5173/leads/L-1', frameId: 0, ok: true },
+    { name: 'the inbox (a SPA route change reports the previous URL)', url: 'http://leadpace-demo.localhost/leads', frameId: 3, ok: true },
+    { name: 'another site', url: 'https://evil.example/leads/L-1', frameId: 0, ok: false },
+    { name: 'a sender without a URL', url: undefined, frameId: 0, ok: false },
+    { name: 'a malformed URL', url: 'not a url', frameId: 0, ok: false },
+  ])('$name → injected: $ok', async ({ url, frameId, ok }) => {
+    const result = await injectPanel({ url, frameId, tab: { id: 7 } });
+    expect(result.ok).toBe(ok);
+    if (ok) {
+      expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [frameId] }, files: [PANEL_SCRIPT_FILE] });
+    } else {
+      expect(executeScript).not.toHaveBeenCalled();
+    }
+  });
+
+  it('needs a tab', async () => {
+    expect((await injectPanel({ url: 'http://leadpace-demo.localhost/leads/L-1' })).ok).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [{ leadpace: 'inject-panel' }, true],
+    [{ leadpace: 'inject-everything' }, false],
+    ['inject-panel', false],
+    [null, false],
+  ])('message %j is the detector’s: %s', (message, expected) => {
+    expect(injectPanelMessageSchema.safeParse(message).success).toBe(expected);
+  });
+});
