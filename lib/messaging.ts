@@ -9,6 +9,9 @@ import {
   statusSchema,
   type LeadSnapshot,
 } from './domain/model';
+import type { LeaderboardRefresh, SyncOutcome } from './sync/client';
+import type { TeamInfo } from './sync/connection';
+import { leaderboardPeriodSchema } from './sync/wire';
 
 export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"');
 
@@ -29,10 +32,19 @@ export const messageSchemas = {
   }),
   'lead/open': z.object({ leadKey: leadKeySchema }),
   'note/save': z.object({ leadKey: leadKeySchema, text: z.string().max(5000) }),
+  // Team sync (issue 5): only extension pages send these; the background checks the sender.
+  'team/connect': z.object({ serverUrl: z.string().trim().min(1).max(500), secret: z.string().trim().min(1).max(500) }),
+  'team/test': z.object({}),
+  'team/disconnect': z.object({}),
+  'team/sync-now': z.object({}),
+  'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
 } as const;
 
 export type ErrorCode = 'invalid' | 'forbidden' | 'db' | 'not-found' | 'unknown';
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; reason: string };
+
+/** A failed team call keeps the server's error code, so pages can explain it in the rep's language. */
+export type TeamResult<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; reason: string; apiCode?: string };
 
 type Data<K extends keyof typeof messageSchemas> = z.infer<(typeof messageSchemas)[K]>;
 
@@ -46,6 +58,11 @@ export interface ProtocolMap {
   'note/save'(data: Data<'note/save'>): Result<LeadView>;
   /** Background → content script: the toolbar shortcut toggles the panel. */
   'panel/toggle'(): void;
+  'team/connect'(data: Data<'team/connect'>): TeamResult<TeamInfo>;
+  'team/test'(data: Data<'team/test'>): TeamResult<TeamInfo>;
+  'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;
+  'team/sync-now'(data: Data<'team/sync-now'>): TeamResult<SyncOutcome>;
+  'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -14,6 +14,7 @@ import { benchAnchorToPanel } from './bench/anchor-panel';
 import { runChild } from './bench/child';
 import { benchNonLeadPage } from './bench/non-lead';
 import { benchPopup } from './bench/popup';
+import { benchSync } from './bench/sync';
 import { benchSizes } from './bench/size';
 import { formatTable, type TableRow } from './bench/stats';
 
@@ -65,6 +66,7 @@ try {
   await section('anchor→panel painted', () => benchAnchorToPanel(browser, crm.url));
   await section('non-lead page', () => benchNonLeadPage(browser, crm.url));
   await section('popup', () => benchPopup(browser));
+  await section('team sync', () => benchSync(browser));
 } finally {
   await browser.close();
   await crm.close();

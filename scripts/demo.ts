@@ -2,20 +2,48 @@
 // Leadpace loaded (a window when a display exists, headless otherwise) and walks a real
 // scenario, printing each step and saving screenshots. Exits 0 only when every step worked.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
+import { createApp } from '../server/app';
+import { openDb, type Db } from '../server/db/connect';
+import { addMember, createTeam } from '../server/store/tenancy';
 import { launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './lib/extension-browser';
 
 const outDir = resolve('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
 let browser: ExtensionBrowser | undefined;
 let crm: Awaited<ReturnType<typeof startCrm>> | undefined;
 let stepNo = 0;
+let teamServer: { http: ServerType; db: Db; dir: string; url: string } | undefined;
 
 async function cleanUp(): Promise<void> {
   await browser?.close().catch(() => undefined);
   if (browser) removeProfile(browser.profileDir);
   await crm?.close().catch(() => undefined);
+  if (teamServer) {
+    const { http, db, dir } = teamServer;
+    await new Promise((r) => http.close(r));
+    await db.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The team server on a free loopback port, SQLite in a temp folder, with one team and rep. */
+async function startTeamServer(): Promise<{ url: string; token: string; teamName: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'leadpace-demo-server-'));
+  const db = await openDb({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
+  const http = await new Promise<ServerType>((ready) => {
+    const server = serve({ fetch: createApp({ db }).fetch, port: 0, hostname: '127.0.0.1' }, () => ready(server));
+  });
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  teamServer = { http, db, dir, url };
+  const teamName = 'AutoHuis Demo';
+  const team = await createTeam(db, { name: teamName, visibility: 'named' });
+  const rep = await addMember(db, { teamId: team.teamId, name: 'Demi de Verkoper', role: 'rep' });
+  return { url, token: rep.token, teamName };
 }
 
 // Ctrl-C must leave no Chromium or server behind.
@@ -61,10 +89,25 @@ async function main(): Promise<void> {
   });
   crm = await step('Serve the fake dealer CRM (AutoHuis Demo CRM)', () => startCrm());
   console.log(`    CRM at ${crm.url}`);
+  const server = await step('Start the team server (SQLite in a temp folder) with a team and one rep', () => startTeamServer());
+  console.log(`    team server at ${server.url}`);
   browser = await step(`Start Chromium with Leadpace (${process.env.DISPLAY ? 'window' : 'headless: no display'})`, () =>
     launchWithExtension(),
   );
   const context = browser.context;
+  const options = await step('Connect Leadpace to the team (Settings → Team, token)', async () => {
+    const optionsPage = await context.newPage();
+    await optionsPage.goto(`chrome-extension://${browser?.extensionId}/options.html`);
+    await optionsPage.getByTestId('team-server-url').fill(server.url);
+    await optionsPage.getByTestId('team-secret').fill(server.token);
+    await optionsPage.getByTestId('team-connect').click();
+    await optionsPage.getByTestId('team-connected').waitFor();
+    const name = await optionsPage.getByTestId('team-name').textContent();
+    if (!name?.includes(server.teamName)) throw new Error(`options show "${name}"`);
+    await optionsPage.getByTestId('team-section').scrollIntoViewIfNeeded();
+    await optionsPage.getByTestId('team-section').screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-options-team.png`) });
+    return optionsPage;
+  });
   const page = await context.newPage();
 
   await step('Open the CRM inbox', async () => {
@@ -131,6 +174,31 @@ async function main(): Promise<void> {
     const attempts = await row.locator('[data-testid="row-attempts"]').getAttribute('data-count');
     if (attempts !== '2') throw new Error(`popup shows ${attempts} attempts`);
     await popup.screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup.png`) });
+  });
+
+  await step('Sync now (Settings → Team): the events reach the team server, pseudonymously', async () => {
+    await options.bringToFront();
+    await options.getByTestId('team-sync-now').click();
+    const notice = await options.getByTestId('team-notice').textContent();
+    if (!notice?.startsWith('Synced') && !notice?.startsWith('Gesynchroniseerd')) throw new Error(`sync says "${notice}"`);
+    await options.waitForFunction(() => document.querySelector('[data-testid="team-pending"]')?.getAttribute('data-count') === '0');
+    await options.getByTestId('team-section').screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-options-team-synced.png`) });
+  });
+
+  await step('Popup → Team: the leaderboard shows the rep with 1 lead and 2 attempts', async () => {
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 1100 });
+    await popup.goto(`chrome-extension://${browser?.extensionId}/popup.html`);
+    await popup.getByTestId('team-period-today').click();
+    const me = popup.locator('[data-testid="team-leaderboard"] [data-testid="team-row"][data-me="true"]');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="team-row"][data-me="true"]')?.getAttribute('data-attempts') === '2',
+    );
+    const leads = await me.getAttribute('data-leads');
+    if (leads !== '1') throw new Error(`leaderboard shows ${leads} leads`);
+    await popup.getByTestId('team').scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup-team.png`), fullPage: true });
+    await popup.getByTestId('team').screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup-team-section.png`) });
   });
 
   console.log(`\nDemo finished: every step worked. Screenshots: ${outDir}`);

@@ -2,9 +2,14 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { ADAPTERS } from '@/lib/adapters/registry';
 import type { CrmAdapter } from '@/lib/adapters/types';
+import { readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
+import { BusinessHoursForm } from './BusinessHoursForm';
+import { CadenceForm } from './CadenceForm';
 import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
+import { ScriptsEditor, type Download } from './ScriptsEditor';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { TeamSection } from './TeamSection';
 
 // Resolved on each call, so a page (or test) that injects its own API never touches this one.
 const browserPermissions: PermissionsApi = {
@@ -13,14 +18,26 @@ const browserPermissions: PermissionsApi = {
   remove: (request) => browser.permissions.remove(request),
 };
 
+// Each section saves only its own fields over a fresh read: the profile form holds the whole
+// Settings object from page load and would otherwise undo hours or cadence saved since.
+const profileStore: SettingsStore = {
+  read: readSettings,
+  save: async (next) => {
+    const current = await readSettings();
+    return saveSettings({ ...current, repName: next.repName, dealerName: next.dealerName, language: next.language });
+  },
+};
+
 export function Options({
   permissions = browserPermissions,
   adapters = ADAPTERS,
   settings,
+  download,
 }: {
   permissions?: PermissionsApi;
   adapters?: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
   settings?: SettingsStore;
+  download?: Download;
 }) {
   const { t, lang } = useI18n();
   const title = t('options.title');
@@ -31,8 +48,12 @@ export function Options({
   return (
     <main className="op">
       <h1>{title}</h1>
-      <SettingsForm store={settings} />
+      <SettingsForm store={settings ?? profileStore} />
+      <BusinessHoursForm store={settings} />
+      <CadenceForm store={settings} />
+      <ScriptsEditor download={download} />
       <CrmPermissions adapters={adapters} permissions={permissions} />
+      <TeamSection />
       <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">
         <h2 id="op-data-title">{t('options.data')}</h2>
         <p>{t('options.dataLocal')}</p>

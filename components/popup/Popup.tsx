@@ -1,19 +1,23 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LeadpaceDb } from '@/lib/db/schema';
 import { dayBounds, rankOpenLeads, todayStats } from '@/lib/domain/metrics';
 import { monthPacing } from '@/lib/domain/pacing';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
-import { useSettings } from '../ui/use-settings';
+import { useStoredSettings } from '../ui/use-settings';
 import { NowSection } from './NowSection';
 import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
 import { createPopupStore } from './popup-store';
+import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { usePopupData, type PopupData } from './use-popup-data';
+
+/** Rows rendered at first, and added per "show more". */
+const PAGE = 30;
 
 export interface PopupProps {
   db: LeadpaceDb;
@@ -32,7 +36,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
-  const liveSettings = useSettings();
+  const liveSettings = useStoredSettings();
   const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
@@ -74,6 +78,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
         onOpen={open}
         onSetTarget={openOptions}
       />
+      <TeamSection db={db} now={now} settings={settings ?? DEFAULT_SETTINGS} onConnect={openOptions} />
     </div>
   );
 }
@@ -91,14 +96,22 @@ function PopupBody({
   data: PopupData | undefined;
   now: number;
   timeZone?: string;
-  settings: Settings;
+  settings: Settings | null;
   openingKey: string | null;
   openError: string | null;
   onOpen: (leadKey: string) => void;
   onSetTarget: () => void;
 }) {
   const { t } = useI18n();
-  if (data === undefined) {
+  // Thousands of rows would make the popup slow to open; the most urgent come first anyway.
+  const [shown, setShown] = useState(PAGE);
+  // Ranking thousands of leads through the cadence engine is the popup's main cost: once per
+  // data change, settings change or clock tick, not once per render.
+  const ranked = useMemo(
+    () => (data?.ok && settings ? rankOpenLeads(data.open, now, settings.cadence, settings.openingHours) : []),
+    [data, now, settings],
+  );
+  if (data === undefined || settings === null) {
     return (
       <p className="pp-muted pp-pad" data-testid="popup-loading">
         {t('popup.loading')}
@@ -113,7 +126,6 @@ function PopupBody({
     );
   }
   const hours = settings.openingHours;
-  const ranked = rankOpenLeads(data.open, now, settings.cadence, hours);
   const leads = ranked.map((r) => r.lead);
   const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
   const soldDates = data.sold.flatMap((lead) => (lead.soldAt === null ? [] : [lead.soldAt]));
@@ -140,7 +152,7 @@ function PopupBody({
             </div>
           ) : (
             <ul className="pp-rows">
-              {leads.map((lead) => (
+              {leads.slice(0, shown).map((lead) => (
                 <LeadRow
                   key={lead.key}
                   lead={lead}
@@ -152,6 +164,11 @@ function PopupBody({
               ))}
             </ul>
           )}
+          {leads.length > shown ? (
+            <button type="button" className="pp-more" data-testid="show-more" onClick={() => setShown(shown + PAGE)}>
+              {t('popup.showMore', { shown, total: leads.length })}
+            </button>
+          ) : null}
         </div>
       </section>
       <TodaySection stats={stats} />

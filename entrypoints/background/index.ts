@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
 import { injectIntoOpenTabs, reconcileContentScripts } from '@/lib/background/content-scripts';
 import { handleMessage, type HandlerDeps } from '@/lib/background/handlers';
+import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
+import { createTeamSync } from '@/lib/background/sync';
 import { leadpaceDb } from '@/lib/db/schema';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
@@ -67,6 +69,26 @@ export default defineBackground(() => {
     return focusOrOpenLead(leadpaceDb(), parsed.data.leadKey);
   });
 
+  // --- team sync (issue 5) ---
+  // Only extension pages may send team/* (checked in lib/background/sync.ts from `sender`).
+  const team = createTeamSync({ db: leadpaceDb, repId: deps.repId, extensionOrigin: deps.extensionOrigin, log });
+  onMessage('team/connect', ({ data, sender }) => team.connect(data, senderOf(sender).url));
+  onMessage('team/test', ({ data, sender }) => team.test(data, senderOf(sender).url));
+  onMessage('team/disconnect', ({ data, sender }) => team.disconnect(data, senderOf(sender).url));
+  onMessage('team/sync-now', ({ data, sender }) => team.syncNow(data, senderOf(sender).url));
+  onMessage('team/leaderboard', ({ data, sender }) => team.leaderboard(data, senderOf(sender).url));
+  team.listen();
+  // --- end team sync ---
+
+  // The detector content script asks for the panel only on lead pages.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!injectPanelMessageSchema.safeParse(message).success) return undefined;
+    return injectPanel(sender).catch((e: unknown) => {
+      log(`panel injection failed: ${String(e)}`);
+      return { ok: false, reason: String(e) };
+    });
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) tickSoon();
   });
@@ -91,6 +113,7 @@ export default defineBackground(() => {
     void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
     void ensureTickAlarm().catch((e: unknown) => log(`alarm failed: ${String(e)}`));
     tickSoon();
+    team.start();
   };
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LeadEvent } from '../domain/events';
 import type { LeadRecord } from '../domain/lead';
+import type { LeaderboardPeriod, LeaderboardResponse, WireEvent } from '../sync/wire';
 
 /** Outbox state of an event: the team sync (later) pushes `pending` ones. */
 export type SyncState = 'pending' | 'sent' | 'rejected';
@@ -18,7 +19,51 @@ export type LeadpaceDb = Dexie & {
   events: EntityTable<StoredEvent, 'id'>;
   leads: EntityTable<LeadRecord, 'key'>;
   notes: EntityTable<LeadNote, 'leadKey'>;
+  syncState: EntityTable<SyncStateRow, 'key'>;
+  teamCache: EntityTable<LeaderboardCacheRow, 'period'>;
+  restoredEvents: EntityTable<RestoredEvent, 'id'>;
 };
+
+/** The team sync's persisted state: the worker may stop between any two steps. */
+export interface SyncStateRow {
+  key: 'sync';
+  /** Consecutive failed pushes: the exponent of the backoff. */
+  attempt: number;
+  /** Epoch ms before which an automatic run does not push (backoff with jitter). */
+  nextAttemptAt: number;
+  /** Epoch ms the server asked us to wait until (`Retry-After`); even "sync now" waits. */
+  retryAfterUntil: number;
+  lastRunAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  /** The restore cursor (`GET /v1/events?after=`): the last non-null `next`. */
+  pullCursor: string | null;
+  lastPullAt: number | null;
+}
+
+/** The last leaderboard the server sent per period, shown at once (offline too) with "as of". */
+export interface LeaderboardCacheRow {
+  period: LeaderboardPeriod;
+  /** Who fetched it: a cache from another member or team is never shown. */
+  memberId: string;
+  teamId: string;
+  fetchedAt: number;
+  etag: string | null;
+  data: LeaderboardResponse;
+}
+
+/**
+ * One of the rep's own events pulled from the server that no local lead matches yet (the
+ * server knows only the lead's hash). It joins its lead's local history once the rep opens
+ * that lead in the CRM again and the hash of its key matches.
+ */
+export interface RestoredEvent {
+  id: string;
+  lead: string;
+  teamId: string;
+  event: WireEvent;
+  pulledAt: number;
+}
 
 export const DB_NAME = 'leadpace';
 
@@ -32,6 +77,13 @@ export function openLeadpaceDb(name: string = DB_NAME): LeadpaceDb {
     events: '&id, leadKey, at, type, sync',
     leads: '&key, [open+receivedAt], status, source, firstSeenAt, lastSeenAt, receivedAt, firstAttemptAt',
     notes: '&leadKey',
+  });
+  // v2 (team sync): outbox backoff state, the cached leaderboard, and own events pulled back
+  // from the server that no local lead has claimed yet. Only new tables: v1 data is untouched.
+  db.version(2).stores({
+    syncState: '&key',
+    teamCache: '&period',
+    restoredEvents: '&id, lead',
   });
   return db;
 }

@@ -3,11 +3,13 @@ import { nudges } from './messages/nudges';
 import { options } from './messages/options';
 import { panel } from './messages/panel';
 import { popup } from './messages/popup';
+import { scripts } from './messages/scripts';
+import { team } from './messages/team';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl };
+const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };

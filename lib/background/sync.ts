@@ -1,0 +1,170 @@
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import type { LeadpaceDb, StoredEvent } from '../db/schema';
+import { resetTeamData } from '../db/sync-writes';
+import { messageSchemas, type ErrorCode, type TeamResult } from '../messaging';
+import { refreshLeaderboard, runSync, type LeaderboardRefresh, type SyncDeps, type SyncOutcome } from '../sync/client';
+import {
+  clearConnection,
+  connect,
+  fetchMe,
+  readConnection,
+  saveConnection,
+  teamInfo,
+  type TeamInfo,
+} from '../sync/connection';
+import { TeamApiError, type FetchLike } from '../sync/http';
+
+// The team sync in the worker: an alarm every few minutes, a debounced run after local
+// writes, a retry alarm at the persisted backoff time, and the team/* message handlers. The
+// worker may stop at any moment: the outbox, backoff and cursor live in Dexie, the
+// connection in storage.local; the debounce timer is only a shortcut the alarm backs up.
+
+export const SYNC_ALARM = 'sync';
+export const SYNC_RETRY_ALARM = 'sync-retry';
+const SYNC_PERIOD_MINUTES = 5;
+/** Writes come in bursts (a lead seen, then attempts): one push a few seconds later. */
+const AFTER_WRITE_DELAY_MS = 3_000;
+
+export interface TeamBackgroundDeps {
+  db: () => LeadpaceDb;
+  repId: () => Promise<string>;
+  extensionOrigin: string;
+  log: (message: string) => void;
+  fetch?: FetchLike;
+}
+
+type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard';
+
+const failure = (code: ErrorCode, reason: string, apiCode?: string) => ({ ok: false as const, code, reason, ...(apiCode ? { apiCode } : {}) });
+
+function fromError(error: unknown): { ok: false; code: ErrorCode; reason: string; apiCode?: string } {
+  if (error instanceof TeamApiError) return failure(error.status === 401 || error.status === 403 ? 'forbidden' : 'unknown', error.message, error.code);
+  return failure('unknown', error instanceof Error ? error.message : String(error));
+}
+
+export function createTeamSync(deps: TeamBackgroundDeps) {
+  // Resolved per call so a test can replace globalThis.fetch after the worker started.
+  const doFetch: FetchLike = deps.fetch ?? ((input, init) => fetch(input, init));
+  const syncDeps = (): SyncDeps => ({
+    db: deps.db(),
+    fetch: doFetch,
+    now: Date.now,
+    random: Math.random,
+    connection: readConnection,
+    repId: deps.repId,
+  });
+  let soon: ReturnType<typeof setTimeout> | undefined;
+
+  async function run(force: boolean): Promise<SyncOutcome> {
+    const outcome = await runSync(syncDeps(), { force });
+    if (outcome.status === 'retrying' || outcome.status === 'blocked') {
+      // Chrome clamps alarms to ≥ 30 s, which only lengthens a short backoff.
+      await browser.alarms.create(SYNC_RETRY_ALARM, { when: outcome.nextAttemptAt });
+      deps.log(`sync ${outcome.status}: ${outcome.error}`);
+    } else if (outcome.status === 'ok' && outcome.more) {
+      runSoon(0);
+    }
+    return outcome;
+  }
+
+  function runSoon(delayMs = AFTER_WRITE_DELAY_MS): void {
+    if (soon !== undefined) clearTimeout(soon);
+    soon = setTimeout(() => {
+      soon = undefined;
+      run(false).catch((e: unknown) => deps.log(`sync failed: ${String(e)}`));
+    }, delayMs);
+  }
+
+  async function ensureAlarm(): Promise<void> {
+    // create() restarts an alarm's period: only create it when it is missing.
+    if (!(await browser.alarms.get(SYNC_ALARM))) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: 1 });
+    }
+  }
+
+  const fromExtension = (senderUrl: string | undefined) => senderUrl?.startsWith(deps.extensionOrigin) === true;
+
+  /**
+   * Sender check, zod, and errors as results: the options page and popup get a reason they
+   * can show, never an exception. The sender comes from the browser, never the message.
+   */
+  async function guarded<S extends z.ZodType, T>(
+    type: TeamType,
+    schema: S,
+    raw: unknown,
+    senderUrl: string | undefined,
+    body: (data: z.infer<S>) => Promise<TeamResult<T>>,
+  ): Promise<TeamResult<T>> {
+    if (!fromExtension(senderUrl)) {
+      deps.log(`rejected ${type} from ${senderUrl ?? '(unknown)'}`);
+      return failure('forbidden', `${type} comes only from Leadpace pages`);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return failure('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    try {
+      return await body(parsed.data);
+    } catch (error) {
+      const result = fromError(error);
+      deps.log(`${type} failed: ${result.reason}`);
+      return result;
+    }
+  }
+
+  const requestOptions = () => ({ fetch: doFetch, now: Date.now });
+  const notConnected = () => failure('not-found', 'not connected to a team', 'not_connected');
+
+  return {
+    connect: (raw: unknown, senderUrl?: string) =>
+      guarded('team/connect', messageSchemas['team/connect'], raw, senderUrl, async (input): Promise<TeamResult<TeamInfo>> => {
+        const connection = await connect(requestOptions(), input);
+        // A new connection starts a fresh cursor and cache: they belonged to the old member.
+        await resetTeamData(deps.db());
+        await saveConnection(connection);
+        runSoon(0);
+        return { ok: true, value: teamInfo(connection) };
+      }),
+    test: (raw: unknown, senderUrl?: string) =>
+      guarded('team/test', messageSchemas['team/test'], raw, senderUrl, async (): Promise<TeamResult<TeamInfo>> => {
+        const connection = await readConnection();
+        if (!connection) return notConnected();
+        const me = await fetchMe(requestOptions(), connection.serverUrl, connection.token);
+        const next = { ...connection, me, checkedAt: Date.now() };
+        await saveConnection(next);
+        return { ok: true, value: teamInfo(next) };
+      }),
+    disconnect: (raw: unknown, senderUrl?: string) =>
+      guarded('team/disconnect', messageSchemas['team/disconnect'], raw, senderUrl, async (): Promise<TeamResult<null>> => {
+        await clearConnection();
+        await resetTeamData(deps.db());
+        await browser.alarms.clear(SYNC_RETRY_ALARM);
+        return { ok: true, value: null };
+      }),
+    syncNow: (raw: unknown, senderUrl?: string) =>
+      guarded('team/sync-now', messageSchemas['team/sync-now'], raw, senderUrl, async (): Promise<TeamResult<SyncOutcome>> => ({ ok: true, value: await run(true) })),
+    leaderboard: (raw: unknown, senderUrl?: string) =>
+      guarded('team/leaderboard', messageSchemas['team/leaderboard'], raw, senderUrl, async ({ period }): Promise<TeamResult<LeaderboardRefresh>> => {
+        const connection = await readConnection();
+        if (!connection) return notConnected();
+        return { ok: true, value: await refreshLeaderboard({ db: deps.db(), fetch: doFetch, now: Date.now }, connection, period) };
+      }),
+    /** Registers the alarm listener and the after-write trigger; call before any await. */
+    listen(): void {
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) {
+          run(false).catch((e: unknown) => deps.log(`sync failed: ${String(e)}`));
+        }
+      });
+      // Only new pending events (the rep's own writes) trigger a push; adopted restored events
+      // arrive as `sent` and must not start a loop.
+      deps.db().events.hook('creating', function (_key, event: StoredEvent) {
+        if (event.sync === 'pending') this.onsuccess = () => runSoon();
+      });
+    },
+    /** On every worker start: make sure the alarm exists and catch up on what is pending. */
+    start(): void {
+      ensureAlarm().catch((e: unknown) => deps.log(`sync alarm failed: ${String(e)}`));
+      runSoon(AFTER_WRITE_DELAY_MS);
+    },
+  };
+}
