@@ -1,11 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AttemptLogged } from '@/lib/domain/events';
 import type { LeadRecord } from '@/lib/domain/lead';
-import { attemptsSince, leadsFirstAttemptedSince, leadsFirstSeenSince, openLeads } from '@/lib/db/queries';
+import { leadsFirstAttemptedSince, leadsFirstSeenSince, openLeads } from '@/lib/db/queries';
 import type { LeadpaceDb } from '@/lib/db/schema';
 
 export type PopupData =
-  | { ok: true; open: LeadRecord[]; todayLeads: LeadRecord[]; todayAttempts: AttemptLogged[]; sold: LeadRecord[] }
+  | { ok: true; open: LeadRecord[]; todayLeads: LeadRecord[]; todayAttempts: { at: number }[]; sold: LeadRecord[] }
   | { ok: false; reason: string };
 
 export function describeError(error: unknown): string {
@@ -19,13 +18,17 @@ export async function loadPopupData(db: LeadpaceDb, dayStart: number): Promise<P
   // a database that cannot open must become a visible message instead.
   try {
     return await db.transaction('r', db.leads, db.events, async () => {
-      const [open, seen, attempted, todayAttempts, sold] = await Promise.all([
+      const [open, seen, attempted, touched, sold] = await Promise.all([
         openLeads(db),
         leadsFirstSeenSince(db, dayStart),
         leadsFirstAttemptedSince(db, dayStart),
-        attemptsSince(db, dayStart),
+        // An attempt is logged from the lead's panel, which marks the lead seen: today's
+        // attempts are on leads seen today, and their projection already has voids applied.
+        // (Reading today's events and each lead's history instead took ~0.5 s at 30,000 events.)
+        db.leads.where('lastSeenAt').aboveOrEqual(dayStart).toArray(),
         db.leads.where('status').equals('sold').toArray(),
       ]);
+      const todayAttempts = touched.flatMap((lead) => (lead.attemptLog ?? []).filter((a) => a.at >= dayStart));
       const byKey = new Map<string, LeadRecord>();
       for (const lead of [...seen, ...attempted]) byKey.set(lead.key, lead);
       return { ok: true as const, open, todayLeads: [...byKey.values()], todayAttempts, sold };
