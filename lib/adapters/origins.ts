@@ -1,9 +1,9 @@
 // Kept free of DOM code: wxt.config.ts imports this at build time.
+import { DEMO_CRM_MATCHES, ROUTES } from './routes';
 
-/** Origins of the fake dealer CRM used by the demo and the end-to-end tests. */
-export const DEMO_CRM_MATCHES = ['http://leadpace-demo.localhost/*'];
+export { DEMO_CRM_MATCHES };
 
-/** Every built-in adapter's origins, as match patterns. */
+/** Every built-in adapter's origins, as match patterns (for permissions and the e2e build). */
 export function builtInCrmOrigins(): string[] {
-  return [...DEMO_CRM_MATCHES];
+  return [...new Set(ROUTES.flatMap((route) => route.matches))];
 }

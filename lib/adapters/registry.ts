@@ -1,9 +1,13 @@
 import { demoAdapter } from './demo';
+// Adapter imports: one line per adapter.
 import { matchesAny } from './match-pattern';
 import type { CrmAdapter } from './types';
 
 /** Every built-in CRM adapter. Order matters only if two ever claimed the same origin. */
-export const ADAPTERS: readonly CrmAdapter[] = [demoAdapter];
+export const ADAPTERS: readonly CrmAdapter[] = [
+  demoAdapter,
+  // Built-in CRM adapters: one line per adapter.
+];
 
 /** The adapter whose match patterns cover `url` (what the content script runs on). */
 export function adapterForUrl(url: URL, adapters: readonly CrmAdapter[] = ADAPTERS): CrmAdapter | undefined {

@@ -1,5 +1,5 @@
 import { matchesAny } from './match-pattern';
-import { DEMO_CRM_MATCHES } from './origins';
+// Route imports: one line per adapter (lib/adapters/<id>.route.ts).
 
 /**
  * Which URLs of a CRM can show a lead. Kept apart from the adapters' extraction code: the
@@ -12,6 +12,9 @@ export interface CrmRoute {
   allFrames: boolean;
   isLeadPage(url: URL): boolean;
 }
+
+/** Origins of the fake dealer CRM used by the demo and the end-to-end tests. */
+export const DEMO_CRM_MATCHES = ['http://leadpace-demo.localhost/*'];
 
 const DEMO_LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
 
@@ -28,7 +31,10 @@ export const DEMO_ROUTE: CrmRoute = {
   },
 };
 
-export const ROUTES: readonly CrmRoute[] = [DEMO_ROUTE];
+export const ROUTES: readonly CrmRoute[] = [
+  DEMO_ROUTE,
+  // Built-in CRM routes: one line per adapter.
+];
 
 export function routeForUrl(url: URL, routes: readonly CrmRoute[] = ROUTES): CrmRoute | undefined {
   return routes.find((route) => matchesAny(route.matches, url));
