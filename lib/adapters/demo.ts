@@ -170,7 +170,8 @@ export const demoAdapter = defineAdapter({
   },
   // One definition of "a lead page", shared with the lightweight detector script.
   isLeadPage: DEMO_ROUTE.isLeadPage,
-  anchor: ANCHOR,
+  // Any element carrying the record id: a renamed class must not stop the panel from coming.
+  anchor: RECORD_SELECTORS.join(', '),
   watch: 'section.lead-detail',
   leadId,
   extract(doc: Document, url: URL): LeadSnapshot | null {
