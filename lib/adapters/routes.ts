@@ -1,5 +1,14 @@
 import { matchesAny } from './match-pattern';
 // Route imports: one line per adapter (lib/adapters/<id>.route.ts).
+import { PIPEDRIVE_ROUTE } from './pipedrive.route';
+import { HUBSPOT_ROUTE } from './hubspot.route';
+import { SALESFORCE_ROUTE } from './salesforce.route';
+import { ZOHO_ROUTE } from './zoho.route';
+import { DYNAMICS_ROUTE } from './dynamics.route';
+import { CARFLOW_ROUTE } from './carflow.route';
+import { DRIVECENTRIC_ROUTE } from './drivecentric.route';
+import { ELEAD_ROUTE } from './elead.route';
+import { VINSOLUTIONS_ROUTE } from './vinsolutions.route';
 
 /**
  * Which URLs of a CRM can show a lead. Kept apart from the adapters' extraction code: the
@@ -34,6 +43,15 @@ export const DEMO_ROUTE: CrmRoute = {
 export const ROUTES: readonly CrmRoute[] = [
   DEMO_ROUTE,
   // Built-in CRM routes: one line per adapter.
+  PIPEDRIVE_ROUTE,
+  HUBSPOT_ROUTE,
+  SALESFORCE_ROUTE,
+  ZOHO_ROUTE,
+  DYNAMICS_ROUTE,
+  CARFLOW_ROUTE,
+  ELEAD_ROUTE,
+  VINSOLUTIONS_ROUTE,
+  DRIVECENTRIC_ROUTE,
 ];
 
 export function routeForUrl(url: URL, routes: readonly CrmRoute[] = ROUTES): CrmRoute | undefined {

@@ -1,0 +1,29 @@
+import { matchesAny } from './match-pattern';
+import type { CrmRoute } from './routes';
+
+// ASSUMPTION: Carflow Manager's application host is not documented publicly. carflowmanager.com
+// is its real domain (support.carflowmanager.com, media.carflowmanager.com); the regional
+// carflow.be / carflow.nl hosts are guesses. Verify with a customer before release.
+export const CARFLOW_MATCHES = [
+  'https://*.carflowmanager.com/*',
+  'https://*.carflow.be/*',
+  'https://*.carflow.nl/*',
+];
+
+// ASSUMPTION: a lead (NL "opportuniteit", FR "opportunité") has its own URL ending in its
+// numeric id, optionally behind a language segment and a "detail" step.
+export const CARFLOW_LEAD_PATH =
+  /^\/(?:(?:nl|fr|en)\/)?(?:leads?|opportunit(?:y|ies|eit|eiten|e|es))\/(?:(?:detail|details|view)\/)?(\d{1,12})\/?$/i;
+
+export const CARFLOW_ROUTE: CrmRoute = {
+  id: 'carflow',
+  matches: CARFLOW_MATCHES,
+  allFrames: false,
+  isLeadPage(url) {
+    try {
+      return matchesAny(CARFLOW_MATCHES, url) && !/^support\./i.test(url.hostname) && CARFLOW_LEAD_PATH.test(url.pathname);
+    } catch {
+      return false;
+    }
+  },
+};

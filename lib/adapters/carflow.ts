@@ -1,0 +1,222 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { CARFLOW_LEAD_PATH, CARFLOW_MATCHES, CARFLOW_ROUTE } from './carflow.route';
+import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, textOf } from './extract';
+import { parseCrmDate } from './parse-date';
+import { defineAdapter } from './types';
+
+/*
+ * Carflow Manager (BE/NL lead management, Dutch/French UI). Publicly known, from Carflow's own
+ * help centre ("Info leadpagina"): the lead page header is coloured by status (In behandeling /
+ * Gewonnen / Verloren) and shows contact, system code, owner, lead type, source, a countdown
+ * to the deadline, counters for trade-ins/test drives/offers, created date, last activity and
+ * the time since creation. Its markup is not public, so this adapter reads only what a user
+ * sees: field labels in nl/fr/en and the status vocabulary, never class names. The fixtures
+ * assume label/value pairs in the header and a contact card below it; the URL shape and hosts
+ * are assumptions too (see carflow.route.ts).
+ */
+
+const CRM_ID = 'carflow';
+
+const L = {
+  // Never "Lead type"/"Type de lead": Carflow shows the lead type next to the source.
+  source: ['Bron', 'Leadbron', 'Herkomst', 'Source', 'Origine', 'Provenance', 'Lead source'],
+  created: ['Aangemaakt', 'Aangemaakt op', 'Aanmaakdatum', 'Créé le', 'Créé', 'Date de création', 'Created', 'Created on'],
+  status: ['Status', 'Leadstatus', 'Statut', 'État', 'Etat'],
+  name: ['Contact', 'Klant', 'Contactpersoon', 'Naam', 'Client', 'Nom', 'Personne de contact', 'Customer', 'Name'],
+  phone: ['GSM', 'Gsm', 'Mobiel', 'Telefoon', 'Téléphone', 'Portable', 'Tél.', 'Phone', 'Mobile', ...LABELS.phone],
+  email: ['E-mail', 'Email', 'E-mailadres', 'Adresse e-mail', 'Courriel', ...LABELS.email],
+  vehicle: ['Voertuig', 'Interesse', 'Gewenst voertuig', 'Véhicule', "Véhicule d'intérêt", 'Vehicle', ...LABELS.vehicle],
+} as const;
+
+// What the header's status badge says when it has no label of its own.
+const STATUS_WORDS = new Set(
+  ['Nieuw', 'Open', 'In behandeling', 'Gewonnen', 'Verloren', 'Nouveau', 'En cours', 'En traitement', 'Gagné', 'Perdu', 'New', 'In progress', 'Won', 'Lost'].map(normaliseLabel),
+);
+
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+// How far above the source value the header may start: deep enough for a few wrappers, not
+// so deep that the header becomes the whole page.
+const MAX_HEADER_CLIMB = 6;
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The URL's numeric id. The header's "system code" is not used: it renders after the URL is
+ * known, and a key that changed from URL id to system code mid-visit would split one lead in two.
+ */
+function leadId(url: URL, _doc: Document): string | null {
+  try {
+    return validLeadId(CARFLOW_LEAD_PATH.exec(url.pathname)?.[1]);
+  } catch {
+    return null;
+  }
+}
+
+function containsLabel(el: Element, labels: readonly string[]): boolean {
+  const text = ` ${normaliseLabel(textOf(el, 4000))} `;
+  return labels.some((label) => text.includes(` ${normaliseLabel(label)}`));
+}
+
+/** The lead header: the smallest ancestor of the source value that also shows a created date. */
+function headerRoot(page: ParentNode): Element | null {
+  const source = findByLabel(page, L.source);
+  let el = source?.parentElement ?? null;
+  for (let i = 0; el && i < MAX_HEADER_CLIMB; i += 1, el = el.parentElement) {
+    if (containsLabel(el, L.created)) return el;
+  }
+  return null;
+}
+
+function leaves(el: ParentNode): Element[] {
+  return Array.from(el.querySelectorAll('*')).filter((child) => child.children.length === 0);
+}
+
+function readStatus(header: ParentNode, page: ParentNode): string | undefined {
+  const labelled = meaningful(findValueByLabel(header, L.status, MAX.statusRaw));
+  if (labelled) return labelled;
+  // The badge often sits beside the field grid (next to the title), so look one level up too.
+  const parent = header === page ? null : (header as Element).parentElement;
+  for (const scope of parent && parent !== page ? [header, parent] : [header]) {
+    for (const leaf of leaves(scope)) {
+      const text = textOf(leaf, MAX.statusRaw);
+      if (STATUS_WORDS.has(normaliseLabel(text))) return text;
+    }
+  }
+  return header === page ? undefined : meaningful(findValueByLabel(page, L.status, MAX.statusRaw));
+}
+
+function readReceivedAt(header: ParentNode, page: ParentNode): string | undefined {
+  const now = new Date();
+  const el = findByLabel(header, L.created) ?? findByLabel(page, L.created);
+  const inline = el ? undefined : meaningful(findValueByLabel(header, L.created, 120));
+  const candidates: (string | undefined)[] = [inline];
+  if (el) {
+    const full = textOf(el, 120);
+    candidates.push(
+      firstMatch(el, ['time[datetime]'])?.getAttribute('datetime') ?? undefined,
+      full,
+      // "26/11/2026 14:05 (3 u geleden)": the elapsed time is a separate hint.
+      full.split('(')[0]?.trim(),
+      ...leaves(el).map((leaf) => textOf(leaf, 120)),
+    );
+  }
+  for (const text of candidates) {
+    if (!text) continue;
+    const date = parseCrmDate(text, { now });
+    if (date) return date.toISOString();
+  }
+  return undefined;
+}
+
+function hrefValue(scope: Element | null, scheme: 'tel:' | 'mailto:'): string | undefined {
+  const href = firstMatch(scope, [`a[href^="${scheme}" i]`])?.getAttribute('href')?.trim();
+  if (!href) return undefined;
+  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // A malformed escape is still a usable value.
+  }
+  return meaningful(value.replace(/\s+/g, ' ').slice(0, MAX.phone));
+}
+
+function readName(header: ParentNode, page: ParentNode): string | undefined {
+  const labelled = meaningful(findValueByLabel(header, L.name, MAX.name)) ?? meaningful(findValueByLabel(page, L.name, MAX.name));
+  if (labelled) return labelled;
+  // The contact's name is the header's heading unless the heading names the lead itself.
+  for (const heading of Array.from(header.querySelectorAll('h1, h2'))) {
+    const text = meaningful(textOf(heading, MAX.name));
+    if (text && !/\b(lead|opportunit|#\s*\d)/i.test(text)) return text;
+  }
+  return undefined;
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const id = leadId(url, doc);
+  if (!id) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const page: ParentNode = firstMatch(doc, ['main', '[role="main"]', 'body']) ?? doc;
+    const header: ParentNode = headerRoot(page) ?? page;
+    const sourceRaw = meaningful(findValueByLabel(header, L.source, MAX.sourceRaw));
+    const phoneEl = findByLabel(page, L.phone);
+    const emailEl = findByLabel(page, L.email);
+    const fields = {
+      name: readName(header, page),
+      phone: hrefValue(phoneEl, 'tel:') ?? meaningful(textOf(phoneEl, MAX.phone)),
+      email: hrefValue(emailEl, 'mailto:') ?? meaningful(textOf(emailEl, MAX.email)),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: meaningful(findValueByLabel(page, L.vehicle, MAX.vehicle)),
+      receivedAt: readReceivedAt(header, page),
+      statusRaw: readStatus(header, page),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through to the id-only snapshot: the lead still gets a clock.
+  }
+  const minimal = leadSnapshotSchema.safeParse({
+    ...base,
+    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
+  });
+  return minimal.success ? minimal.data : null;
+}
+
+export const carflowAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'Carflow Manager',
+  matches: CARFLOW_MATCHES,
+  allFrames: false,
+  testUrls: {
+    lead: [
+      'https://app.carflowmanager.com/nl/leads/184523',
+      'https://app.carflowmanager.com/fr/leads/detail/184977',
+      'https://garage-peeters.carflow.be/leads/20931/',
+      'https://autobedrijf-jansen.carflow.nl/nl/opportuniteiten/77120',
+      'https://app.carflowmanager.com/Lead/Detail/184523?tab=activiteiten',
+    ],
+    other: [
+      'https://app.carflowmanager.com/nl/leads',
+      'https://app.carflowmanager.com/nl/leads/nieuw',
+      'https://app.carflowmanager.com/nl/stock/55120',
+      'https://app.carflowmanager.com/fr/dashboard',
+      'https://support.carflowmanager.com/nl/support/solutions/articles/44001856450-info-leadpagina',
+      'https://garage-peeters.carflow.be/inzichten',
+    ],
+  },
+  isLeadPage: CARFLOW_ROUTE.isLeadPage,
+  // Labels, not classes: any main region counts; extraction decides whether it holds a lead.
+  anchor: 'main, [role="main"]',
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  // No Carflow click-to-call control is publicly documented; tel: links are covered generically.
+  attemptHooks: [],
+});

@@ -1,0 +1,214 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { DRIVECENTRIC_MATCHES, DRIVECENTRIC_ROUTE } from './drivecentric.route';
+import { findValueByLabel, firstMatch, LABELS, meaningful, textOf } from './extract';
+import { parseCrmDate } from './parse-date';
+import { defineAdapter } from './types';
+
+const CRM_ID = 'drivecentric';
+// The customer card is a modal over any screen; it is the lead, the screen behind it is noise.
+const CARD = '[data-test="customerCard-parent-div"]';
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+const ALL_FIELDS: SnapshotField[] = ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'];
+
+const SOURCE_LABELS = ['Source', 'Lead Source', 'Deal Source', 'Lead Provider', ...LABELS.source];
+const STATUS_LABELS = ['Status', 'Deal Status', 'Stage', 'Deal Stage', ...LABELS.status];
+const CREATED_LABELS = ['Created', 'Created On', 'Lead Created', 'Date Created', 'Received', ...LABELS.created];
+const VEHICLE_LABELS = ['Vehicle', 'Interested', 'Interested In', 'Vehicle of Interest', ...LABELS.vehicle];
+const PHONE_LABELS = ['Cell', 'Mobile', 'Home', 'Work', ...LABELS.phone];
+
+// Ids the card may carry; DriveCentric renders few, so each is tried and none is required.
+const ID_ATTRS = ['data-deal-id', 'data-dealid', 'data-customer-id', 'data-customerid'] as const;
+// A customer can have several deals; the deal is the lead, so its id wins.
+const ID_IN_HREF = [/[?&#/]deals?(?:Id)?[=/](\d{3,18})\b/i, /[?&#/]customers?(?:Id)?[=/](\d{3,18})\b/i];
+const ID_IN_TEXT = /\b(?:Deal|Customer)\s*(?:#|ID:?|No\.?)\s*(\d{3,18})\b/i;
+const US_PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/;
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw.trim());
+  return parsed.success ? parsed.data : null;
+}
+
+/** The open card: the last one in the DOM, since a closing card lingers while its animation runs. */
+function openCard(doc: Document): Element | null {
+  try {
+    const cards = Array.from(doc.querySelectorAll(CARD)).filter((card) => {
+      const style = (card.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+      return !style.includes('display:none') && !card.hasAttribute('hidden') && card.getAttribute('aria-hidden') !== 'true';
+    });
+    return cards[cards.length - 1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function explicitId(card: Element): string | null {
+  for (const attr of ID_ATTRS) {
+    const holder = card.hasAttribute(attr) ? card : card.querySelector(`[${attr}]`);
+    const value = holder?.getAttribute(attr)?.trim();
+    if (value && /^\d{1,18}$/.test(value)) return value;
+  }
+  const hrefs = Array.from(card.querySelectorAll('a[href]'))
+    .slice(0, 200)
+    .map((link) => link.getAttribute('href') ?? '');
+  for (const pattern of ID_IN_HREF) {
+    for (const href of hrefs) {
+      const m = pattern.exec(href);
+      if (m?.[1]) return m[1];
+    }
+  }
+  const header = firstMatch(card, ['.deal-card .deal-customer', '.deal-customer', '.deal-card']);
+  const m = ID_IN_TEXT.exec(textOf(header ?? card, 2000));
+  return m?.[1] ?? null;
+}
+
+function digits(text: string | undefined): string | undefined {
+  const d = text?.replace(/\D/g, '') ?? '';
+  if (d.length === 11 && d.startsWith('1')) return d.slice(1);
+  return d.length >= 7 ? d : undefined;
+}
+
+/**
+ * The card's deal/customer id when it shows one; otherwise the customer's phone or e-mail, which
+ * identify the same person across visits. Never the name alone: two "John Smith"s would merge.
+ */
+function leadIdFromCard(card: Element): string | null {
+  const id = explicitId(card);
+  if (id) return validLeadId(id);
+  const phone = digits(readPhone(card));
+  if (phone) return validLeadId(`tel-${phone}`);
+  const email = readEmail(card)?.toLowerCase();
+  return email ? validLeadId(`mail-${email}`) : null;
+}
+
+function leadId(url: URL, doc: Document): string | null {
+  try {
+    if (!DRIVECENTRIC_ROUTE.isLeadPage(url)) return null;
+    const card = openCard(doc);
+    return card ? leadIdFromCard(card) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readName(card: Element): string | undefined {
+  return (
+    meaningful(textOf(firstMatch(card, ['div.deal-customer span.cust-name', '.deal-customer .cust-name', 'span.cust-name', '.cust-name']), MAX.name)) ??
+    meaningful(findValueByLabel(card, LABELS.name, MAX.name))
+  );
+}
+
+function readPhone(card: Element): string | undefined {
+  const tel = firstMatch(card, ['a[href^="tel:" i]'])?.getAttribute('href')?.slice(4).trim();
+  if (tel) return meaningful(tel.slice(0, MAX.phone));
+  const contact = firstMatch(card, ['.customer-summary-contact .cnv-cnt-crd-blck', '.cnv-cnt-crd-blck', '.deal-customer']);
+  const inContact = contact ? US_PHONE.exec(textOf(contact, 2000))?.[0] : undefined;
+  if (inContact) return meaningful(inContact.trim());
+  const labelled = findValueByLabel(card, PHONE_LABELS, MAX.phone);
+  return meaningful(labelled ? US_PHONE.exec(labelled)?.[0] : undefined);
+}
+
+function readEmail(card: Element): string | undefined {
+  const mailto = firstMatch(card, ['a[href^="mailto:" i]'])?.getAttribute('href')?.slice(7).split('?')[0]?.trim();
+  if (mailto?.includes('@')) return meaningful(mailto.slice(0, MAX.email));
+  const contact = firstMatch(card, ['.customer-summary-contact', '.cnv-cnt-crd-blck', '.deal-customer']);
+  const m = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i.exec(textOf(contact ?? card, 3000));
+  return meaningful(m?.[0].slice(0, MAX.email));
+}
+
+function readReceivedAt(card: Element): string | undefined {
+  const time = firstMatch(card, ['time[datetime]']);
+  const candidates = [time?.getAttribute('datetime') ?? undefined, findValueByLabel(card, CREATED_LABELS, 120)];
+  for (const text of candidates) {
+    const clean = meaningful(text);
+    if (!clean) continue;
+    const date = parseCrmDate(clean, { now: new Date() });
+    if (date) return date.toISOString();
+  }
+  return undefined;
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const id = leadId(url, doc);
+  const card = openCard(doc);
+  if (!id || !card) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const sourceRaw = meaningful(findValueByLabel(card, SOURCE_LABELS, MAX.sourceRaw));
+    const fields = {
+      name: readName(card),
+      phone: readPhone(card),
+      email: readEmail(card),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: meaningful(findValueByLabel(card, VEHICLE_LABELS, MAX.vehicle)),
+      receivedAt: readReceivedAt(card),
+      statusRaw: meaningful(findValueByLabel(card, STATUS_LABELS, MAX.statusRaw)),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through: the lead still gets a clock from its id.
+  }
+  const minimal = leadSnapshotSchema.safeParse({ ...base, missing: ALL_FIELDS });
+  return minimal.success ? minimal.data : null;
+}
+
+export const drivecentricAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'DriveCentric',
+  matches: DRIVECENTRIC_MATCHES,
+  allFrames: DRIVECENTRIC_ROUTE.allFrames,
+  testUrls: {
+    lead: [
+      'https://app.drivecentric.com/#/salesHome',
+      'https://staging1.drivecentric.com/#/salesHome',
+      'https://lithiamotors.drivecentric.com/#/deskLog?store=1042',
+      'https://app.drivecentric.com/',
+      'https://app.drivecentric.com/#/inbox/unread',
+    ],
+    other: [
+      'https://www.drivecentric.com/',
+      'https://drivecentric.com/pricing',
+      'https://app.drivecentric.com/login.aspx',
+      'https://app.drivecentric.com/Login.aspx?ReturnUrl=%2f',
+      'https://help.drivecentric.com/hc/en-us',
+      'https://app.drivecentric.com/#/login',
+      'https://app.drivecentric.com/assets/main.js',
+    ],
+  },
+  isLeadPage: DRIVECENTRIC_ROUTE.isLeadPage,
+  anchor: CARD,
+  watch: CARD,
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  attemptHooks: [
+    '[analyticsdetect="CustomerAction|Navigate|Call"]',
+    '[analyticsdetect="CustomerActions|Call|Phone"]',
+    '[analyticsdetect^="CustomerAction|Navigate|Phone"]',
+    '[analyticsdetect*="|Call|"]',
+    '[analyticsdetect*="ClickToCall"]',
+  ],
+});

@@ -1,0 +1,246 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { DYNAMICS_ENTITIES, DYNAMICS_MATCHES, DYNAMICS_ROUTE, dynamicsRecordId } from './dynamics.route';
+import { firstMatch, LABELS, meaningful, normaliseLabel, textOf } from './extract';
+import { parseCrmDate } from './parse-date';
+import { defineAdapter } from './types';
+
+const CRM_ID = 'dynamics';
+
+// Unified Interface renders every form field with data-id="{logicalname}.fieldControl-…", the
+// hooks Microsoft's own UI test framework (EasyRepro) relies on. Header copies of a field carry
+// a "header_" prefix, so hooks match on the suffix.
+const ANCHOR = '[data-id="header_title"]';
+const FORM_ROOT = ['[data-id="editFormRoot"]', '[data-id="form-header"]', 'main', 'body'];
+
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+
+// Standard labels of the lead/contact/opportunity forms in the en, nl, de and fr UI.
+const L = {
+  mobile: ['Mobile Phone', 'Mobiele telefoon', 'Mobiltelefon', 'Téléphone mobile', 'Mobile'],
+  phone: ['Business Phone', 'Zakelijke telefoon', 'Telefon (geschäftlich)', 'Téléphone professionnel', 'Home Phone', 'Telefoon thuis', ...LABELS.phone],
+  email: ['Email', 'E-mail', 'E-Mail', 'Adresse e-mail', ...LABELS.email],
+  source: ['Lead Source', 'Leadbron', 'Leadquelle', 'Lead-Quelle', 'Source du prospect', 'Origine du prospect', 'Bron', 'Source', 'Origine'],
+  status: ['Status Reason', 'Statusreden', 'Statusgrund', 'Raison du statut', 'Status', 'Statut'],
+  created: ['Created On', 'Gemaakt op', 'Aangemaakt op', 'Erstellt am', 'Date de création', 'Créé le'],
+  contact: ['Contact', 'Potential Customer', 'Potentiële klant', 'Potenzieller Kunde', 'Client potentiel'],
+  vehicle: ['Vehicle of Interest', 'Vehicle', ...LABELS.vehicle],
+} as const;
+
+function field(root: ParentNode, logicalName: string, control: string): Element | null {
+  return firstMatch(root, [
+    `[data-id="${logicalName}.fieldControl-${control}"]`,
+    `[data-id$="_${logicalName}.fieldControl-${control}"]`,
+  ]);
+}
+
+// Field containers bound the label lookup: a loose "Status" text elsewhere on the form (a
+// sub-grid column header, the timeline) must never be read as this record's status.
+const CONTAINER = '[data-id$="-FieldSectionItemContainer"]';
+const VALUE_CONTROL = [
+  '[data-id*=".fieldControl"] input',
+  'input[data-id*=".fieldControl"]',
+  'select[data-id*=".fieldControl"]',
+  '[role="combobox"]',
+  '[data-id*="_selected_tag_text"]',
+  'input',
+  'select',
+  'textarea',
+];
+const MAX_CONTAINERS = 1_000;
+
+function labelled(root: ParentNode, labels: readonly string[], max: number): string | undefined {
+  const wanted = new Set(labels.map(normaliseLabel));
+  let containers: Element[] = [];
+  try {
+    containers = Array.from(root.querySelectorAll(CONTAINER)).slice(0, MAX_CONTAINERS);
+  } catch {
+    return undefined;
+  }
+  for (const container of containers) {
+    const label = container.querySelector('label');
+    if (!label || !wanted.has(normaliseLabel(textOf(label, 80)))) continue;
+    const value = controlText(firstMatch(container, VALUE_CONTROL), max);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The record guid from the URL. Unified Interface rewrites the URL for every record it opens
+ * (also in multi-session apps); the form DOM itself carries no record id that is stable enough
+ * to prefer, so the URL is the source.
+ */
+function leadId(url: URL, _doc: Document): string | null {
+  try {
+    return validLeadId(dynamicsRecordId(url));
+  } catch {
+    return null;
+  }
+}
+
+/** Text of a control: option-set selects, Fluent comboboxes (title/value), inputs, plain text. */
+function controlText(el: Element | null, max: number): string | undefined {
+  if (!el) return undefined;
+  // "---" is how Unified Interface shows an empty option set or lookup.
+  const usable = (s: string | undefined): string | undefined => (s && /^-+$/.test(s) ? undefined : s);
+  const text = usable(meaningful(textOf(el, max)));
+  if (text) return text;
+  const attr = el.getAttribute('title') ?? el.getAttribute('value') ?? '';
+  return usable(meaningful(attr.replace(/\s+/g, ' ').trim().slice(0, max)));
+}
+
+function readName(root: ParentNode, doc: Document, entity: string | undefined): string | undefined {
+  // An opportunity's title is its topic ("2024 VW Golf – proefrit"); the person is the contact.
+  if (entity === 'opportunity') {
+    const contact =
+      controlText(firstMatch(root, [
+        '[data-id$="parentcontactid.fieldControl-LookupResultsDropdown_parentcontactid_selected_tag_text"]',
+        '[data-id$="customerid.fieldControl-LookupResultsDropdown_customerid_selected_tag_text"]',
+      ]), MAX.name) ?? labelled(root, L.contact, MAX.name);
+    if (contact) return contact;
+  }
+  const title = firstMatch(doc, [ANCHOR]);
+  // The title element also holds the save state ("- Saved"); its title attribute does not.
+  const fromAttr = meaningful(title?.getAttribute('title')?.replace(/\s+/g, ' ').trim().slice(0, MAX.name));
+  if (fromAttr) return fromAttr;
+  const firstText = title ? Array.from(title.childNodes).find((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim()) : undefined;
+  return meaningful(firstText?.nodeValue?.replace(/\s+/g, ' ').trim().slice(0, MAX.name)) ??
+    controlText(field(root, 'fullname', 'text-input'), MAX.name);
+}
+
+function readPhone(root: ParentNode): string | undefined {
+  for (const [name, labels] of [
+    ['mobilephone', L.mobile],
+    ['telephone1', L.phone],
+    ['telephone2', L.phone],
+  ] as const) {
+    const value = controlText(field(root, name, 'phone-text-input'), MAX.phone);
+    if (value) return value;
+    if (name === 'telephone2') break;
+    const byLabel = labelled(root, labels, MAX.phone);
+    if (byLabel) return byLabel;
+  }
+  return undefined;
+}
+
+function readReceivedAt(root: ParentNode): string | undefined {
+  const now = new Date();
+  const date = controlText(field(root, 'createdon', 'date-time-input'), 60);
+  // The time sits in a separate input inside the "…_timecontrol-datetime-container".
+  const time = controlText(
+    firstMatch(root, ['[data-id$="createdon.fieldControl._timecontrol-datetime-container"] input']),
+    30,
+  );
+  const candidates = [
+    date && time ? `${date} ${time}` : undefined,
+    date,
+    labelled(root, L.created, 120),
+  ];
+  for (const text of candidates) {
+    if (!text) continue;
+    const parsed = parseCrmDate(text, { now });
+    if (parsed) return parsed.toISOString();
+  }
+  return undefined;
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const id = leadId(url, doc);
+  if (!id) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const params = url.searchParams;
+    const entity = DYNAMICS_ENTITIES[(params.get('etn') ?? params.get('etc') ?? '').toLowerCase()];
+    const root: ParentNode = firstMatch(doc, FORM_ROOT) ?? doc;
+    const sourceRaw =
+      controlText(field(root, 'leadsourcecode', 'option-set-select'), MAX.sourceRaw) ??
+      labelled(root, L.source, MAX.sourceRaw);
+    const fields = {
+      name: readName(root, doc, entity),
+      phone: readPhone(root),
+      email:
+        controlText(field(root, 'emailaddress1', 'mail-text-input'), MAX.email) ??
+        labelled(root, L.email, MAX.email),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: labelled(root, L.vehicle, MAX.vehicle),
+      receivedAt: readReceivedAt(root),
+      statusRaw:
+        controlText(field(root, 'statuscode', 'option-set-select'), MAX.statusRaw) ??
+        labelled(root, L.status, MAX.statusRaw),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through to the id-only snapshot: the lead still gets a clock.
+  }
+  const minimal = leadSnapshotSchema.safeParse({
+    ...base,
+    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
+  });
+  return minimal.success ? minimal.data : null;
+}
+
+export const dynamicsAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'Microsoft Dynamics 365 Sales',
+  matches: DYNAMICS_MATCHES,
+  allFrames: false,
+  testUrls: {
+    lead: [
+      'https://contoso.crm.dynamics.com/main.aspx?appid=0f4a2a5e-1c2b-ee11-9965-000d3a5c1f2e&pagetype=entityrecord&etn=lead&id=6f0c8e3a-5b2d-ef11-8e4f-000d3a4b2c10',
+      'https://autohuis-vd.crm4.dynamics.com/main.aspx?appid=3c5e1f0a-2b3c-ed11-b83d-000d3ab1c2d3&forceUCI=1&pagetype=entityrecord&etn=contact&id=%7B9A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9%7D',
+      'https://dealergroup.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id={1e2d3c4b-5a69-7887-9695-a4b3c2d1e0f0}',
+      'https://acme-motors.crm.dynamics.com/main.aspx?etc=4&id=%7b6f0c8e3a-5b2d-ef11-8e4f-000d3a4b2c10%7d&pagetype=entityrecord',
+      'https://sterling-auto.crm11.dynamics.com/main.aspx?appid=5d1a9f43-7a01-ef11-9f89-6045bd0b1c2e&pagetype=entityrecord&etn=lead&id=b2f41c77-0a3e-4d5b-9c1e-7f6a5b4c3d2e#tab_summary',
+    ],
+    other: [
+      'https://contoso.crm.dynamics.com/main.aspx?appid=0f4a2a5e-1c2b-ee11-9965-000d3a5c1f2e&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001004&viewType=1039',
+      'https://contoso.crm.dynamics.com/main.aspx?appid=0f4a2a5e-1c2b-ee11-9965-000d3a5c1f2e&pagetype=entityrecord&etn=lead',
+      'https://autohuis-vd.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=9a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9',
+      'https://autohuis-vd.crm4.dynamics.com/main.aspx?pagetype=dashboard&id=a1b2c3d4-0000-0000-0000-000000000001',
+      'https://contoso.crm.dynamics.com/apps',
+      'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=not-a-guid',
+    ],
+  },
+  isLeadPage: DYNAMICS_ROUTE.isLeadPage,
+  anchor: ANCHOR,
+  watch: '[data-id="editFormRoot"]',
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  // The phone control's call icon and the Teams/Channel Integration dialer button.
+  attemptHooks: [
+    '[data-id$=".fieldControl-phone-action-icon"]',
+    'button[data-id$=".fieldControl-phone-action"]',
+    '[data-id*="fieldControl-phone"] a[href^="tel:" i]',
+  ],
+});

@@ -1,0 +1,27 @@
+import { matchesAny } from './match-pattern';
+import type { CrmRoute } from './routes';
+
+// FordDirect CRM is eLead under another domain; the same pages, ids and frames.
+export const ELEAD_MATCHES = ['https://*.eleadcrm.com/*', 'https://*.forddirectcrm.com/*'];
+
+// The version folder ("elead-v45", "eLead-V45") varies by tenant and casing, the page does not.
+const OPPTY_PATH = /\/elead_track\/newprospects\/opptydetails\.aspx$/i;
+const PROSPECT_ID = /^\d{1,18}$/;
+
+export const ELEAD_ROUTE: CrmRoute = {
+  id: 'elead',
+  matches: ELEAD_MATCHES,
+  // The opportunity page is usually a frame of elead_track/index.aspx.
+  allFrames: true,
+  isLeadPage(url) {
+    try {
+      if (!matchesAny(ELEAD_MATCHES, url) || !OPPTY_PATH.test(url.pathname)) return false;
+      for (const [key, value] of url.searchParams) {
+        if (key.toLowerCase() === 'lpid') return PROSPECT_ID.test(value.trim());
+      }
+      return false;
+    } catch {
+      return false;
+    }
+  },
+};

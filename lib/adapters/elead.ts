@@ -1,0 +1,228 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { ELEAD_MATCHES, ELEAD_ROUTE } from './elead.route';
+import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
+import { parseCrmDate } from './parse-date';
+import { defineAdapter } from './types';
+
+const CRM_ID = 'elead';
+// The customer panel is server-rendered with fixed ASP.NET ids; the panel is the lead.
+const ANCHOR = '#pnlCustomerInformation, #CustomerInfoPanel_NameLink';
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+const ALL_FIELDS: SnapshotField[] = ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'];
+
+// eLead prints US labels ("Cell #:") that the shared lists do not carry.
+const PHONE_LABELS = ['Cell #', 'Cell Phone #', 'Home #', 'Work #', 'Cell', 'Home Phone', 'Work Phone', ...LABELS.phone];
+const SOURCE_LABELS = ['Source', 'Lead Source', ...LABELS.source];
+const SUBSOURCE_LABELS = ['Sub Source', 'Sub-Source', 'SubSource'];
+const VEHICLE_LABELS = ['Vehicle Sought', 'Sought', 'Vehicle Info', ...LABELS.vehicle];
+const CREATED_LABELS = ['Created', 'Created Date', 'Date Created', 'Lead Date', 'Date In', ...LABELS.created];
+const NAME_LABELS = ['Name', 'Customer', ...LABELS.name];
+const EMAIL_LABELS = ['Preferred Email', 'Pref. Email', 'Email', ...LABELS.email];
+const STATUS_LABELS = ['Status', 'Opportunity Status', ...LABELS.status];
+
+// Cell first: it is the number a BDC rep is expected to dial and text.
+const PHONE_LINKS = ['#CustomerInfoPanel_CPhoneLink', '#CustomerInfoPanel_HPhoneLink', '#CustomerInfoPanel_WPhoneLink'];
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function queryParam(url: URL, name: string): string | null {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of url.searchParams) {
+    if (key.toLowerCase() === wanted) return value.trim();
+  }
+  return null;
+}
+
+// The prospect (opportunity) id is the lead; lDID only says which dealership/deal desk owns it.
+// An opportunity page never switches leads without navigating its frame, so the URL is enough.
+function leadId(url: URL, _doc: Document): string | null {
+  try {
+    if (!ELEAD_ROUTE.isLeadPage(url)) return null;
+    const id = queryParam(url, 'lPID');
+    return id !== null && /^\d{1,18}$/.test(id) ? validLeadId(id) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isHidden(el: Element): boolean {
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || el.hasAttribute('hidden');
+}
+
+/** The value cell of a CustomerInfoPanel/OpportunityPanel row: the td after the label's td. */
+function valueCell(doc: Document, linkId: string): Element | null {
+  const cell = doc.getElementById(linkId)?.closest('td');
+  const next = cell?.nextElementSibling;
+  return next && next.tagName === 'TD' ? next : null;
+}
+
+function firstTextNode(el: Element | null, max: number): string | undefined {
+  if (!el) return undefined;
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3) {
+      const text = meaningful((node.nodeValue ?? '').replace(/\s+/g, ' ').trim().slice(0, max));
+      if (text) return text;
+    }
+  }
+  return meaningful(textOf(el, max));
+}
+
+function readName(doc: Document, root: ParentNode): string | undefined {
+  // The name cell also holds nickname and badge markup; its own first text is the name.
+  return firstTextNode(valueCell(doc, 'CustomerInfoPanel_NameLink'), MAX.name) ?? meaningful(findValueByLabel(root, NAME_LABELS, MAX.name));
+}
+
+function phoneFromCell(cell: Element | null): string | undefined {
+  if (!cell) return undefined;
+  // Extra numbers sit in hidden rows until the "+" icon expands them; only the shown one counts.
+  const allRows = Array.from(cell.querySelectorAll('tr'));
+  const rows = allRows.filter((row) => !isHidden(row));
+  if (allRows.length > 0 && rows.length === 0) return undefined;
+  for (const row of rows.length > 0 ? rows : [cell]) {
+    const target = row.querySelector('a') ?? row.querySelector('td') ?? row;
+    const text = meaningful(textOf(target, MAX.phone));
+    if (text && /\d{3}/.test(text)) return text;
+  }
+  return undefined;
+}
+
+function readPhone(doc: Document, root: ParentNode): string | undefined {
+  for (const id of PHONE_LINKS) {
+    const phone = phoneFromCell(valueCell(doc, id.slice(1)));
+    if (phone) return phone;
+  }
+  const tel = firstMatch(root, ['a[href^="tel:" i]']);
+  const telText = tel?.getAttribute('href')?.slice(4).trim();
+  if (telText) return meaningful(telText.slice(0, MAX.phone));
+  const labelled = meaningful(findValueByLabel(root, PHONE_LABELS, MAX.phone));
+  return labelled && /\d{3}/.test(labelled) ? labelled : undefined;
+}
+
+function readEmail(doc: Document, root: ParentNode): string | undefined {
+  const link = doc.getElementById('CustomerInfoPanel_PrefEmailLink');
+  const candidates = [
+    link?.getAttribute('title') ?? undefined,
+    textOf(valueCell(doc, 'CustomerInfoPanel_PrefEmailLink'), MAX.email),
+    firstMatch(root, ['a[href^="mailto:" i]'])?.getAttribute('href')?.slice(7),
+    findValueByLabel(root, EMAIL_LABELS, MAX.email),
+  ];
+  for (const candidate of candidates) {
+    const text = meaningful(candidate?.trim().slice(0, MAX.email));
+    if (text && text.includes('@')) return text;
+  }
+  return undefined;
+}
+
+function readSource(doc: Document, root: ParentNode): string | undefined {
+  const source = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SourceLink'), MAX.sourceRaw)) ?? meaningful(findValueByLabel(root, SOURCE_LABELS, MAX.sourceRaw));
+  const sub = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SubSourceLink'), MAX.sourceRaw)) ?? meaningful(findValueByLabel(root, SUBSOURCE_LABELS, MAX.sourceRaw));
+  // "Internet" alone says little; the sub-source names the portal ("Cars.com").
+  if (source && sub && sub.toLowerCase() !== source.toLowerCase()) return `${source} - ${sub}`.slice(0, MAX.sourceRaw);
+  return source ?? sub;
+}
+
+function readStatus(root: ParentNode): string | undefined {
+  const dropdown = firstMatch(root, [
+    'div[id*="reactDropdownContainerForOpptyStatus"] input[name="ddlstatus"]',
+    'input[name="ddlstatus"]',
+    'select[name="ddlstatus"]',
+    'select[id*="ddlStatus"]',
+  ]);
+  return meaningful(optionalText(dropdown, MAX.statusRaw)) ?? meaningful(findValueByLabel(root, STATUS_LABELS, MAX.statusRaw));
+}
+
+function readReceivedAt(doc: Document, root: ParentNode): string | undefined {
+  const text =
+    meaningful(textOf(valueCell(doc, 'OpportunityPanel_CreatedLink'), 120)) ?? meaningful(findValueByLabel(root, CREATED_LABELS, 120));
+  if (!text) return undefined;
+  // "11/26/2026 9:42 AM (2 hrs)": the age in brackets is for humans.
+  const date = parseCrmDate(text.replace(/\s*\(.*\)\s*$/, ''), { now: new Date() });
+  return date ? date.toISOString() : undefined;
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const id = leadId(url, doc);
+  if (!id) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const root: ParentNode = doc.body ?? doc;
+    const sourceRaw = readSource(doc, root);
+    const fields = {
+      name: readName(doc, root),
+      phone: readPhone(doc, root),
+      email: readEmail(doc, root),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: meaningful(findValueByLabel(root, VEHICLE_LABELS, MAX.vehicle)),
+      receivedAt: readReceivedAt(doc, root),
+      statusRaw: readStatus(root),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through: the lead still gets a clock from its id.
+  }
+  const minimal = leadSnapshotSchema.safeParse({ ...base, missing: ALL_FIELDS });
+  return minimal.success ? minimal.data : null;
+}
+
+export const eleadAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'eLead CRM (CDK) / FordDirect CRM',
+  matches: ELEAD_MATCHES,
+  allFrames: ELEAD_ROUTE.allFrames,
+  testUrls: {
+    lead: [
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=24499393&lDID=23724428&loc=DeskLogDLL&R=NO&LICID=',
+      'https://group1.eleadcrm.com/evo2/fresh/eLead-V45/elead_track/NewProspects/OpptyDetails.aspx?lPID=31877402&lDID=30125511',
+      'https://wd.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/opptydetails.aspx?lDID=18820011&lpid=19004452&R=NO',
+      'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=5540021&lDID=5310988&loc=DeskLogDLL',
+    ],
+    other: [
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/index.aspx',
+      'https://www.eleadcrm.com/evo2/fresh/login.asp',
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/history.aspx?lPID=24499393&lDID=23724428',
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/SoldHistory.asp?LICID=1234&ID=24499393',
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lDID=23724428',
+      'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/reports/customReport.aspx',
+    ],
+  },
+  isLeadPage: ELEAD_ROUTE.isLeadPage,
+  anchor: ANCHOR,
+  watch: '#pnlCustomerInformation',
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  attemptHooks: [
+    "a[onclick*='Click2Call']",
+    "[onclick*='Click2Call']",
+    "td.activityHeader a[onclick*='Click2Call']",
+    "a[onclick*='CallDrip' i]",
+  ],
+});

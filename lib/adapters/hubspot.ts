@@ -1,0 +1,322 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
+import { HUBSPOT_MATCHES, HUBSPOT_RECORD_PATH, HUBSPOT_ROUTE } from './hubspot.route';
+import { parseCrmDate } from './parse-date';
+import { defineAdapter } from './types';
+
+const CRM_ID = 'hubspot';
+type Kind = 'contact' | 'deal';
+
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+const MAX_NODES = 2_000;
+
+// A preview of an associated record opens on top of the record page with the same property
+// markup; reading from it would mix two people into one lead.
+const FOREIGN = '[data-test-id="preview-sidebar"], [data-selenium-test="preview-sidebar"], [role="dialog"], [aria-modal="true"]';
+const PROPERTY_ROW = '[data-selenium-test^="property-input-"]';
+const TITLE_SELECTORS = [
+  '[data-selenium-test="highlightTitle"]',
+  '[data-test-id="record-highlight-title"]',
+  '[data-selenium-test="contact-highlight-details"] h1',
+  '[data-test-id="left-sidebar"] h1',
+];
+
+// A dealer's own "Lead source" property names the portal; HubSpot's analytics source only knows
+// "Offline Sources" for a CRM-created contact, so it comes second.
+const SOURCE_PROPERTIES = ['hs_analytics_source', 'hs_latest_source'];
+const HS_LABELS = {
+  // Not the generic list: "Source"/"Origin" would also match HubSpot's analytics properties.
+  source: ['Lead source', 'Leadbron', 'Bron', 'Lead-Quelle', 'Leadquelle', 'Source du lead', 'Source du prospect'],
+  status: [...LABELS.status, 'Lead Status', 'Deal stage', 'Dealfase', 'Deal-Phase', 'Phase de la transaction', 'Lifecycle stage'],
+  created: [...LABELS.created, 'Create date', 'Aanmaakdatum', 'Erstellungsdatum', 'Date de création'],
+  vehicle: [...LABELS.vehicle, 'Vehicle of interest', 'Vehicle Interest', 'Interested vehicle'],
+} as const;
+
+// US/EU zone abbreviations HubSpot appends to date-times; the page's own zone beats a guess.
+const ZONE_OFFSET_MINUTES: Readonly<Record<string, number>> = {
+  utc: 0, gmt: 0, wet: 0, bst: 60, west: 60, cet: 60, cest: 120, eet: 120, eest: 180,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  akst: -540, akdt: -480, hst: -600,
+};
+
+interface RecordRef {
+  kind: Kind;
+  id: string;
+}
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function recordFromUrl(url: URL): RecordRef | null {
+  if (!HUBSPOT_ROUTE.isLeadPage(url)) return null;
+  const m = HUBSPOT_RECORD_PATH.exec(url.pathname);
+  const id = m?.[3];
+  if (!m || !id) return null;
+  const kind: Kind = m[1] === '0-3' || m[2] === 'deal' ? 'deal' : 'contact';
+  return { kind, id };
+}
+
+function isForeign(el: Element): boolean {
+  try {
+    return el.closest(FOREIGN) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The first match outside previews and dialogs. */
+function ownMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      for (const el of Array.from(root.querySelectorAll(selector)).slice(0, MAX_NODES)) {
+        if (!isForeign(el)) return el;
+      }
+    } catch {
+      // An invalid selector must not break the other fields.
+    }
+  }
+  return null;
+}
+
+function propertyRow(root: ParentNode, name: string): Element | null {
+  return ownMatch(root, [`[data-selenium-test="property-input-${name}"]`]);
+}
+
+const LABEL_IN_ROW = 'label, [data-selenium-test^="property-label"], [data-test-id="property-label"]';
+const SKIP_IN_VALUE = new Set(['LABEL', 'BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+
+function rowLabel(row: Element): string {
+  return normaliseLabel(textOf(row.querySelector(LABEL_IN_ROW), 80));
+}
+
+/** A property row's value: its control's value, else its text without the label. */
+function rowValue(row: Element | null, max: number): string | undefined {
+  if (!row) return undefined;
+  try {
+    const control = row.querySelector('input:not([type="hidden"]), textarea, select');
+    if (control) return meaningful(optionalText(control, max));
+    const parts: string[] = [];
+    const walk = (node: Element): void => {
+      for (const child of Array.from(node.childNodes)) {
+        if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+        else if (child.nodeType === 1) {
+          const el = child as Element;
+          if (SKIP_IN_VALUE.has(el.tagName) || el.matches(LABEL_IN_ROW) || el.getAttribute('aria-hidden') === 'true') continue;
+          walk(el);
+        }
+      }
+    };
+    walk(row);
+    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+    return meaningful(Array.from(text).slice(0, max).join('').trim());
+  } catch {
+    return undefined;
+  }
+}
+
+function rowByLabel(root: ParentNode, labels: readonly string[]): Element | null {
+  const wanted = new Set(labels.map(normaliseLabel));
+  try {
+    for (const row of Array.from(root.querySelectorAll(PROPERTY_ROW)).slice(0, MAX_NODES)) {
+      if (!isForeign(row) && wanted.has(rowLabel(row))) return row;
+    }
+  } catch {
+    // Missing, not thrown.
+  }
+  return null;
+}
+
+function property(root: ParentNode, names: readonly string[], labels: readonly string[], max: number): string | undefined {
+  for (const name of names) {
+    const value = rowValue(propertyRow(root, name), max);
+    if (value) return value;
+  }
+  return labels.length > 0 ? rowValue(rowByLabel(root, labels), max) : undefined;
+}
+
+function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:', max: number): string | undefined {
+  const href = link?.getAttribute('href')?.trim();
+  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
+  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // Keep the raw text.
+  }
+  return meaningful(value.replace(/\s+/g, ' ').slice(0, max));
+}
+
+function leadIdFor(record: RecordRef, doc: Document): string | null {
+  // The Record ID property changes together with the fields it sits next to, so a record
+  // switched in place never pairs the new id with the old person.
+  const shown = rowValue(propertyRow(doc, 'hs_object_id'), 40)?.replace(/[\s,.]/g, '');
+  const id = shown && /^\d{1,20}$/.test(shown) ? shown : record.id;
+  return validLeadId(`${record.kind}:${id}`);
+}
+
+function leadId(url: URL, doc: Document): string | null {
+  try {
+    const record = recordFromUrl(url);
+    return record ? leadIdFor(record, doc) : null;
+  } catch {
+    return null;
+  }
+}
+
+function readName(root: ParentNode): string | undefined {
+  const title = meaningful(optionalText(ownMatch(root, TITLE_SELECTORS), MAX.name));
+  if (title) return title;
+  const first = property(root, ['firstname'], [], MAX.name);
+  const last = property(root, ['lastname'], [], MAX.name);
+  const full = [first, last].filter(Boolean).join(' ');
+  return meaningful(full) ?? property(root, ['dealname'], LABELS.name, MAX.name);
+}
+
+function readPhone(root: ParentNode): string | undefined {
+  for (const name of ['phone', 'mobilephone']) {
+    const row = propertyRow(root, name);
+    if (!row) continue;
+    const phone = hrefValue(row.querySelector('a[href^="tel:" i]'), 'tel:', MAX.phone) ?? rowValue(row, MAX.phone);
+    if (phone) return phone;
+  }
+  const labelled = rowByLabel(root, LABELS.phone);
+  if (labelled) return rowValue(labelled, MAX.phone);
+  return hrefValue(ownMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone);
+}
+
+function readEmail(root: ParentNode): string | undefined {
+  const row = propertyRow(root, 'email') ?? rowByLabel(root, LABELS.email);
+  if (!row) return undefined;
+  return hrefValue(row.querySelector('a[href^="mailto:" i]'), 'mailto:', MAX.email) ?? rowValue(row, MAX.email);
+}
+
+const ZONE_SUFFIX = /\s+\(?([A-Za-z]{3,4}|GMT[+-]\d{1,2}(?::?\d{2})?|UTC[+-]\d{1,2}(?::?\d{2})?)\)?$/;
+
+/** Parses "11/26/2026 2:05 PM EST", honouring the zone HubSpot prints. */
+export function parseHubspotDate(text: string, now: Date): Date | null {
+  const zone = ZONE_SUFFIX.exec(text.trim());
+  if (zone?.[1]) {
+    const abbr = zone[1].toLowerCase();
+    const fixed = /^(?:gmt|utc)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(abbr);
+    const offset = fixed
+      ? (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0))
+      : ZONE_OFFSET_MINUTES[abbr];
+    if (offset !== undefined) {
+      const wall = parseCrmDate(text.trim().slice(0, zone.index), { now, timeZone: 'UTC' });
+      return wall ? new Date(wall.getTime() - offset * 60_000) : null;
+    }
+  }
+  return parseCrmDate(text, { now });
+}
+
+function readReceivedAt(root: ParentNode): string | undefined {
+  const now = new Date();
+  const row = propertyRow(root, 'createdate') ?? rowByLabel(root, HS_LABELS.created);
+  const time = row?.querySelector('time[datetime]');
+  for (const text of [time?.getAttribute('datetime') ?? undefined, rowValue(row, 120)]) {
+    if (!text) continue;
+    const date = parseHubspotDate(text, now);
+    if (date) return date.toISOString();
+  }
+  return undefined;
+}
+
+function readStatus(root: ParentNode, kind: Kind): string | undefined {
+  const names = kind === 'deal' ? ['dealstage'] : ['hs_lead_status', 'lifecyclestage'];
+  return property(root, names, HS_LABELS.status, MAX.statusRaw);
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const record = recordFromUrl(url);
+  const id = record ? leadIdFor(record, doc) : null;
+  if (!record || !id) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const root: ParentNode = doc;
+    const sourceRaw =
+      property(root, [], HS_LABELS.source, MAX.sourceRaw) ?? property(root, SOURCE_PROPERTIES, [], MAX.sourceRaw);
+    const fields = {
+      name: readName(root),
+      phone: readPhone(root),
+      email: readEmail(root),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: property(root, [], HS_LABELS.vehicle, MAX.vehicle),
+      receivedAt: readReceivedAt(root),
+      statusRaw: readStatus(root, record.kind),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through to the id-only snapshot: the lead still gets a clock.
+  }
+  const minimal = leadSnapshotSchema.safeParse({
+    ...base,
+    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
+  });
+  return minimal.success ? minimal.data : null;
+}
+
+export const hubspotAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'HubSpot CRM',
+  matches: HUBSPOT_MATCHES,
+  allFrames: HUBSPOT_ROUTE.allFrames,
+  testUrls: {
+    lead: [
+      'https://app.hubspot.com/contacts/21897645/record/0-1/51234',
+      'https://app.hubspot.com/contacts/21897645/record/0-3/18493027561',
+      'https://app-eu1.hubspot.com/contacts/143987220/record/0-1/98765401/view/1',
+      'https://app-na2.hubspot.com/contacts/243381751/record/0-1/451/',
+      'https://app.hubspot.com/contacts/21897645/contact/51234',
+      'https://app.hubspot.com/contacts/21897645/deal/18493027561/',
+    ],
+    other: [
+      'https://app.hubspot.com/contacts/21897645/objects/0-1/views/all/list',
+      'https://app.hubspot.com/contacts/21897645/record/0-2/9123',
+      'https://app-eu1.hubspot.com/contacts/143987220/objects/0-3/views/all/board',
+      'https://app.hubspot.com/reports-dashboard/21897645/view/8812',
+      'https://app.hubspot.com/contacts/21897645/contacts/list/view/all/',
+      'https://app.hubspot.com/live-messages/21897645/inbox/501',
+    ],
+  },
+  isLeadPage: HUBSPOT_ROUTE.isLeadPage,
+  anchor: '[data-selenium-test^="property-input-"], [data-selenium-test="highlightTitle"], [data-test-id="left-sidebar"]',
+  // The three-column record layout is re-rendered as a whole when HubSpot switches records.
+  watch: '[data-test-id="record-page"], [data-test-id="record-layout"], main',
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  attemptHooks: [
+    '[data-selenium-test="quick-action-call"]',
+    '[data-selenium-test="highlight-action-call"]',
+    '[data-selenium-test="property-input-phone"] button',
+    '[data-selenium-test="property-input-mobilephone"] button',
+    '[data-test-id="calling-button"]',
+  ],
+});

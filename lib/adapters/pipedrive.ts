@@ -1,0 +1,245 @@
+import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
+import { normaliseSource } from '../domain/sources';
+import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from './extract';
+import { parseCrmDate } from './parse-date';
+import { PIPEDRIVE_MATCHES, PIPEDRIVE_RECORD_PATH, PIPEDRIVE_ROUTE } from './pipedrive.route';
+import { defineAdapter } from './types';
+
+const CRM_ID = 'pipedrive';
+type Kind = 'person' | 'deal' | 'lead';
+
+const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
+const MAX_NODES = 500;
+
+// Pipedrive keeps views it navigated away from in the DOM as hidden `.viewContainer`s, so the
+// first person on the page may be the previous one.
+const VIEW_CONTAINER = '.viewContainer';
+const DETAIL_ROOTS: Readonly<Record<Kind, readonly string[]>> = {
+  person: ['[data-test="person-detail-view"]', '.detailView.personDetails', '.detailView'],
+  deal: ['[data-test="deal-detail-view"]', '.detailView.dealDetails', '.detailView'],
+  lead: ['[data-test="lead-detail-view"]', '[data-test="lead-details"]', '.leadDetailsView', '[role="dialog"]'],
+};
+
+const PD_LABELS = {
+  // The channel (or a dealer's own "Lead source" field) names the portal; the origin only says
+  // how the record was made ("Web forms", "API"), so it is read only when nothing else is there.
+  source: ['Source channel', 'Bronkanaal', 'Quellkanal', 'Canal source', ...LABELS.source],
+  sourceOrigin: ['Source origin', 'Bronoorsprong', 'Quellursprung', 'Origine de la source'],
+  created: [
+    'Lead created', 'Deal created', 'Person created', 'Add time',
+    'Lead aangemaakt', 'Deal aangemaakt', 'Persoon aangemaakt',
+    'Lead erstellt', 'Deal erstellt', 'Lead créé', 'Affaire créée', ...LABELS.created,
+  ],
+  status: [...LABELS.status, 'Labels', 'Label', 'Etiketten', 'Étiquettes'],
+  person: ['Person', 'Contact person', 'Persoon', 'Contactpersoon', 'Kontaktperson', 'Personne', ...LABELS.name],
+  vehicle: [...LABELS.vehicle, 'Vehicle of interest', 'Interesse voertuig'],
+} as const;
+
+interface RecordRef {
+  kind: Kind;
+  id: string;
+}
+
+function validLeadId(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const parsed = leadIdSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function recordFromUrl(url: URL): RecordRef | null {
+  if (!PIPEDRIVE_ROUTE.isLeadPage(url)) return null;
+  const m = PIPEDRIVE_RECORD_PATH.exec(url.pathname);
+  if (!m) return null;
+  if (m[3]) return { kind: 'lead', id: m[3].toLowerCase() };
+  const kind = m[1]?.toLowerCase();
+  if ((kind === 'person' || kind === 'deal') && m[2]) return { kind, id: m[2] };
+  return null;
+}
+
+function leadId(url: URL, _doc: Document): string | null {
+  try {
+    // Every record Pipedrive shows, the leads inbox included, puts its id in the URL; the page
+    // carries no id of its own that we know to be stable.
+    const record = recordFromUrl(url);
+    return record ? validLeadId(`${record.kind}:${record.id}`) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || /display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+function detailRoot(doc: Document, kind: Kind): ParentNode {
+  for (const selector of [...DETAIL_ROOTS[kind], VIEW_CONTAINER]) {
+    try {
+      for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, MAX_NODES)) {
+        if (!isHidden(el)) return el;
+      }
+    } catch {
+      // Try the next selector.
+    }
+  }
+  return doc;
+}
+
+function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:', max: number): string | undefined {
+  const href = link?.getAttribute('href')?.trim();
+  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
+  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // Keep the raw text.
+  }
+  return meaningful(value.replace(/\s+/g, ' ').slice(0, max));
+}
+
+// "+1 512-555-0134 (Mobile)": the phone type is not part of the number.
+const PHONE_TYPE_SUFFIX = /\s*\((?:work|mobile|home|other|werk|mobiel|thuis|overig|arbeit|privat|mobil|travail|domicile|autre)\)\s*$/i;
+
+function readPhone(root: ParentNode): string | undefined {
+  const button = firstMatch(root, ['[data-test="phone-number-button"]', '[data-test="phone-number"]']);
+  const fromButton = meaningful(optionalText(firstMatch(button, ['[data-test="phone-number-value"]']) ?? button, MAX.phone)?.replace(PHONE_TYPE_SUFFIX, ''));
+  return (
+    fromButton ??
+    hrefValue(firstMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ??
+    meaningful(findValueByLabel(root, LABELS.phone, MAX.phone)?.replace(PHONE_TYPE_SUFFIX, ''))
+  );
+}
+
+function readEmail(root: ParentNode): string | undefined {
+  const link = firstMatch(root, ['[data-test="email-address-button"] a[href^="mailto:" i]', 'a[href^="mailto:" i]']);
+  return (
+    hrefValue(link, 'mailto:', MAX.email) ??
+    meaningful(findValueByLabel(root, LABELS.email, MAX.email)?.replace(PHONE_TYPE_SUFFIX, ''))
+  );
+}
+
+function readName(root: ParentNode, kind: Kind): string | undefined {
+  if (kind === 'person') {
+    const title = firstMatch(root, ['[data-test="header-title"]', '[data-test="person-name"]', '.detailViewHeader h1', 'h1']);
+    return meaningful(optionalText(title, MAX.name)) ?? meaningful(findValueByLabel(root, LABELS.name, MAX.name));
+  }
+  // A deal or lead is titled after the sale; the person it links to is who gets called.
+  const person = firstMatch(root, ['[data-test="deal-person-link"]', '[data-test="lead-person-link"]', 'a[href*="/person/"]']);
+  return meaningful(optionalText(person, MAX.name)) ?? meaningful(findValueByLabel(root, PD_LABELS.person, MAX.name));
+}
+
+function readStatus(root: ParentNode, kind: Kind): string | undefined {
+  if (kind === 'deal') {
+    const outcome = firstMatch(root, ['[data-test="deal-status-won"]', '[data-test="deal-status-lost"]']);
+    const stage = firstMatch(root, [
+      '[data-test="pipeline-stage"][aria-current="step"]',
+      '[data-test="stage-selector"] [aria-current="step"]',
+      '.stageSelector li.active',
+    ]);
+    const stageText = stage?.getAttribute('title') ?? optionalText(stage, MAX.statusRaw);
+    return meaningful(optionalText(outcome, MAX.statusRaw)) ?? meaningful(stageText?.slice(0, MAX.statusRaw));
+  }
+  return meaningful(findValueByLabel(root, PD_LABELS.status, MAX.statusRaw));
+}
+
+// A date without a time ("Nov 26, 2026") would start the clock at midnight; that is a guess.
+const HAS_TIME = /\d{1,2}[:.]\d{2}|\b(?:ago|geleden|vor|il y a)\b|\b(?:am|pm)\b/i;
+
+function readReceivedAt(root: ParentNode): string | undefined {
+  const now = new Date();
+  const time = firstMatch(root, ['[data-test="add-time"] time[datetime]', '[data-test="created-time"] time[datetime]']);
+  for (const text of [time?.getAttribute('datetime') ?? undefined, findValueByLabel(root, PD_LABELS.created, 120)]) {
+    if (!text || !HAS_TIME.test(text)) continue;
+    const date = parseCrmDate(text, { now });
+    if (date) return date.toISOString();
+  }
+  return undefined;
+}
+
+function snapshotUrl(url: URL): string {
+  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
+}
+
+function extract(doc: Document, url: URL): LeadSnapshot | null {
+  const record = recordFromUrl(url);
+  const id = leadId(url, doc);
+  if (!record || !id) return null;
+  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
+  try {
+    const root = detailRoot(doc, record.kind);
+    const sourceRaw =
+      meaningful(findValueByLabel(root, PD_LABELS.source, MAX.sourceRaw)) ??
+      meaningful(findValueByLabel(root, PD_LABELS.sourceOrigin, MAX.sourceRaw));
+    const fields = {
+      name: readName(root, record.kind),
+      phone: readPhone(root),
+      email: readEmail(root),
+      sourceRaw,
+      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
+      vehicle: meaningful(findValueByLabel(root, PD_LABELS.vehicle, MAX.vehicle)),
+      receivedAt: readReceivedAt(root),
+      statusRaw: readStatus(root, record.kind),
+    };
+    const missing: SnapshotField[] = [];
+    if (fields.name === undefined) missing.push('name');
+    if (fields.phone === undefined) missing.push('phone');
+    if (fields.sourceRaw === undefined) missing.push('source');
+    if (fields.vehicle === undefined) missing.push('vehicle');
+    if (fields.receivedAt === undefined) missing.push('receivedAt');
+    if (fields.statusRaw === undefined) missing.push('status');
+
+    const snapshot: Record<string, unknown> = { ...base, missing };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) snapshot[key] = value;
+    }
+    const parsed = leadSnapshotSchema.safeParse(snapshot);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Fall through to the id-only snapshot: the lead still gets a clock.
+  }
+  const minimal = leadSnapshotSchema.safeParse({
+    ...base,
+    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
+  });
+  return minimal.success ? minimal.data : null;
+}
+
+export const pipedriveAdapter = defineAdapter({
+  id: CRM_ID,
+  name: 'Pipedrive',
+  matches: PIPEDRIVE_MATCHES,
+  allFrames: PIPEDRIVE_ROUTE.allFrames,
+  testUrls: {
+    lead: [
+      'https://lonestarmotors.pipedrive.com/person/1843',
+      'https://lonestarmotors.pipedrive.com/deal/2291',
+      'https://autobedrijf-jansen.pipedrive.com/deal/77/activity',
+      'https://lonestarmotors.pipedrive.com/leads/inbox/3f1c2a90-8d4b-11ef-9a1e-2b7c5d4e6f10',
+      'https://app.pipedrive.com/person/52',
+    ],
+    other: [
+      'https://lonestarmotors.pipedrive.com/leads/inbox',
+      'https://lonestarmotors.pipedrive.com/pipeline/1/user/everyone',
+      'https://lonestarmotors.pipedrive.com/persons/list/user/everyone',
+      'https://lonestarmotors.pipedrive.com/organization/311',
+      'https://lonestarmotors.pipedrive.com/activities/list',
+      'https://lonestarmotors.pipedrive.com/leads/inbox/not-a-uuid',
+      'https://www.pipedrive.com/person/1843',
+    ],
+  },
+  isLeadPage: PIPEDRIVE_ROUTE.isLeadPage,
+  anchor: '[data-test="phone-number-button"], .detailView, [data-test="person-detail-view"], [data-test="deal-detail-view"], [data-test="lead-detail-view"]',
+  // Pipedrive swaps whole view containers on navigation, and the leads inbox re-renders its panel.
+  watch: '.viewContainer, [data-test="lead-detail-view"], main',
+  leadId,
+  extract(doc: Document, url: URL): LeadSnapshot | null {
+    try {
+      return extract(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  attemptHooks: ['[data-test="phone-number-button"]', '[data-test="call-button"]', '[data-test="caller-button"]'],
+});

@@ -1,0 +1,31 @@
+import { matchesAny } from './match-pattern';
+import type { CrmRoute } from './routes';
+
+// Lightning Experience only: every My Domain and sandbox ("--sbx.sandbox.") lives under it.
+export const SALESFORCE_MATCHES = ['https://*.lightning.force.com/*'];
+
+/**
+ * `/lightning/r/{Object}/{id}/view`, or the short `/lightning/r/{id}/view` Lightning also
+ * resolves. Group 1: the object (absent in the short form), group 2: the 15/18-char id.
+ */
+export const SALESFORCE_RECORD_PATH =
+  /^\/lightning\/r\/(?:(Lead|Contact|Opportunity)\/)?([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/view\/?$/;
+
+// Key prefixes of Lead, Contact and Opportunity: the short form carries no object name.
+export const SALESFORCE_LEAD_PREFIXES = ['00Q', '003', '006'];
+
+export const SALESFORCE_ROUTE: CrmRoute = {
+  id: 'salesforce',
+  matches: SALESFORCE_MATCHES,
+  allFrames: false,
+  isLeadPage(url) {
+    try {
+      if (!matchesAny(SALESFORCE_MATCHES, url)) return false;
+      const m = SALESFORCE_RECORD_PATH.exec(url.pathname);
+      if (!m?.[2]) return false;
+      return m[1] !== undefined || SALESFORCE_LEAD_PREFIXES.includes(m[2].slice(0, 3));
+    } catch {
+      return false;
+    }
+  },
+};

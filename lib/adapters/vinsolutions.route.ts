@@ -1,0 +1,32 @@
+import { matchesAny } from './match-pattern';
+import type { CrmRoute } from './routes';
+
+export const VINSOLUTIONS_MATCHES = ['https://vinsolutions.app.coxautoinc.com/*', 'https://apps.vinmanager.com/*'];
+
+// Lead content is rendered by ASP.NET pages in frames under /CarDashboard/Pages/; the
+// /vinconnect/ shell around them never holds a lead itself.
+const FRAME_PAGE = /^\/cardashboard\/pages\/[^?#]*\.aspx$/i;
+// Popups that carry the ids but are not a lead view (log a call, texting, AI replies).
+const NOT_A_VIEW = /(logcall|communication|texting|genaihost|print)/i;
+const LEAD_VIEW = /\/(customerdashboard|customerdetail|leaddetail|leadinformation|activeleadpanel)[^/]*\.aspx$/i;
+const ID_PARAM = /^(autoleadid|globalcustomerid)$/i;
+
+export const VINSOLUTIONS_ROUTE: CrmRoute = {
+  id: 'vinsolutions',
+  matches: VINSOLUTIONS_MATCHES,
+  allFrames: true,
+  isLeadPage(url) {
+    try {
+      if (!matchesAny(VINSOLUTIONS_MATCHES, url)) return false;
+      const path = url.pathname;
+      if (!FRAME_PAGE.test(path) || NOT_A_VIEW.test(path)) return false;
+      if (LEAD_VIEW.test(path)) return true;
+      for (const [key, value] of url.searchParams) {
+        if (ID_PARAM.test(key) && /^\d{1,18}$/.test(value.trim()) && value.trim() !== '0') return true;
+      }
+      return false;
+    } catch {
+      return false;
+    }
+  },
+};
