@@ -147,7 +147,9 @@ describe('Options: CRMs', () => {
   it('requests the permission synchronously inside the click (user gesture)', async () => {
     const { api } = fakePermissions();
     const { user } = renderOptions(api);
-    const button = await screen.findByRole('button', { name: 'Enable' });
+    const [firstRow] = await screen.findAllByTestId('crm-row');
+    if (!firstRow) throw new Error('no CRM rows');
+    const button = within(firstRow).getByRole('button', { name: 'Enable' });
     await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
     let calledDuringClick = false;
     // The click bubbles to document after React's root listener, still inside the same event.
@@ -163,18 +165,23 @@ describe('Options: CRMs', () => {
   it('says so when the rep declines the browser prompt', async () => {
     const { api } = fakePermissions({ grant: false });
     const { user } = renderOptions(api);
-    const button = await screen.findByRole('button', { name: 'Enable' });
+    const [firstRow] = await screen.findAllByTestId('crm-row');
+    if (!firstRow) throw new Error('no CRM rows');
+    const button = within(firstRow).getByRole('button', { name: 'Enable' });
     await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
     await user.click(button);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Permission was not granted/);
-    expect(screen.getByTestId('crm-access').textContent).toBe('Not enabled');
+    expect((await within(firstRow).findByRole('alert')).textContent).toMatch(/Permission was not granted/);
+    expect(within(firstRow).getByTestId('crm-access').textContent).toBe('Not enabled');
   });
 
   it('shows an error when the permissions API fails', async () => {
     const { api } = fakePermissions();
     api.contains.mockRejectedValue(new Error('permissions unavailable'));
     renderOptions(api);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/permissions unavailable/);
+    // Every CRM row says so (one alert per row).
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts).toHaveLength(ADAPTERS.length);
+    for (const alert of alerts) expect(alert.textContent).toMatch(/permissions unavailable/);
   });
 });
 
