@@ -17,7 +17,8 @@ export default defineConfig({
     name: 'Leadpace',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications'],
+    // activeTab: the popup may see the current tab's URL to offer enabling that CRM.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications', 'activeTab'],
     host_permissions: e2e ? builtInCrmOrigins() : [],
     optional_host_permissions: e2e ? [] : builtInCrmOrigins(),
     commands: {

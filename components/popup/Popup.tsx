@@ -8,6 +8,8 @@ import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
 import { useStoredSettings } from '../ui/use-settings';
+import type { PermissionsApi } from '../options/CrmPermissions';
+import { EnableCrmPrompt } from './EnableCrmPrompt';
 import { NowSection } from './NowSection';
 import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
@@ -30,9 +32,11 @@ export interface PopupProps {
   timeZone?: string;
   /** Settings for tests; the stored (live) settings otherwise. */
   settings?: Settings;
+  /** The active tab's URL and the permissions API, for the one-click "enable this CRM". */
+  crmAccess?: { currentUrl: () => Promise<string | undefined>; permissions: PermissionsApi };
 }
 
-export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings }: PopupProps) {
+export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess }: PopupProps) {
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
@@ -68,6 +72,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
           {t('popup.settings')}
         </button>
       </header>
+      {crmAccess ? <EnableCrmPrompt currentUrl={crmAccess.currentUrl} permissions={crmAccess.permissions} /> : null}
       <PopupBody
         data={data}
         now={now}
