@@ -1,9 +1,9 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { CARFLOW_LEAD_PATH, CARFLOW_MATCHES, CARFLOW_ROUTE } from './carflow.route';
 import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
 
 /*
  * Carflow Manager (BE/NL lead management, Dutch/French UI). Publicly known, from Carflow's own
@@ -34,16 +34,9 @@ const STATUS_WORDS = new Set(
   ['Nieuw', 'Open', 'In behandeling', 'Gewonnen', 'Verloren', 'Nouveau', 'En cours', 'En traitement', 'Gagné', 'Perdu', 'New', 'In progress', 'Won', 'Lost'].map(normaliseLabel),
 );
 
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
 // How far above the source value the header may start: deep enough for a few wrappers, not
 // so deep that the header becomes the whole page.
 const MAX_HEADER_CLIMB = 6;
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 /**
  * The URL's numeric id. The header's "system code" is not used: it renders after the URL is
@@ -113,18 +106,6 @@ function readReceivedAt(header: ParentNode, page: ParentNode): string | undefine
   return undefined;
 }
 
-function hrefValue(scope: Element | null, scheme: 'tel:' | 'mailto:'): string | undefined {
-  const href = firstMatch(scope, [`a[href^="${scheme}" i]`])?.getAttribute('href')?.trim();
-  if (!href) return undefined;
-  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // A malformed escape is still a usable value.
-  }
-  return meaningful(value.replace(/\s+/g, ' ').slice(0, MAX.phone));
-}
-
 function readName(header: ParentNode, page: ParentNode): string | undefined {
   const labelled = meaningful(findValueByLabel(header, L.name, MAX.name)) ?? meaningful(findValueByLabel(page, L.name, MAX.name));
   if (labelled) return labelled;
@@ -136,52 +117,25 @@ function readName(header: ParentNode, page: ParentNode): string | undefined {
   return undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const page: ParentNode = firstMatch(doc, ['main', '[role="main"]', 'body']) ?? doc;
     const header: ParentNode = headerRoot(page) ?? page;
     const sourceRaw = meaningful(findValueByLabel(header, L.source, MAX.sourceRaw));
     const phoneEl = findByLabel(page, L.phone);
     const emailEl = findByLabel(page, L.email);
-    const fields = {
+    return {
       name: readName(header, page),
-      phone: hrefValue(phoneEl, 'tel:') ?? meaningful(textOf(phoneEl, MAX.phone)),
-      email: hrefValue(emailEl, 'mailto:') ?? meaningful(textOf(emailEl, MAX.email)),
+      phone: linkValue(firstMatch(phoneEl, ['a[href^="tel:" i]']), 'tel:') ?? meaningful(textOf(phoneEl, MAX.phone)),
+      email: linkValue(firstMatch(emailEl, ['a[href^="mailto:" i]']), 'mailto:') ?? meaningful(textOf(emailEl, MAX.email)),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(page, L.vehicle, MAX.vehicle)),
       receivedAt: readReceivedAt(header, page),
       statusRaw: readStatus(header, page),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const carflowAdapter = defineAdapter({

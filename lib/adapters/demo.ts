@@ -1,10 +1,10 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import type { LeadSnapshot } from '../domain/model';
 import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
 import { DEMO_CRM_MATCHES } from './origins';
 import { DEMO_ROUTE } from './routes';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
 
 const CRM_ID = 'demo';
 // The same path as DEMO_ROUTE's; here it also yields the record id.
@@ -13,15 +13,6 @@ const ANCHOR = 'section.lead-detail[data-record-id]';
 // Fallbacks keep working when the CRM renames its classes: the record id attribute is the
 // most stable hook this CRM has.
 const RECORD_SELECTORS = [ANCHOR, 'section[data-record-id]', '[data-record-id]'];
-
-// Caps mirror leadSnapshotSchema, so a long page value shortens instead of failing validation.
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 function recordRoot(doc: Document): Element | null {
   return firstMatch(doc, RECORD_SELECTORS);
@@ -47,18 +38,6 @@ function leadId(url: URL, doc: Document): string | null {
   }
 }
 
-function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:'): string | undefined {
-  const href = link?.getAttribute('href')?.trim();
-  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
-  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // Keep the raw text: a malformed escape is still more useful than nothing.
-  }
-  return meaningful(value.replace(/\s+/g, ' ').slice(0, MAX.phone));
-}
-
 function readName(root: ParentNode): string | undefined {
   return (
     meaningful(optionalText(firstMatch(root, ['.lead-title']), MAX.name)) ??
@@ -71,13 +50,13 @@ function readPhone(root: ParentNode): string | undefined {
   const labelled = findByLabel(root, LABELS.phone);
   // The tel: link's number is canonical (international format), the text is for humans.
   const link = firstMatch(labelled ?? root, ['a[href^="tel:" i]']) ?? firstMatch(root, ['a[href^="tel:" i]']);
-  return hrefValue(link, 'tel:') ?? meaningful(textOf(labelled, MAX.phone));
+  return linkValue(link, 'tel:') ?? meaningful(textOf(labelled, MAX.phone));
 }
 
 function readEmail(root: ParentNode): string | undefined {
   const labelled = findByLabel(root, LABELS.email);
   const link = firstMatch(labelled ?? root, ['a[href^="mailto:" i]']) ?? firstMatch(root, ['a[href^="mailto:" i]']);
-  return hrefValue(link, 'mailto:') ?? meaningful(findValueByLabel(root, LABELS.email, MAX.email));
+  return linkValue(link, 'mailto:') ?? meaningful(findValueByLabel(root, LABELS.email, MAX.email));
 }
 
 function readReceivedAt(root: ParentNode): string | undefined {
@@ -102,50 +81,22 @@ function readStatus(root: ParentNode): string | undefined {
   return meaningful(optionalText(select, MAX.statusRaw)) ?? meaningful(findValueByLabel(root, LABELS.status, MAX.statusRaw));
 }
 
-function snapshotUrl(url: URL): string {
-  // The schema caps URLs; a shortened href would be invalid, so drop the query instead.
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = recordRoot(doc) ?? doc;
     const sourceRaw = meaningful(findValueByLabel(root, LABELS.source, MAX.sourceRaw));
-    const fields = {
+    return {
       name: readName(root),
       phone: readPhone(root),
       email: readEmail(root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(root, LABELS.vehicle, MAX.vehicle)),
       receivedAt: readReceivedAt(root),
       statusRaw: readStatus(root),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const demoAdapter = defineAdapter({

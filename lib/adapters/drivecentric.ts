@@ -1,15 +1,13 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { DRIVECENTRIC_MATCHES, DRIVECENTRIC_ROUTE } from './drivecentric.route';
 import { findValueByLabel, firstMatch, LABELS, meaningful, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
 
 const CRM_ID = 'drivecentric';
 // The customer card is a modal over any screen; it is the lead, the screen behind it is noise.
 const CARD = '[data-test="customerCard-parent-div"]';
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
-const ALL_FIELDS: SnapshotField[] = ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'];
 
 const SOURCE_LABELS = ['Source', 'Lead Source', 'Deal Source', 'Lead Provider', ...LABELS.source];
 const STATUS_LABELS = ['Status', 'Deal Status', 'Stage', 'Deal Stage', ...LABELS.status];
@@ -23,12 +21,6 @@ const ID_ATTRS = ['data-deal-id', 'data-dealid', 'data-customer-id', 'data-custo
 const ID_IN_HREF = [/[?&#/]deals?(?:Id)?[=/](\d{3,18})\b/i, /[?&#/]customers?(?:Id)?[=/](\d{3,18})\b/i];
 const ID_IN_TEXT = /\b(?:Deal|Customer)\s*(?:#|ID:?|No\.?)\s*(\d{3,18})\b/i;
 const US_PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/;
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw.trim());
-  return parsed.success ? parsed.data : null;
-}
 
 /** The open card: the last one in the DOM, since a closing card lingers while its animation runs. */
 function openCard(doc: Document): Element | null {
@@ -129,45 +121,22 @@ function readReceivedAt(card: Element): string | undefined {
   return undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   const card = openCard(doc);
   if (!id || !card) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const sourceRaw = meaningful(findValueByLabel(card, SOURCE_LABELS, MAX.sourceRaw));
-    const fields = {
+    return {
       name: readName(card),
       phone: readPhone(card),
       email: readEmail(card),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(card, VEHICLE_LABELS, MAX.vehicle)),
       receivedAt: readReceivedAt(card),
       statusRaw: meaningful(findValueByLabel(card, STATUS_LABELS, MAX.statusRaw)),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through: the lead still gets a clock from its id.
-  }
-  const minimal = leadSnapshotSchema.safeParse({ ...base, missing: ALL_FIELDS });
-  return minimal.success ? minimal.data : null;
+  });
 }
 
 export const drivecentricAdapter = defineAdapter({

@@ -1,9 +1,9 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { DYNAMICS_ENTITIES, DYNAMICS_MATCHES, DYNAMICS_ROUTE, dynamicsRecordId } from './dynamics.route';
 import { firstMatch, LABELS, meaningful, normaliseLabel, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
 
 const CRM_ID = 'dynamics';
 
@@ -12,8 +12,6 @@ const CRM_ID = 'dynamics';
 // a "header_" prefix, so hooks match on the suffix.
 const ANCHOR = '[data-id="header_title"]';
 const FORM_ROOT = ['[data-id="editFormRoot"]', '[data-id="form-header"]', 'main', 'body'];
-
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
 
 // Standard labels of the lead/contact/opportunity forms in the en, nl, de and fr UI.
 const L = {
@@ -64,12 +62,6 @@ function labelled(root: ParentNode, labels: readonly string[], max: number): str
     if (value) return value;
   }
   return undefined;
-}
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -151,57 +143,30 @@ function readReceivedAt(root: ParentNode): string | undefined {
   return undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const params = url.searchParams;
     const entity = DYNAMICS_ENTITIES[(params.get('etn') ?? params.get('etc') ?? '').toLowerCase()];
     const root: ParentNode = firstMatch(doc, FORM_ROOT) ?? doc;
     const sourceRaw =
       controlText(field(root, 'leadsourcecode', 'option-set-select'), MAX.sourceRaw) ??
       labelled(root, L.source, MAX.sourceRaw);
-    const fields = {
+    return {
       name: readName(root, doc, entity),
       phone: readPhone(root),
       email:
         controlText(field(root, 'emailaddress1', 'mail-text-input'), MAX.email) ??
         labelled(root, L.email, MAX.email),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: labelled(root, L.vehicle, MAX.vehicle),
       receivedAt: readReceivedAt(root),
       statusRaw:
         controlText(field(root, 'statuscode', 'option-set-select'), MAX.statusRaw) ??
         labelled(root, L.status, MAX.statusRaw),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const dynamicsAdapter = defineAdapter({

@@ -1,15 +1,13 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { ELEAD_MATCHES, ELEAD_ROUTE } from './elead.route';
 import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
 
 const CRM_ID = 'elead';
 // The customer panel is server-rendered with fixed ASP.NET ids; the panel is the lead.
 const ANCHOR = '#pnlCustomerInformation, #CustomerInfoPanel_NameLink';
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
-const ALL_FIELDS: SnapshotField[] = ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'];
 
 // eLead prints US labels ("Cell #:") that the shared lists do not carry.
 const PHONE_LABELS = ['Cell #', 'Cell Phone #', 'Home #', 'Work #', 'Cell', 'Home Phone', 'Work Phone', ...LABELS.phone];
@@ -23,12 +21,6 @@ const STATUS_LABELS = ['Status', 'Opportunity Status', ...LABELS.status];
 
 // Cell first: it is the number a BDC rep is expected to dial and text.
 const PHONE_LINKS = ['#CustomerInfoPanel_CPhoneLink', '#CustomerInfoPanel_HPhoneLink', '#CustomerInfoPanel_WPhoneLink'];
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 function queryParam(url: URL, name: string): string | null {
   const wanted = name.toLowerCase();
@@ -146,45 +138,22 @@ function readReceivedAt(doc: Document, root: ParentNode): string | undefined {
   return date ? date.toISOString() : undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = doc.body ?? doc;
     const sourceRaw = readSource(doc, root);
-    const fields = {
+    return {
       name: readName(doc, root),
       phone: readPhone(doc, root),
       email: readEmail(doc, root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(root, VEHICLE_LABELS, MAX.vehicle)),
       receivedAt: readReceivedAt(doc, root),
       statusRaw: readStatus(root),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through: the lead still gets a clock from its id.
-  }
-  const minimal = leadSnapshotSchema.safeParse({ ...base, missing: ALL_FIELDS });
-  return minimal.success ? minimal.data : null;
+  });
 }
 
 export const eleadAdapter = defineAdapter({

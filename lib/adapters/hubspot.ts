@@ -1,14 +1,13 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
 import { HUBSPOT_MATCHES, HUBSPOT_RECORD_PATH, HUBSPOT_ROUTE } from './hubspot.route';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
 
 const CRM_ID = 'hubspot';
 type Kind = 'contact' | 'deal';
 
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
 const MAX_NODES = 2_000;
 
 // A preview of an associated record opens on top of the record page with the same property
@@ -43,12 +42,6 @@ const ZONE_OFFSET_MINUTES: Readonly<Record<string, number>> = {
 interface RecordRef {
   kind: Kind;
   id: string;
-}
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 }
 
 function recordFromUrl(url: URL): RecordRef | null {
@@ -138,18 +131,6 @@ function property(root: ParentNode, names: readonly string[], labels: readonly s
   return labels.length > 0 ? rowValue(rowByLabel(root, labels), max) : undefined;
 }
 
-function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:', max: number): string | undefined {
-  const href = link?.getAttribute('href')?.trim();
-  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
-  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // Keep the raw text.
-  }
-  return meaningful(value.replace(/\s+/g, ' ').slice(0, max));
-}
-
 function leadIdFor(record: RecordRef, doc: Document): string | null {
   // The Record ID property changes together with the fields it sits next to, so a record
   // switched in place never pairs the new id with the old person.
@@ -180,18 +161,18 @@ function readPhone(root: ParentNode): string | undefined {
   for (const name of ['phone', 'mobilephone']) {
     const row = propertyRow(root, name);
     if (!row) continue;
-    const phone = hrefValue(row.querySelector('a[href^="tel:" i]'), 'tel:', MAX.phone) ?? rowValue(row, MAX.phone);
+    const phone = linkValue(row.querySelector('a[href^="tel:" i]'), 'tel:', MAX.phone) ?? rowValue(row, MAX.phone);
     if (phone) return phone;
   }
   const labelled = rowByLabel(root, LABELS.phone);
   if (labelled) return rowValue(labelled, MAX.phone);
-  return hrefValue(ownMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone);
+  return linkValue(ownMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone);
 }
 
 function readEmail(root: ParentNode): string | undefined {
   const row = propertyRow(root, 'email') ?? rowByLabel(root, LABELS.email);
   if (!row) return undefined;
-  return hrefValue(row.querySelector('a[href^="mailto:" i]'), 'mailto:', MAX.email) ?? rowValue(row, MAX.email);
+  return linkValue(row.querySelector('a[href^="mailto:" i]'), 'mailto:', MAX.email) ?? rowValue(row, MAX.email);
 }
 
 const ZONE_SUFFIX = /\s+\(?([A-Za-z]{3,4}|GMT[+-]\d{1,2}(?::?\d{2})?|UTC[+-]\d{1,2}(?::?\d{2})?)\)?$/;
@@ -230,51 +211,24 @@ function readStatus(root: ParentNode, kind: Kind): string | undefined {
   return property(root, names, HS_LABELS.status, MAX.statusRaw);
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const record = recordFromUrl(url);
   const id = record ? leadIdFor(record, doc) : null;
   if (!record || !id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = doc;
     const sourceRaw =
       property(root, [], HS_LABELS.source, MAX.sourceRaw) ?? property(root, SOURCE_PROPERTIES, [], MAX.sourceRaw);
-    const fields = {
+    return {
       name: readName(root),
       phone: readPhone(root),
       email: readEmail(root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: property(root, [], HS_LABELS.vehicle, MAX.vehicle),
       receivedAt: readReceivedAt(root),
       statusRaw: readStatus(root, record.kind),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const hubspotAdapter = defineAdapter({

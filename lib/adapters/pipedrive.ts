@@ -1,14 +1,13 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from './extract';
 import { parseCrmDate } from './parse-date';
 import { PIPEDRIVE_MATCHES, PIPEDRIVE_RECORD_PATH, PIPEDRIVE_ROUTE } from './pipedrive.route';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
 
 const CRM_ID = 'pipedrive';
 type Kind = 'person' | 'deal' | 'lead';
 
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
 const MAX_NODES = 500;
 
 // Pipedrive keeps views it navigated away from in the DOM as hidden `.viewContainer`s, so the
@@ -38,12 +37,6 @@ const PD_LABELS = {
 interface RecordRef {
   kind: Kind;
   id: string;
-}
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 }
 
 function recordFromUrl(url: URL): RecordRef | null {
@@ -87,18 +80,6 @@ function detailRoot(doc: Document, kind: Kind): ParentNode {
   return doc;
 }
 
-function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:', max: number): string | undefined {
-  const href = link?.getAttribute('href')?.trim();
-  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
-  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // Keep the raw text.
-  }
-  return meaningful(value.replace(/\s+/g, ' ').slice(0, max));
-}
-
 // "+1 512-555-0134 (Mobile)": the phone type is not part of the number.
 const PHONE_TYPE_SUFFIX = /\s*\((?:work|mobile|home|other|werk|mobiel|thuis|overig|arbeit|privat|mobil|travail|domicile|autre)\)\s*$/i;
 
@@ -107,7 +88,7 @@ function readPhone(root: ParentNode): string | undefined {
   const fromButton = meaningful(optionalText(firstMatch(button, ['[data-test="phone-number-value"]']) ?? button, MAX.phone)?.replace(PHONE_TYPE_SUFFIX, ''));
   return (
     fromButton ??
-    hrefValue(firstMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ??
+    linkValue(firstMatch(root, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ??
     meaningful(findValueByLabel(root, LABELS.phone, MAX.phone)?.replace(PHONE_TYPE_SUFFIX, ''))
   );
 }
@@ -115,7 +96,7 @@ function readPhone(root: ParentNode): string | undefined {
 function readEmail(root: ParentNode): string | undefined {
   const link = firstMatch(root, ['[data-test="email-address-button"] a[href^="mailto:" i]', 'a[href^="mailto:" i]']);
   return (
-    hrefValue(link, 'mailto:', MAX.email) ??
+    linkValue(link, 'mailto:', MAX.email) ??
     meaningful(findValueByLabel(root, LABELS.email, MAX.email)?.replace(PHONE_TYPE_SUFFIX, ''))
   );
 }
@@ -158,52 +139,25 @@ function readReceivedAt(root: ParentNode): string | undefined {
   return undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const record = recordFromUrl(url);
   const id = leadId(url, doc);
   if (!record || !id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root = detailRoot(doc, record.kind);
     const sourceRaw =
       meaningful(findValueByLabel(root, PD_LABELS.source, MAX.sourceRaw)) ??
       meaningful(findValueByLabel(root, PD_LABELS.sourceOrigin, MAX.sourceRaw));
-    const fields = {
+    return {
       name: readName(root, record.kind),
       phone: readPhone(root),
       email: readEmail(root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(root, PD_LABELS.vehicle, MAX.vehicle)),
       receivedAt: readReceivedAt(root),
       statusRaw: readStatus(root, record.kind),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const pipedriveAdapter = defineAdapter({

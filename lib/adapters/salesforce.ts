@@ -1,15 +1,13 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { SALESFORCE_MATCHES, SALESFORCE_RECORD_PATH, SALESFORCE_ROUTE } from './salesforce.route';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
 
 const CRM_ID = 'salesforce';
 type SfObject = 'Lead' | 'Contact' | 'Opportunity';
 const OBJECT_BY_PREFIX: Readonly<Record<string, SfObject>> = { '00Q': 'Lead', '003': 'Contact', '006': 'Opportunity' };
-
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
 
 // Lightning keeps earlier pages (standard apps) and every open tab (console apps) in the DOM,
 // hidden. These are the containers whose missing `active` class means "not what the rep sees".
@@ -45,12 +43,6 @@ const SF_LABELS = {
   vehicle: [...LABELS.vehicle, 'Vehicle of Interest', 'Vehicle Interest', 'Interesse voertuig', 'Vehicle Model'],
   mobile: ['Mobile', 'Mobiel', 'Mobil', 'Portable'],
 } as const;
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 /**
  * The 18-character form of a record id. A 15-char id and its 18-char form name the same
@@ -185,18 +177,6 @@ function itemValue(item: Element | null, max: number): string | undefined {
   return meaningful(optionalText(formatted, max)) ?? meaningful(optionalText(value, max));
 }
 
-function hrefValue(link: Element | null, scheme: 'tel:' | 'mailto:', max: number): string | undefined {
-  const href = link?.getAttribute('href')?.trim();
-  if (!href || !href.toLowerCase().startsWith(scheme)) return undefined;
-  let value = href.slice(scheme.length).split(/[?;]/)[0] ?? '';
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // Keep the raw text: a malformed escape is still more useful than nothing.
-  }
-  return meaningful(value.replace(/\s+/g, ' ').slice(0, max));
-}
-
 function readName(root: ParentNode, object: SfObject): string | undefined {
   // An opportunity's own name is a deal title; in Automotive Cloud its (person) account is the buyer.
   if (object === 'Opportunity') {
@@ -222,7 +202,7 @@ function readPhone(root: ParentNode, object: SfObject): string | undefined {
   ]) {
     if (!item) continue;
     // The tel: href is what a click dials; the text may be formatted differently.
-    const phone = hrefValue(firstMatch(item, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ?? itemValue(item, MAX.phone);
+    const phone = linkValue(firstMatch(item, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ?? itemValue(item, MAX.phone);
     if (phone) return phone;
   }
   return undefined;
@@ -230,7 +210,7 @@ function readPhone(root: ParentNode, object: SfObject): string | undefined {
 
 function readEmail(root: ParentNode, object: SfObject): string | undefined {
   const item = fieldItem(root, object, FIELDS.email, LABELS.email);
-  return hrefValue(firstMatch(item, ['a[href^="mailto:" i]']), 'mailto:', MAX.email) ?? itemValue(item, MAX.email);
+  return linkValue(firstMatch(item, ['a[href^="mailto:" i]']), 'mailto:', MAX.email) ?? itemValue(item, MAX.email);
 }
 
 function readVehicle(root: ParentNode, object: SfObject): string | undefined {
@@ -275,53 +255,26 @@ function readReceivedAt(root: ParentNode, object: SfObject): string | undefined 
   return undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const record = activeRecord(url, doc);
   const id = validLeadId(record?.id);
   if (!record || !id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root = recordRoot(doc);
     if (root === null) throw new Error('record not rendered yet');
     const scope: ParentNode = root ?? doc;
     const { object } = record;
     const sourceRaw = itemValue(fieldItem(scope, object, FIELDS.source, SF_LABELS.source), MAX.sourceRaw);
-    const fields = {
+    return {
       name: readName(scope, object),
       phone: readPhone(scope, object),
       email: readEmail(scope, object),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: readVehicle(scope, object),
       receivedAt: readReceivedAt(scope, object),
       statusRaw: readStatus(scope, object),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const salesforceAdapter = defineAdapter({

@@ -1,16 +1,14 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { leadIdSchema, type LeadSnapshot } from '../domain/model';
 import { findValueByLabel, firstMatch, LABELS, meaningful, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX } from './snapshot';
 import { VINSOLUTIONS_MATCHES, VINSOLUTIONS_ROUTE } from './vinsolutions.route';
 
 const CRM_ID = 'vinsolutions';
 // The hidden id inputs come last: a layout without the panel ids still gets a panel.
 const ANCHOR =
   '#customer-info-container, .vindebug-section[data-autoleadid], [id$="_m_AutoLeadEdit"], input[name="AutoLeadID" i], input[name="GlobalCustomerID" i]';
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
-const ALL_FIELDS: SnapshotField[] = ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'];
 
 // The lead panel's ASP.NET ids differ by layout ("ActiveLeadPanelWONotesAndHistory1" in the
 // customer dashboard, "ActiveLeadPanel1" elsewhere), so match on the stable suffix.
@@ -143,45 +141,22 @@ function readReceivedAt(root: ParentNode): string | undefined {
   return date ? date.toISOString() : undefined;
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = doc.body ?? doc;
     const sourceRaw = readSource(root);
-    const fields = {
+    return {
       name: readName(root),
       phone: readPhone(root),
       email: readEmail(root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: readVehicle(root),
       receivedAt: readReceivedAt(root),
       statusRaw: readStatus(root),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through: the lead still gets a clock from its id.
-  }
-  const minimal = leadSnapshotSchema.safeParse({ ...base, missing: ALL_FIELDS });
-  return minimal.success ? minimal.data : null;
+  });
 }
 
 export const vinsolutionsAdapter = defineAdapter({

@@ -1,8 +1,8 @@
-import { leadIdSchema, leadSnapshotSchema, type LeadSnapshot, type SnapshotField } from '../domain/model';
-import { normaliseSource } from '../domain/sources';
+import { type LeadSnapshot } from '../domain/model';
 import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
 import { ZOHO_LEGACY_PATH, ZOHO_MATCHES, ZOHO_MODULES, ZOHO_RECORD_PATH, ZOHO_ROUTE } from './zoho.route';
 
 const CRM_ID = 'zoho';
@@ -32,15 +32,7 @@ const L = {
   vehicle: ['Vehicle of Interest', 'Vehicle', 'Interesse', ...LABELS.vehicle],
 } as const;
 
-const MAX = { name: 300, phone: 100, email: 300, sourceRaw: 200, vehicle: 300, statusRaw: 100 } as const;
-
 type ZohoModule = 'Leads' | 'Contacts' | 'Potentials';
-
-function validLeadId(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const parsed = leadIdSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
 
 function recordFromUrl(url: URL): { module: ZohoModule; id: string } | null {
   const m = ZOHO_RECORD_PATH.exec(url.pathname);
@@ -143,51 +135,24 @@ function readStatus(root: ParentNode, module: ZohoModule | undefined): string | 
   return hook(root, columns, MAX.statusRaw) ?? meaningful(findValueByLabel(root, L.status, MAX.statusRaw));
 }
 
-function snapshotUrl(url: URL): string {
-  return url.href.length <= 4000 ? url.href : `${url.origin}${url.pathname}`.slice(0, 4000);
-}
-
 function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
-  const base = { crm: CRM_ID, leadId: id, url: snapshotUrl(url) };
-  try {
+  return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const module = recordFromUrl(url)?.module;
     const root: ParentNode = firstMatch(doc, RECORD_SELECTORS) ?? doc;
     const sourceRaw = hook(root, ['LEADSOURCE'], MAX.sourceRaw) ?? meaningful(findValueByLabel(root, L.source, MAX.sourceRaw));
-    const fields = {
+    return {
       name: readName(root, module),
       phone: readPhone(root),
       email: readEmail(root),
       sourceRaw,
-      source: sourceRaw === undefined ? undefined : normaliseSource(sourceRaw),
       vehicle: meaningful(findValueByLabel(root, L.vehicle, MAX.vehicle)),
       receivedAt: readReceivedAt(root),
       // Contacts have no status field in Zoho; it is reported missing like any other.
       statusRaw: readStatus(root, module),
     };
-    const missing: SnapshotField[] = [];
-    if (fields.name === undefined) missing.push('name');
-    if (fields.phone === undefined) missing.push('phone');
-    if (fields.sourceRaw === undefined) missing.push('source');
-    if (fields.vehicle === undefined) missing.push('vehicle');
-    if (fields.receivedAt === undefined) missing.push('receivedAt');
-    if (fields.statusRaw === undefined) missing.push('status');
-
-    const snapshot: Record<string, unknown> = { ...base, missing };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) snapshot[key] = value;
-    }
-    const parsed = leadSnapshotSchema.safeParse(snapshot);
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Fall through to the id-only snapshot: the lead still gets a clock.
-  }
-  const minimal = leadSnapshotSchema.safeParse({
-    ...base,
-    missing: ['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'],
   });
-  return minimal.success ? minimal.data : null;
 }
 
 export const zohoAdapter = defineAdapter({
