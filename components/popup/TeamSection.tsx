@@ -7,7 +7,8 @@ import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import type { LeaderboardRefresh } from '@/lib/sync/client';
 import type { TeamInfo } from '@/lib/sync/connection';
-import { ownStats, periodBounds } from '@/lib/sync/local-stats';
+import { periodBounds } from '@/lib/domain/periods';
+import { ownStats } from '@/lib/sync/local-stats';
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardStats } from '@/lib/sync/wire';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
@@ -117,7 +118,8 @@ async function loadLocal(db: LeadpaceDb, from: number, to: number, settings: Set
   });
 }
 
-type Refresh = { state: 'updating' | 'done' } | { state: 'failed'; reason: string };
+/** A failed refresh keeps the server's code, translated at render so a language switch needs no refetch. */
+type Refresh = { state: 'updating' | 'done' } | { state: 'failed'; reason: string; apiCode?: string };
 
 export function TeamSection({
   db,
@@ -226,10 +228,7 @@ function ServerBoard({
       .then((result) => {
         if (!alive) return;
         if (result.ok) setSettled({ key: requestKey, state: 'done' });
-        else {
-          const key = result.apiCode ? `team.error.${result.apiCode}` : '';
-          setSettled({ key: requestKey, state: 'failed', reason: isMessageKey(key) ? t(key) : result.reason });
-        }
+        else setSettled({ key: requestKey, state: 'failed', reason: result.reason, apiCode: result.apiCode });
       })
       .catch((error: unknown) => {
         if (alive) setSettled({ key: requestKey, state: 'failed', reason: error instanceof Error ? error.message : String(error) });
@@ -237,15 +236,17 @@ function ServerBoard({
     return () => {
       alive = false;
     };
-    // t changes with the language only; a language switch need not refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, period, requestKey]);
+  const failure = (r: Extract<Refresh, { state: 'failed' }>) => {
+    const key = r.apiCode ? `team.error.${r.apiCode}` : '';
+    return isMessageKey(key) ? t(key) : r.reason;
+  };
 
   if (cached === undefined) return null;
   if (cached === null) {
     return (
       <p className={refresh.state === 'failed' ? 'pp-error' : 'pp-muted'} data-testid="team-status">
-        {refresh.state === 'failed' ? t('team.noSnapshot', { reason: refresh.reason }) : t('team.loadingBoard')}
+        {refresh.state === 'failed' ? t('team.noSnapshot', { reason: failure(refresh) }) : t('team.loadingBoard')}
       </p>
     );
   }
@@ -261,7 +262,7 @@ function ServerBoard({
       </p>
       {refresh.state === 'failed' ? (
         <p className="pp-error" data-testid="team-offline" style={{ marginTop: 4 }}>
-          {t('team.offline', { reason: refresh.reason })}
+          {t('team.offline', { reason: failure(refresh) })}
         </p>
       ) : null}
     </>

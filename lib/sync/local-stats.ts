@@ -1,10 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { businessDurationMs, type OpeningHours } from '../domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, isClosedTooEarly } from '../domain/cadence';
 import type { LeadEvent } from '../domain/events';
 import { progressFromEvents } from '../domain/lead';
-import type { LeaderboardPeriod, LeaderboardStats, WireEvent } from './wire';
+import type { LeaderboardStats, WireEvent } from './wire';
 
 /**
  * The rep's own leaderboard numbers computed in the browser, with the server's definitions
@@ -12,27 +10,6 @@ import type { LeaderboardPeriod, LeaderboardStats, WireEvent } from './wire';
  * response to the first attempt, nearest-rank p90. Shown when there is no team, so a rep
  * without a server still sees the same figures for themself.
  */
-export function periodBounds(period: LeaderboardPeriod, now: number, timeZone: string): { from: number; to: number } {
-  const local = new TZDate(now, timeZone);
-  switch (period) {
-    case 'today': {
-      const start = startOfDay(local);
-      return { from: start.getTime(), to: addDays(start, 1).getTime() };
-    }
-    case 'week': {
-      const start = startOfWeek(local, { weekStartsOn: 1 });
-      return { from: start.getTime(), to: addDays(start, 7).getTime() };
-    }
-    case 'month': {
-      const start = startOfMonth(local);
-      return { from: start.getTime(), to: addMonths(start, 1).getTime() };
-    }
-    case 'last-month': {
-      const thisMonth = startOfMonth(local);
-      return { from: addMonths(thisMonth, -1).getTime(), to: thisMonth.getTime() };
-    }
-  }
-}
 
 /**
  * A restored event as a local one for counting only (never stored): its lead key is the

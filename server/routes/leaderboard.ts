@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { leaderboardPeriodSchema, type LeaderboardResponse, type LeaderboardStats } from '../../lib/sync/wire';
 import { SLA_MS } from '../domain/lead-fold';
-import { periodBounds } from '../domain/periods';
+import { periodBounds } from '../../lib/domain/periods';
 import { addTotals, emptyTotals, statsFrom } from '../domain/stats';
 import { openingHoursFromJson } from '../domain/team-hours';
 import { boardMembers, visibleRows } from '../domain/visibility';

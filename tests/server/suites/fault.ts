@@ -4,7 +4,8 @@ import { flakyFetch } from '../../../server/testing/flaky-fetch';
 import { PushClient } from '../../../server/testing/push-client';
 import { seededRandom } from '../../../server/testing/random';
 import { simulateRep } from '../../../server/testing/simulated-rep';
-import { localStats } from '../local-expectations';
+import { DEFAULT_OPENING_HOURS } from '../../../lib/domain/business-time';
+import { ownStats } from '../../../lib/sync/local-stats';
 import { authed, json, pullAll, seedTeam, storedEventIds, type EnvRef } from '../harness';
 
 const TOTAL = 10_000;
@@ -63,9 +64,9 @@ export function faultSuite(env: EnvRef) {
       for (const rep of reps) {
         const row = board.rows.find((r) => r.memberId === rep.memberId);
         // Parsing with the stats schema drops the row's label fields, leaving just the numbers.
-        expect(leaderboardStatsSchema.parse(row)).toEqual(localStats(rep.local, board.from, board.to));
+        expect(leaderboardStatsSchema.parse(row)).toEqual(ownStats({ events: rep.local, from: board.from, to: board.to, hours: DEFAULT_OPENING_HOURS }));
       }
-      expect(board.team).toEqual(localStats(reps.flatMap((r) => r.local), board.from, board.to));
+      expect(board.team).toEqual(ownStats({ events: reps.flatMap((r) => r.local), from: board.from, to: board.to, hours: DEFAULT_OPENING_HOURS }));
       expect(board.team.leads).toBeGreaterThan(1000);
     },
     90_000,
