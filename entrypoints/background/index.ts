@@ -54,8 +54,12 @@ export default defineBackground(() => {
   for (const type of ['lead/seen', 'lead/get', 'attempt/log', 'attempt/undo', 'status/change', 'note/save'] as const) {
     onMessage(type, async ({ data, sender }) => {
       const result = await handleMessage(type, data, senderOf(sender), deps);
-      // A write can change what needs action: refresh the badge without waiting a minute.
-      if (result.ok && type !== 'lead/get') tickSoon();
+      // Refresh the badge without waiting a minute, but only when what needs action can have
+      // changed: every lead page view sends lead/seen, and re-seeing a known lead changes nothing.
+      const changesActions =
+        type === 'attempt/log' || type === 'attempt/undo' || type === 'status/change' ||
+        (type === 'lead/seen' && result.ok && result.value.firstSeenAt === result.value.lastSeenAt);
+      if (result.ok && changesActions) tickSoon();
       return result;
     });
   }

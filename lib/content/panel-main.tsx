@@ -147,7 +147,9 @@ export function startPanel(ctx: ContentScriptContext): void {
     if (ui) toggle();
   });
 
-  // Noticing an update needs a periodic look while a panel is on screen.
+  // An update or reload of the extension sends no event to its old content scripts. Each tick
+  // of a ctx timer checks whether the extension context is gone and, if so, fires
+  // onInvalidated below; the timer itself needs no body. (Only on lead pages.)
   ctx.setInterval(() => undefined, 2_000);
   ctx.onInvalidated(() => {
     const hadPanel = ui !== null;
