@@ -9,6 +9,7 @@ import {
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
+import { SaveActions, type SaveState } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
@@ -41,7 +42,6 @@ export function problemMessage(t: Translate, problem: OpeningHoursProblem): stri
   }
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };
 
 /** Opening hours in options. Only `openingHours` is written; the rest of Settings is re-read. */
 export function BusinessHoursForm({ store = storageSettings }: { store?: SettingsStore }) {
@@ -236,20 +236,7 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
           </span>
         ) : null}
       </fieldset>
-      <div className="op-actions">
-        <button type="submit" className="op-primary">
-          {t('options.hours.save')}
-        </button>
-        <span className="op-status" aria-live="polite">
-          {state.kind === 'saved' ? (
-            <span className="op-saved" data-testid="hours-saved">
-              {t('common.saved')}
-            </span>
-          ) : null}
-          {state.kind === 'invalid' ? <span className="op-field-error">{t('options.fixErrors')}</span> : null}
-          {state.kind === 'failed' ? <span className="op-field-error">{t('options.saveFailed', { reason: state.reason })}</span> : null}
-        </span>
-      </div>
+      <SaveActions label={t('options.hours.save')} state={state} savedTestId="hours-saved" />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { cadenceSettingsSchema, DEFAULT_CADENCE_SETTINGS, type CadenceSettings, 
 import type { MessageKey } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, readSettings, saveSettings, settingsSchema, type Settings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
+import { SaveActions, type SaveState } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
@@ -61,7 +62,6 @@ function wholeNumber(text: string, range: Range): number | null {
   return Number.isSafeInteger(n) && n >= range.min && n <= range.max ? n : null;
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };
 
 /**
  * Cadence (SLA, steps, closed-too-early threshold), the personal monthly target and quiet mode.
@@ -305,20 +305,7 @@ export function CadenceForm({ store = storageSettings }: { store?: SettingsStore
           {t('options.cadence.quietHelp')}
         </span>
       </div>
-      <div className="op-actions">
-        <button type="submit" className="op-primary">
-          {t('options.cadence.save')}
-        </button>
-        <span className="op-status" aria-live="polite">
-          {state.kind === 'saved' ? (
-            <span className="op-saved" data-testid="cadence-saved">
-              {t('common.saved')}
-            </span>
-          ) : null}
-          {state.kind === 'invalid' ? <span className="op-field-error">{t('options.fixErrors')}</span> : null}
-          {state.kind === 'failed' ? <span className="op-field-error">{t('options.saveFailed', { reason: state.reason })}</span> : null}
-        </span>
-      </div>
+      <SaveActions label={t('options.cadence.save')} state={state} savedTestId="cadence-saved" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
+import { SaveActions, type SaveState } from './SaveActions';
 
 /** The fields this form edits; business hours and cadence have their own sections. */
 type Field = 'repName' | 'dealerName' | 'language';
@@ -36,7 +37,6 @@ export interface SettingsStore {
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 
-type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };
 
 export function SettingsForm({ store = storageSettings }: { store?: SettingsStore }) {
   const { t } = useI18n();
@@ -148,22 +148,7 @@ export function SettingsForm({ store = storageSettings }: { store?: SettingsStor
         </select>
         {errors.language ? <span className="op-field-error">{errors.language}</span> : null}
       </div>
-      <div className="op-actions">
-        <button type="submit" className="op-primary">
-          {t('common.save')}
-        </button>
-        <span role="status" className="op-status">
-          {state.kind === 'saved' ? (
-            <span className="op-saved" data-testid="saved">
-              {t('common.saved')}
-            </span>
-          ) : null}
-          {state.kind === 'invalid' ? <span className="op-field-error">{t('options.fixErrors')}</span> : null}
-          {state.kind === 'failed' ? (
-            <span className="op-field-error">{t('options.saveFailed', { reason: state.reason })}</span>
-          ) : null}
-        </span>
-      </div>
+      <SaveActions label={t('common.save')} state={state} savedTestId="saved" />
     </form>
   );
 }

@@ -79,7 +79,9 @@ describe('Options: settings', () => {
     );
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(screen.getByTestId('error-repName').id);
-    expect(screen.getByRole('status').textContent).toMatch(/Nothing saved yet/);
+    const profileForm = input.closest('form');
+    if (!profileForm) throw new Error('no profile form');
+    expect(within(profileForm).getByRole('status').textContent).toMatch(/Nothing saved yet/);
     expect(screen.queryByTestId('saved')).toBeNull();
     expect((await readSettings()).repName).toBe('Old Name');
   });
