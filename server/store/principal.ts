@@ -18,23 +18,26 @@ const principalRow = z.object({
 });
 export type Principal = z.infer<typeof principalRow>;
 
+/** What a request acts as: the member and their team, read the same way by token or by id. */
+const PRINCIPAL_COLUMNS = [
+  'members.id as memberId',
+  'members.name as name',
+  'members.role as role',
+  'teams.id as teamId',
+  'teams.name as teamName',
+  'teams.visibility as visibility',
+  'teams.team_key as teamKey',
+  'teams.opening_hours as openingHours',
+  'teams.pseudonym_salt as pseudonymSalt',
+] as const;
+
 /** The member a bearer token acts as; null for unknown, rotated or removed tokens. */
 export async function findPrincipal(db: Db, token: string): Promise<Principal | null> {
   const row = await db.kysely
     .selectFrom('tokens')
     .innerJoin('members', 'members.id', 'tokens.member_id')
     .innerJoin('teams', 'teams.id', 'members.team_id')
-    .select([
-      'members.id as memberId',
-      'members.name as name',
-      'members.role as role',
-      'teams.id as teamId',
-      'teams.name as teamName',
-      'teams.visibility as visibility',
-      'teams.team_key as teamKey',
-      'teams.opening_hours as openingHours',
-      'teams.pseudonym_salt as pseudonymSalt',
-    ])
+    .select(PRINCIPAL_COLUMNS)
     .where('tokens.hash', '=', sha256Hex(token))
     .where('members.removed_at', 'is', null)
     .executeTakeFirst();
@@ -45,17 +48,7 @@ export async function findPrincipalByMember(db: Db, memberId: string): Promise<P
   const row = await db.kysely
     .selectFrom('members')
     .innerJoin('teams', 'teams.id', 'members.team_id')
-    .select([
-      'members.id as memberId',
-      'members.name as name',
-      'members.role as role',
-      'teams.id as teamId',
-      'teams.name as teamName',
-      'teams.visibility as visibility',
-      'teams.team_key as teamKey',
-      'teams.opening_hours as openingHours',
-      'teams.pseudonym_salt as pseudonymSalt',
-    ])
+    .select(PRINCIPAL_COLUMNS)
     .where('members.id', '=', memberId)
     .where('members.removed_at', 'is', null)
     .executeTakeFirst();
