@@ -7,6 +7,9 @@ export const ELEAD_MATCHES = ['https://*.eleadcrm.com/*', 'https://*.forddirectc
 // The version folder ("elead-v45", "eLead-V45") varies by tenant and casing, the page does not.
 const OPPTY_PATH = /\/elead_track\/newprospects\/opptydetails\.aspx$/i;
 const PROSPECT_ID = /^\d{1,18}$/;
+// Report drill-downs (customReport.aspx, the desk log's pages) list prospects in a `gridview`
+// table whose "Prospect" column links each row to its OpptyDetails page.
+const LIST_PATH = /\/elead_track\/reports\/(?:customreport\.aspx|desklog\/[a-z0-9_]{1,60}\.aspx)$/i;
 
 export const ELEAD_ROUTE: CrmRoute = {
   id: 'elead',
@@ -20,6 +23,13 @@ export const ELEAD_ROUTE: CrmRoute = {
         if (key.toLowerCase() === 'lpid') return PROSPECT_ID.test(value.trim());
       }
       return false;
+    } catch {
+      return false;
+    }
+  },
+  isListPage(url) {
+    try {
+      return matchesAny(ELEAD_MATCHES, url) && LIST_PATH.test(url.pathname);
     } catch {
       return false;
     }

@@ -20,12 +20,20 @@ export interface CrmRoute {
   matches: string[];
   allFrames: boolean;
   isLeadPage(url: URL): boolean;
+  /**
+   * True when this URL shows an inbox or list of leads that Leadpace can read new leads from
+   * (lib/adapters/lists/). Optional: a CRM without a known list page never needs the panel
+   * bundle there.
+   */
+  isListPage?(url: URL): boolean;
 }
 
 /** Origins of the fake dealer CRM used by the demo and the end-to-end tests. */
 export const DEMO_CRM_MATCHES = ['http://leadpace-demo.localhost/*'];
 
 const DEMO_LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
+// The fake CRM shows its polling lead inbox at the root and at /leads.
+const DEMO_LIST_PATH = /^\/(?:leads\/?)?$/;
 
 export const DEMO_ROUTE: CrmRoute = {
   id: 'demo',
@@ -34,6 +42,13 @@ export const DEMO_ROUTE: CrmRoute = {
   isLeadPage(url) {
     try {
       return matchesAny(DEMO_CRM_MATCHES, url) && DEMO_LEAD_PATH.test(url.pathname);
+    } catch {
+      return false;
+    }
+  },
+  isListPage(url) {
+    try {
+      return matchesAny(DEMO_CRM_MATCHES, url) && DEMO_LIST_PATH.test(url.pathname);
     } catch {
       return false;
     }

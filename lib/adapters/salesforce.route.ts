@@ -14,6 +14,12 @@ export const SALESFORCE_RECORD_PATH =
 // Key prefixes of Lead, Contact and Opportunity: the short form carries no object name.
 export const SALESFORCE_LEAD_PREFIXES = ['00Q', '003', '006'];
 
+/**
+ * A list view of leads: `/lightning/o/Lead/list?filterName=…`, and the Lead object home, which
+ * shows a list view too. Contact and opportunity lists hold records being worked, not new leads.
+ */
+export const SALESFORCE_LIST_PATH = /^\/lightning\/o\/Lead\/(?:list|home)\/?$/;
+
 export const SALESFORCE_ROUTE: CrmRoute = {
   id: 'salesforce',
   matches: SALESFORCE_MATCHES,
@@ -24,6 +30,13 @@ export const SALESFORCE_ROUTE: CrmRoute = {
       const m = SALESFORCE_RECORD_PATH.exec(url.pathname);
       if (!m?.[2]) return false;
       return m[1] !== undefined || SALESFORCE_LEAD_PREFIXES.includes(m[2].slice(0, 3));
+    } catch {
+      return false;
+    }
+  },
+  isListPage(url) {
+    try {
+      return matchesAny(SALESFORCE_MATCHES, url) && SALESFORCE_LIST_PATH.test(url.pathname);
     } catch {
       return false;
     }

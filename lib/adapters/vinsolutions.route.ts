@@ -10,6 +10,9 @@ const FRAME_PAGE = /^\/cardashboard\/pages\/[^?#]*\.aspx$/i;
 const NOT_A_VIEW = /(logcall|communication|texting|genaihost|print)/i;
 const LEAD_VIEW = /\/(customerdashboard|customerdetail|leaddetail|leadinformation|activeleadpanel)[^/]*\.aspx$/i;
 const ID_PARAM = /^(autoleadid|globalcustomerid)$/i;
+// The Lead Management left pane's lists of new leads ("LeadBucket", "ActiveLeads_NewLeadList"),
+// frames of ActiveLeadsLayout.aspx that auto-refresh.
+const LIST_VIEW = /^\/cardashboard\/pages\/leadmanagement\/(?:leadbucket|activeleads_newleadlist)\.aspx$/i;
 
 export const VINSOLUTIONS_ROUTE: CrmRoute = {
   id: 'vinsolutions',
@@ -25,6 +28,13 @@ export const VINSOLUTIONS_ROUTE: CrmRoute = {
         if (ID_PARAM.test(key) && /^\d{1,18}$/.test(value.trim()) && value.trim() !== '0') return true;
       }
       return false;
+    } catch {
+      return false;
+    }
+  },
+  isListPage(url) {
+    try {
+      return matchesAny(VINSOLUTIONS_MATCHES, url) && LIST_VIEW.test(url.pathname);
     } catch {
       return false;
     }

@@ -191,3 +191,92 @@ export async function saveNote(db: LeadpaceDb, key: string, text: string, now: n
     return readLeadView(db, key);
   });
 }
+
+// --- new-lead discovery from CRM inbox/list pages (issue 3) ---
+
+/**
+ * A listed lead received longer ago than this is history, not a new lead: the whole default
+ * cadence (day 7 in business days) has long passed, and starting a clock on every old row of an
+ * "All leads" list view would bury today's leads in overdue ones. Opening such a lead still
+ * registers it.
+ */
+export const LISTED_MAX_AGE_MS = 14 * 24 * 60 * 60_000;
+
+export interface ListedOutcome {
+  /** Keys of the leads this batch created, in list order. */
+  created: string[];
+  /** Leads already known here: left exactly as they were. */
+  known: number;
+  /** Leads received before the discovery window: not registered. */
+  tooOld: number;
+}
+
+/**
+ * Registers the leads a CRM inbox or list shows, before anyone opens them. A lead not known yet
+ * gets exactly what a first `recordLeadSeen` gives it: one `lead_seen` event with the list's
+ * received time (else the clock starts now) and source, and its lead row. A known lead gets
+ * nothing at all — lists re-render every few seconds and are revisited all day, and its own page
+ * is where its details and a late CRM creation time are recorded. One transaction for the batch.
+ */
+export async function recordListedLeads(
+  db: LeadpaceDb,
+  snapshots: readonly LeadSnapshot[],
+  actor: Actor,
+  maxAgeMs: number = LISTED_MAX_AGE_MS,
+): Promise<ListedOutcome> {
+  // One lead once per batch: a list may show a lead twice (pinned and in place).
+  const byKey = new Map<string, LeadSnapshot>();
+  for (const snapshot of snapshots) {
+    const key = makeLeadKey(snapshot.crm, snapshot.leadId);
+    if (!byKey.has(key)) byKey.set(key, snapshot);
+  }
+  const keys = [...byKey.keys()];
+  if (keys.length === 0) return { created: [], known: 0, tooOld: 0 };
+  return db.transaction('rw', db.events, db.leads, async () => {
+    const rows = await db.leads.bulkGet(keys);
+    // Events without a lead row would still make it known to recordLeadSeen; so here too.
+    const withEvents = new Set((await db.events.where('leadKey').anyOf(keys).keys()).map(String));
+    const outcome: ListedOutcome = { created: [], known: 0, tooOld: 0 };
+    const events: StoredEvent[] = [];
+    const records: ReturnType<typeof toLeadRecord>[] = [];
+    keys.forEach((key, i) => {
+      const snapshot = byKey.get(key);
+      if (!snapshot) return;
+      if (rows[i] || withEvents.has(key)) {
+        outcome.known += 1;
+        return;
+      }
+      const receivedAt = snapshot.receivedAt ? Date.parse(snapshot.receivedAt) : null;
+      if (receivedAt !== null && actor.now - receivedAt > maxAgeMs) {
+        outcome.tooOld += 1;
+        return;
+      }
+      const event = buildEvent(
+        key,
+        { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source: snapshot.source ?? 'other', receivedAt },
+        actor,
+      );
+      const progress = progressFromEvents([event]);
+      if (!progress) return;
+      const details: LeadDetails = {
+        crm: snapshot.crm,
+        leadId: snapshot.leadId,
+        url: snapshot.url,
+        name: snapshot.name,
+        phone: snapshot.phone,
+        email: snapshot.email,
+        vehicle: snapshot.vehicle,
+        sourceRaw: snapshot.sourceRaw,
+        missing: snapshot.missing,
+      };
+      events.push(event);
+      records.push(toLeadRecord(details, progress, actor.now));
+      outcome.created.push(key);
+    });
+    if (events.length > 0) {
+      await db.events.bulkAdd(events);
+      await db.leads.bulkPut(records);
+    }
+    return outcome;
+  });
+}

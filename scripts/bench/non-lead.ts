@@ -106,13 +106,14 @@ async function tracedLoad(
 }
 
 export async function benchNonLeadPage(browser: ExtensionBrowser, crmUrl: string): Promise<TableRow[]> {
-  console.log('\n== 3. Non-lead CRM page (inbox /leads): main-thread time of the content script ==');
+  console.log('\n== 3. Non-lead CRM page (/voorraad): main-thread time of the content script ==');
   const urlPrefix = `chrome-extension://${browser.extensionId}/content-scripts/crm.js`;
-  const inbox = new URL('/leads', crmUrl).href;
+  // Not the inbox: since list discovery, inboxes load the panel bundle (measured below).
+  const inbox = new URL('/voorraad', crmUrl).href;
   console.log(`trace categories: devtools.timeline, disabled-by-default-devtools.timeline, v8.execute, v8; ${LOADS} loads, new page each, one warm browser`);
   const results: LoadResult[] = [];
   for (let i = 0; i < LOADS; i++) {
-    results.push(await tracedLoad(browser, inbox, 'tr[data-lead-id]', '.lead-table tbody', urlPrefix));
+    results.push(await tracedLoad(browser, inbox, 'section.placeholder-page', 'section.placeholder-page', urlPrefix));
   }
   const load = summarise(results.map((r) => r.loadMs));
   const cpu = summarise(results.map((r) => r.loadCpuMs));
@@ -123,7 +124,7 @@ export async function benchNonLeadPage(browser: ExtensionBrowser, crmUrl: string
   const sample = results[Math.floor(results.length / 2)];
   if (sample) console.log(`  by trace event (one load): ${sample.byName || 'none'}`);
   console.log(
-    `${MUTATIONS} DOM mutations (${BATCHES} tasks) on the inbox: extension time median ${ms(mutate.median, 2)} in the ${WINDOW_MS} ms after them` +
+    `${MUTATIONS} DOM mutations (${BATCHES} tasks) on that page: extension time median ${ms(mutate.median, 2)} in the ${WINDOW_MS} ms after them` +
       ` vs ${ms(quiet.median, 2)} in a quiet ${WINDOW_MS} ms before (max ${num(mutate.max, 2)} vs ${num(quiet.max, 2)}); n=${LOADS}`,
   );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -148,8 +149,18 @@ export async function benchNonLeadPage(browser: ExtensionBrowser, crmUrl: string
     `  method check (lead page, ${MUTATIONS} mutations inside the lead region the extension observes): ${ms(control.mutateMs, 2)}, ${control.mutateCalls} calls` +
       ` vs quiet ${ms(control.quietMs, 2)}, ${control.quietCalls} calls (${control.mutateByName || 'no events'})`,
   );
+  // Inbox: the detector injects the panel bundle, which reads the list once and then watches
+  // only the list's own container.
+  const extension = `chrome-extension://${browser.extensionId}/`;
+  const inboxRuns: LoadResult[] = [];
+  for (let i = 0; i < Math.min(LOADS, 5); i++) {
+    inboxRuns.push(await tracedLoad(browser, new URL('/leads', crmUrl).href, 'tr[data-lead-id]', '.lead-table tbody', extension));
+  }
+  const inboxLoad = summarise(inboxRuns.map((r) => r.loadMs));
+  console.log(`inbox (list discovery), all extension scripts, load + ${IDLE_MS / 1000} s idle: ${describe(inboxLoad, 2)}`);
   return [
     { metric: 'non-lead page: ext. main-thread (load+3s)', value: describe(load, 2), goal: '≤ 2 ms' },
+    { metric: 'inbox page (list discovery): ext. main-thread (load+3s)', value: describe(inboxLoad, 2) },
     {
       metric: `non-lead page: +${MUTATIONS} mutations`,
       value: `${ms(mutate.median, 2)} vs ${ms(quiet.median, 2)} quiet, ${mutateCalls} vs ${quietCalls} calls (${grows ? 'GROWS' : 'no growth'})`,

@@ -77,7 +77,7 @@ describe('nudges', () => {
 
     // The rep is elsewhere; the notification's click brings the lead's tab forward.
     const elsewhere = await env.browser.context.newPage();
-    await elsewhere.goto(`${env.crm.url}leads`);
+    await elsewhere.goto(`${env.crm.url}voorraad`); // not the inbox: that would register its leads
     await elsewhere.bringToFront();
     const leadTabInFront = () =>
       ext.evaluate(async (url) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleMessage, senderMayActFor, type HandlerDeps, type SenderInfo } from '@/lib/background/handlers';
+import { handleListed, handleMessage, senderMayActFor, type HandlerDeps, type SenderInfo } from '@/lib/background/handlers';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { leadEventSchema } from '@/lib/domain/events';
 import type { LeadView } from '@/lib/domain/lead';
@@ -301,3 +301,84 @@ describe('senderMayActFor', () => {
     expect(senderMayActFor(sender, crm, EXT)).toBe(expected);
   });
 });
+
+describe('handleListed (new-lead discovery from CRM lists)', () => {
+  const INBOX: SenderInfo = { url: 'http://leadpace-demo.localhost:5173/leads', tabId: 3 };
+  const lead = (id: string, extra: Record<string, unknown> = {}) => ({
+    crm: 'demo',
+    leadId: id,
+    url: `http://leadpace-demo.localhost:5173/leads/${id}`,
+    name: `Klant ${id}`,
+    source: 'marktplaats',
+    receivedAt: new Date(NOW - 5 * 60_000).toISOString(),
+    missing: ['phone'],
+    ...extra,
+  });
+  const listedBody = (...leads: Record<string, unknown>[]) => ({ crm: 'demo', leads });
+
+  it('registers the new leads of a list page of their CRM and answers how many', async () => {
+    const result = await handleListed(listedBody(lead('L-1'), lead('L-2')), INBOX, deps);
+    expect(result).toEqual({ ok: true, value: { created: 2 } });
+    expect(await counts()).toEqual({ events: 2, leads: 2, notes: 0 });
+    expect(await db.leads.get('demo:L-1')).toMatchObject({ receivedAt: NOW - 5 * 60_000, firstSeenAt: NOW });
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('a list shown again creates nothing and answers 0', async () => {
+    await handleListed(listedBody(lead('L-1')), INBOX, deps);
+    const before = await counts();
+    expect(await handleListed(listedBody(lead('L-1')), INBOX, deps)).toEqual({ ok: true, value: { created: 0 } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each<{ name: string; sender: SenderInfo; raw: unknown }>([
+    { name: 'a list from another origin', sender: EVIL, raw: listedBody(lead('L-1')) },
+    { name: 'a sender without a URL', sender: { tabId: 3 }, raw: listedBody(lead('L-1')) },
+    { name: 'the demo origin over https', sender: { url: 'https://leadpace-demo.localhost/leads' }, raw: listedBody(lead('L-1')) },
+    { name: 'a demo page listing for salesforce', sender: INBOX, raw: { crm: 'salesforce', leads: [lead('L-1', { crm: 'salesforce', url: 'https://x.lightning.force.com/lightning/r/Lead/00Q5j00000RkT3dEAF/view' })] } },
+    { name: 'one lead of another crm in the batch', sender: INBOX, raw: listedBody(lead('L-1'), lead('00Q5j00000RkT3dEAF', { crm: 'salesforce' })) },
+    { name: 'a lead whose page is on another site', sender: INBOX, raw: listedBody(lead('L-1'), lead('L-2', { url: 'https://evil.example/leads/L-2' })) },
+    { name: 'a lead whose page is a javascript: url', sender: INBOX, raw: listedBody(lead('L-2', { url: 'javascript:alert(1)' })) },
+    { name: 'a crm with no adapter, from an extension page', sender: EXT_PAGE, raw: { crm: 'nocrm', leads: [lead('L-1', { crm: 'nocrm' })] } },
+  ])('$name → forbidden, nothing written', async ({ sender, raw }) => {
+    const result = await handleListed(raw, sender, deps);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe('forbidden');
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^rejected leads\/listed: /));
+    expect(await counts()).toEqual({ events: 0, leads: 0, notes: 0 });
+  });
+
+  it.each<{ name: string; raw: unknown; path?: string }>([
+    { name: 'no leads', raw: listedBody(), path: 'leads' },
+    { name: 'more than 200 leads', raw: listedBody(...Array.from({ length: 201 }, (_, i) => lead(`L-${i}`))), path: 'leads' },
+    { name: 'a lead without leadId', raw: listedBody({ ...lead('L-1'), leadId: undefined }), path: 'leads.0.leadId' },
+    { name: 'a lead with a non-ISO receivedAt', raw: listedBody(lead('L-1', { receivedAt: 'gisteren' })), path: 'receivedAt' },
+    { name: 'a bad crm id', raw: { crm: 'Demo CRM', leads: [lead('L-1')] }, path: 'crm' },
+    { name: 'leads that are not an array', raw: { crm: 'demo', leads: lead('L-1') }, path: 'leads' },
+    { name: 'null', raw: null },
+  ])('$name → invalid, nothing written', async ({ raw, path }) => {
+    const result = await handleListed(raw, INBOX, deps);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe('invalid');
+      if (path) expect(result.reason).toContain(path);
+    }
+    expect(await counts()).toEqual({ events: 0, leads: 0, notes: 0 });
+  });
+
+  it('an extension page may list for a built-in CRM; 200 leads fit in one message', async () => {
+    const result = await handleListed(listedBody(...Array.from({ length: 200 }, (_, i) => lead(`L-${i}`))), EXT_PAGE, deps);
+    expect(result).toEqual({ ok: true, value: { created: 200 } });
+  });
+
+  it('a closed database → db, and is logged', async () => {
+    db.close({ disableAutoOpen: true });
+    const result = await handleListed(listedBody(lead('L-1')), INBOX, deps);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe('db');
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^leads\/listed failed: DatabaseClosedError/));
+    await db.open();
+    expect(await db.events.count()).toBe(0);
+  });
+});
+
