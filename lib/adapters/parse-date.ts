@@ -9,6 +9,27 @@ export interface ParseCrmDateOptions {
   timeZone?: string;
 }
 
+/**
+ * The zone CRM pages are read in when a caller does not name one: the dealer's zone from the
+ * settings (opening hours), set by the content script at start and on change. Adapters keep
+ * their simple `(doc, url)` contract; a US dealer who sets America/Chicago gets Chicago times.
+ */
+let readingTimeZone: string = DEFAULT_TIME_ZONE;
+
+export function setCrmReadingTimeZone(timeZone: string): void {
+  try {
+    // An unknown zone keeps the previous one rather than breaking every date on the page.
+    new Intl.DateTimeFormat('en', { timeZone }).format(0);
+    readingTimeZone = timeZone;
+  } catch {
+    // keep the previous zone
+  }
+}
+
+export function crmReadingTimeZone(): string {
+  return readingTimeZone;
+}
+
 // Longer texts are never a date; capping keeps the regexes cheap on hostile pages.
 const MAX_INPUT = 120;
 
@@ -106,7 +127,7 @@ export function parseCrmDate(text: string, options: ParseCrmDateOptions): Date |
   }
 }
 
-function parse(text: string, { now, timeZone = DEFAULT_TIME_ZONE }: ParseCrmDateOptions): Date | null {
+function parse(text: string, { now, timeZone = readingTimeZone }: ParseCrmDateOptions): Date | null {
   if (typeof text !== 'string' || text.length > MAX_INPUT * 4) return null;
   const s = text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
   if (s.length === 0 || s.length > MAX_INPUT) return null;

@@ -1,4 +1,5 @@
-import { parseCrmDate } from '../../../lib/adapters/parse-date';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crmReadingTimeZone, parseCrmDate, setCrmReadingTimeZone } from '../../../lib/adapters/parse-date';
 
 // Thursday 26 November 2026, 14:30 in Amsterdam (CET, UTC+1).
 const NOW = new Date('2026-11-26T13:30:00Z');
@@ -141,5 +142,31 @@ describe('parseCrmDate', () => {
     expect(parseCrmDate('26-11-2026 14:05', { now: NOW, timeZone: 'Not/AZone' })).toBeNull();
     expect(parseCrmDate('2 uur geleden', { now: new Date(NaN) })).toBeNull();
     expect(parseCrmDate(undefined as unknown as string, { now: NOW })).toBeNull();
+  });
+});
+
+describe('reading zone from the dealer settings', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  afterEach(() => setCrmReadingTimeZone('Europe/Amsterdam'));
+
+  it.each([
+    ['Europe/Amsterdam', '11/26/2026 2:05 PM', '2026-11-26T13:05:00.000Z'],
+    ['America/Chicago', '11/26/2026 2:05 PM', '2026-11-26T20:05:00.000Z'],
+    ['America/New_York', '26-11-2026 14:05', '2026-11-26T19:05:00.000Z'],
+  ])('in %s, "%s" is %s', (zone, text, iso) => {
+    setCrmReadingTimeZone(zone);
+    expect(crmReadingTimeZone()).toBe(zone);
+    expect(parseCrmDate(text, { now })?.toISOString()).toBe(iso);
+  });
+
+  it('an unknown zone keeps the previous one', () => {
+    setCrmReadingTimeZone('America/Chicago');
+    setCrmReadingTimeZone('Mars/Olympus_Mons');
+    expect(crmReadingTimeZone()).toBe('America/Chicago');
+  });
+
+  it('an explicit zone still wins', () => {
+    setCrmReadingTimeZone('America/Chicago');
+    expect(parseCrmDate('26-11-2026 14:05', { now, timeZone: 'UTC' })?.toISOString()).toBe('2026-11-26T14:05:00.000Z');
   });
 });
