@@ -5,6 +5,7 @@ import { builtInCrmOrigins } from './lib/adapters/origins';
 // install, so automated browsers never meet a permission prompt. The store build keeps CRM
 // hosts optional and asks per CRM at runtime (PRODUCT.md, privacy).
 const e2e = process.env.LEADPACE_E2E === '1';
+const E2E_USER_CRM_ORIGINS = ['http://garage-crm.localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -20,8 +21,10 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: the popup may see the current tab's URL to offer enabling that CRM.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications', 'activeTab'],
-    host_permissions: e2e ? builtInCrmOrigins() : [],
-    optional_host_permissions: e2e ? [] : builtInCrmOrigins(),
+    // E2E_USER_CRM_ORIGINS: the sites the e2e tests add with "Add my CRM", granted at install
+    // there. Any other site is optional: "Add my CRM" asks for exactly the one site it is on.
+    host_permissions: e2e ? [...builtInCrmOrigins(), ...E2E_USER_CRM_ORIGINS] : [],
+    optional_host_permissions: [...(e2e ? [] : builtInCrmOrigins()), 'https://*/*', 'http://*/*'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+L' },

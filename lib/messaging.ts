@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { LeadView } from './domain/lead';
 import {
   channelSchema,
+  crmIdSchema,
   leadSnapshotSchema,
   lostReasonSchema,
   outcomeSchema,
@@ -14,6 +15,9 @@ import type { TeamInfo } from './sync/connection';
 import { leaderboardPeriodSchema } from './sync/wire';
 
 export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"');
+
+/** Most leads one `leads/listed` message may carry; a longer list goes in several messages. */
+export const LISTED_MAX = 200;
 
 export const messageSchemas = {
   'lead/seen': leadSnapshotSchema,
@@ -32,6 +36,9 @@ export const messageSchemas = {
   }),
   'lead/open': z.object({ leadKey: leadKeySchema }),
   'note/save': z.object({ leadKey: leadKeySchema, text: z.string().max(5000) }),
+  // A CRM inbox/list page reports the leads it shows (new-lead discovery); the background checks
+  // that the sender is a page of `crm` and that every lead is of that CRM.
+  'leads/listed': z.object({ crm: crmIdSchema, leads: z.array(leadSnapshotSchema).min(1).max(LISTED_MAX) }),
   // Team sync (issue 5): only extension pages send these; the background checks the sender.
   'team/connect': z.object({ serverUrl: z.string().trim().min(1).max(500), secret: z.string().trim().min(1).max(500) }),
   'team/test': z.object({}),
@@ -56,8 +63,14 @@ export interface ProtocolMap {
   'status/change'(data: Data<'status/change'>): Result<LeadView>;
   'lead/open'(data: Data<'lead/open'>): Result<{ tabId: number }>;
   'note/save'(data: Data<'note/save'>): Result<LeadView>;
+  /** Content script on a CRM list page → background: register these leads if they are new. */
+  'leads/listed'(data: Data<'leads/listed'>): Result<{ created: number }>;
   /** Background → content script: the toolbar shortcut toggles the panel. */
   'panel/toggle'(): void;
+  /** Background → content scripts: these CRMs lost their permission or adapter; panels go. */
+  'crm/disabled'(data: { crms: string[] }): void;
+  /** Picker (on the CRM page) → background: store the dealer's own adapter for this page's site. */
+  'user-adapter/save'(data: unknown): Result<{ id: string }>;
   'team/connect'(data: Data<'team/connect'>): TeamResult<TeamInfo>;
   'team/test'(data: Data<'team/test'>): TeamResult<TeamInfo>;
   'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CrmAdapter } from '@/lib/adapters/types';
+import { healthShare, HEALTH_WINDOW, type CrmHealth } from '@/lib/domain/adapter-health';
+import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 
 /** The slice of `browser.permissions` this page needs; injectable because fakeBrowser lacks it. */
@@ -14,7 +16,42 @@ type Problem = { kind: 'denied' } | { kind: 'error'; reason: string };
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function CrmRow({ adapter, permissions }: { adapter: Pick<CrmAdapter, 'id' | 'name' | 'matches'>; permissions: PermissionsApi }) {
+/** Below this share of fields read, the row says the CRM's pages may have changed. */
+const HEALTH_WARNING = 0.7;
+
+function HealthLine({ health, now }: { health: CrmHealth | undefined; now: number }) {
+  const { t, lang } = useI18n();
+  const share = healthShare(health);
+  const last = health?.lastLead;
+  return (
+    <span className="op-help" data-testid="crm-health" data-share={share === null ? '' : share.toFixed(2)}>
+      {last
+        ? t('options.crm.lastLead', { ago: formatDuration(Math.max(0, now - last.at), lang), id: last.leadId })
+        : t('options.crm.noLeadYet')}
+      {share !== null ? (
+        <>
+          {' · '}
+          <span className={share < HEALTH_WARNING ? 'op-health-low' : undefined}>
+            {t('options.crm.health', { percent: Math.round(share * 100), pages: health?.pages.length ?? 0, window: HEALTH_WINDOW })}
+          </span>
+          {share < HEALTH_WARNING ? ` ${t('options.crm.healthLow')}` : null}
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+function CrmRow({
+  adapter,
+  permissions,
+  health,
+  now,
+}: {
+  adapter: Pick<CrmAdapter, 'id' | 'name' | 'matches'>;
+  permissions: PermissionsApi;
+  health: CrmHealth | undefined;
+  now: number;
+}) {
   const { t } = useI18n();
   const [access, setAccess] = useState<Access>('checking');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -64,7 +101,10 @@ function CrmRow({ adapter, permissions }: { adapter: Pick<CrmAdapter, 'id' | 'na
     <li className="op-crm" data-testid="crm-row" data-crm={adapter.id} data-access={access}>
       <div className="op-crm-main">
         <strong>{adapter.name}</strong>
-        <span className="op-help">{t('options.crm.origins', { origins: adapter.matches.join(', ') })}</span>
+        <span className="op-help">
+          {t(access === 'granted' ? 'options.crm.grantedOrigins' : 'options.crm.origins', { origins: adapter.matches.join(', ') })}
+        </span>
+        <HealthLine health={health} now={now} />
       </div>
       <span className={access === 'granted' ? 'op-pill op-pill-on' : 'op-pill'} data-testid="crm-access">
         {access === 'checking'
@@ -96,20 +136,31 @@ function CrmRow({ adapter, permissions }: { adapter: Pick<CrmAdapter, 'id' | 'na
 export function CrmPermissions({
   adapters,
   permissions,
+  health = {},
+  now: fixedNow,
+  children,
 }: {
   adapters: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
   permissions: PermissionsApi;
+  health?: Readonly<Record<string, CrmHealth>>;
+  now?: number;
+  /** The dealer's own adapters: import, export, remove. */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
+  // "Last lead seen … ago" is relative to when the page opened; a fixed now makes tests exact.
+  const [openedAt] = useState(() => Date.now());
+  const now = fixedNow ?? openedAt;
   return (
     <section className="op-card" aria-labelledby="op-crms-title">
       <h2 id="op-crms-title">{t('options.crms')}</h2>
       <p className="op-help">{t('options.crmsIntro')}</p>
       <ul className="op-crms">
         {adapters.map((adapter) => (
-          <CrmRow key={adapter.id} adapter={adapter} permissions={permissions} />
+          <CrmRow key={adapter.id} adapter={adapter} permissions={permissions} health={health[adapter.id]} now={now} />
         ))}
       </ul>
+      {children}
     </section>
   );
 }

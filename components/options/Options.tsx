@@ -1,13 +1,19 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { readCrmHealth } from '@/lib/adapters/health-store';
 import { ADAPTERS } from '@/lib/adapters/registry';
+import type { UserAdapter } from '@/lib/adapters/user/schema';
+import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/adapters/user/store';
+import { userAdapter } from '@/lib/adapters/user/to-adapter';
+import type { CrmHealth } from '@/lib/domain/adapter-health';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 import { BusinessHoursForm } from './BusinessHoursForm';
 import { CadenceForm } from './CadenceForm';
 import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
-import { ScriptsEditor, type Download } from './ScriptsEditor';
+import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
+import { UserAdapters, type UserAdapterStore } from './UserAdapters';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
 import { TeamSection } from './TeamSection';
 
@@ -28,17 +34,36 @@ const profileStore: SettingsStore = {
   },
 };
 
+const browserUserAdapters: UserAdapterStore = { load: loadUserAdapters, save: saveUserAdapters, remove: removeUserAdapter };
+
+/** The dealer's own adapters and every CRM's recent health, re-read after each change. */
+function useCrmData(store: UserAdapterStore, readHealth: () => Promise<Record<string, CrmHealth>>) {
+  const [user, setUser] = useState<UserAdapter[]>([]);
+  const [health, setHealth] = useState<Record<string, CrmHealth>>({});
+  const refresh = useCallback(() => {
+    void store.load().then(setUser).catch(() => setUser([]));
+    void readHealth().then(setHealth).catch(() => setHealth({}));
+  }, [store, readHealth]);
+  useEffect(refresh, [refresh]);
+  return { user, health, refresh };
+}
+
 export function Options({
   permissions = browserPermissions,
   adapters = ADAPTERS,
   settings,
-  download,
+  download = browserDownload,
+  userAdapterStore = browserUserAdapters,
+  readHealth = readCrmHealth,
 }: {
   permissions?: PermissionsApi;
   adapters?: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
   settings?: SettingsStore;
   download?: Download;
+  userAdapterStore?: UserAdapterStore;
+  readHealth?: () => Promise<Record<string, CrmHealth>>;
 }) {
+  const crmData = useCrmData(userAdapterStore, readHealth);
   const { t, lang } = useI18n();
   const title = t('options.title');
   useEffect(() => {
@@ -52,7 +77,9 @@ export function Options({
       <BusinessHoursForm store={settings} />
       <CadenceForm store={settings} />
       <ScriptsEditor download={download} />
-      <CrmPermissions adapters={adapters} permissions={permissions} />
+      <CrmPermissions adapters={[...adapters, ...crmData.user.map(userAdapter)]} permissions={permissions} health={crmData.health}>
+        <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />
+      </CrmPermissions>
       <TeamSection />
       <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">
         <h2 id="op-data-title">{t('options.data')}</h2>

@@ -32,7 +32,7 @@ import { sourceLabel } from '../ui/labels';
 /** Hands a text file to the browser's downloads; injectable because jsdom has no object URLs. */
 export type Download = (filename: string, text: string) => void;
 
-const browserDownload: Download = (filename, text) => {
+export const browserDownload: Download = (filename, text) => {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;

@@ -9,6 +9,8 @@ import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
 import { useStoredSettings } from '../ui/use-settings';
 import type { PermissionsApi } from '../options/CrmPermissions';
+import { AddMyCrm, type AddCrmAccess } from './AddMyCrm';
+import { CapturePage, type CaptureAccess } from './CapturePage';
 import { EnableCrmPrompt } from './EnableCrmPrompt';
 import { NowSection } from './NowSection';
 import { PacingSection } from './PacingSection';
@@ -34,9 +36,13 @@ export interface PopupProps {
   settings?: Settings;
   /** The active tab's URL and the permissions API, for the one-click "enable this CRM". */
   crmAccess?: { currentUrl: () => Promise<string | undefined>; permissions: PermissionsApi };
+  /** The active tab and `scripting.executeScript`, for "Capture this page". */
+  pageCapture?: CaptureAccess;
+  /** "Add my CRM" on a site no adapter knows: the active tab, its permission, the picker. */
+  addCrm?: AddCrmAccess;
 }
 
-export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess }: PopupProps) {
+export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess, pageCapture, addCrm }: PopupProps) {
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
@@ -84,6 +90,8 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
         onSetTarget={openOptions}
       />
       <TeamSection db={db} now={now} settings={settings ?? DEFAULT_SETTINGS} onConnect={openOptions} />
+      {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
+      {pageCapture ? <CapturePage access={pageCapture} /> : null}
     </div>
   );
 }

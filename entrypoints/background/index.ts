@@ -1,13 +1,19 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
-import { injectIntoOpenTabs, reconcileContentScripts } from '@/lib/background/content-scripts';
-import { handleMessage, type HandlerDeps } from '@/lib/background/handlers';
+import { syncCrmAccess } from '@/lib/background/content-scripts';
+import { handleListed, handleMessage, type HandlerDeps } from '@/lib/background/handlers';
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
 import { createTeamSync } from '@/lib/background/sync';
+import { saveFromPicker } from '@/lib/background/user-adapters';
+import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
+import { userAdapter } from '@/lib/adapters/user/to-adapter';
+import { noteLeadPage } from '@/lib/adapters/health-store';
+import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import { leadpaceDb } from '@/lib/db/schema';
+import { leadSnapshotSchema } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
 
@@ -30,6 +36,7 @@ const deps: HandlerDeps = {
   now,
   extensionOrigin: browser.runtime.getURL('/'),
   log,
+  userAdapters: () => loadUserAdapters().then((defs) => defs.map(userAdapter)),
 };
 
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
@@ -41,6 +48,18 @@ async function openFromNotification(id: string): Promise<void> {
   if (!leadKey) return;
   const result = await focusOrOpenLead(leadpaceDb(), leadKey).catch((e: unknown) => ({ ok: false, reason: String(e) }));
   if (!result.ok) log(`open from notification failed: ${'reason' in result ? result.reason : ''}`);
+}
+
+/** Options → CRMs shows how well each adapter reads lately and the last lead it saw. */
+async function noteHealth(raw: unknown): Promise<void> {
+  const snapshot = leadSnapshotSchema.safeParse(raw);
+  if (!snapshot.success) return;
+  const at = await now();
+  const user = snapshot.data.crm.startsWith('user-')
+    ? (await loadUserAdapters()).find((def) => def.id === snapshot.data.crm)
+    : undefined;
+  const asked = user ? markedFieldCount(user) : undefined;
+  await noteLeadPage(snapshot.data, at, asked).catch((e: unknown) => log(`health note failed: ${String(e)}`));
 }
 
 /** create() restarts an alarm's period, so only create the tick when it is missing. */
@@ -60,9 +79,18 @@ export default defineBackground(() => {
         type === 'attempt/log' || type === 'attempt/undo' || type === 'status/change' ||
         (type === 'lead/seen' && result.ok && result.value.firstSeenAt === result.value.lastSeenAt);
       if (result.ok && changesActions) tickSoon();
+      if (result.ok && type === 'lead/seen') void noteHealth(data);
       return result;
     });
   }
+
+  // New-lead discovery: a CRM list page reports its leads. New ones need action now, so the
+  // badge is re-ranked as after a first sight of a lead; a re-rendered list creates nothing.
+  onMessage('leads/listed', async ({ data, sender }) => {
+    const result = await handleListed(data, senderOf(sender), deps);
+    if (result.ok && result.value.created > 0) tickSoon();
+    return result;
+  });
 
   onMessage('lead/open', async ({ data, sender }) => {
     const parsed = messageSchemas['lead/open'].safeParse(data);
@@ -76,6 +104,9 @@ export default defineBackground(() => {
   // --- team sync (issue 5) ---
   // Only extension pages may send team/* (checked in lib/background/sync.ts from `sender`).
   const team = createTeamSync({ db: leadpaceDb, repId: deps.repId, extensionOrigin: deps.extensionOrigin, log });
+  onMessage('user-adapter/save', ({ data, sender }) =>
+    saveFromPicker(data, sender.url).catch((e: unknown) => ({ ok: false as const, code: 'db' as const, reason: String(e) })),
+  );
   onMessage('team/connect', ({ data, sender }) => team.connect(data, senderOf(sender).url));
   onMessage('team/test', ({ data, sender }) => team.test(data, senderOf(sender).url));
   onMessage('team/disconnect', ({ data, sender }) => team.disconnect(data, senderOf(sender).url));
@@ -104,17 +135,16 @@ export default defineBackground(() => {
     sendMessage('panel/toggle', undefined, tab.id).catch(() => undefined); // no panel on that tab
   });
 
-  browser.permissions.onAdded.addListener(() => {
-    void reconcileContentScripts().then(injectIntoOpenTabs).catch((e: unknown) => log(`register failed: ${String(e)}`));
-  });
-  browser.permissions.onRemoved.addListener(() => {
-    void reconcileContentScripts().catch((e: unknown) => log(`unregister failed: ${String(e)}`));
-  });
+  const followAccess = () => void syncCrmAccess().catch((e: unknown) => log(`content scripts failed: ${String(e)}`));
+  browser.permissions.onAdded.addListener(followAccess);
+  browser.permissions.onRemoved.addListener(followAccess);
+  // Options import/remove user adapters directly; the picker saves through the background.
+  userAdaptersItem.watch(followAccess);
 
   // An update or browser start wipes or may wipe dynamic registrations; these events also
   // wake the worker, which otherwise would not run until some other event arrives.
   const start = () => {
-    void reconcileContentScripts().catch((e: unknown) => log(`register failed: ${String(e)}`));
+    followAccess();
     void ensureTickAlarm().catch((e: unknown) => log(`alarm failed: ${String(e)}`));
     tickSoon();
     team.start();

@@ -7,7 +7,11 @@ const LOADED = '__leadpacePanelLoaded';
 // script sees a lead page. Injection can repeat (SPA navigation, a re-granted CRM): start once.
 export default defineUnlistedScript(() => {
   const world = globalThis as unknown as Record<string, unknown>;
-  if (world[LOADED]) return;
-  world[LOADED] = true;
-  startPanel(new ContentScriptContext('crm-panel'));
+  const running = world[LOADED];
+  if (running instanceof Function) {
+    running(); // a CRM turned off and on again: the same panel follows the page once more
+    return;
+  }
+  const panel = startPanel(new ContentScriptContext('crm-panel'));
+  world[LOADED] = panel.resume;
 });

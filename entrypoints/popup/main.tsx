@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
+import type { ExecuteScript } from '@/lib/capture/capture';
 import { leadpaceDb } from '@/lib/db/schema';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
+
+declare const __LEADPACE_TEST_HOOKS__: boolean;
 
 // Stable objects: the prompt's effect depends on them.
 const crmAccess = {
@@ -18,6 +21,23 @@ const crmAccess = {
   },
 };
 
+// The e2e build opens this page in a tab (Playwright cannot click the toolbar), so there
+// `?tab=<id>` names the page to capture; the store build always takes the active tab.
+const testTabId = __LEADPACE_TEST_HOOKS__ ? Number(new URLSearchParams(location.search).get('tab')) : 0;
+const pageCapture = {
+  activeTab: () =>
+    testTabId > 0
+      ? browser.tabs.get(testTabId)
+      : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab),
+  executeScript: ((injection) => browser.scripting.executeScript(injection)) satisfies ExecuteScript,
+};
+
+const addCrm = {
+  activeTab: pageCapture.activeTab,
+  permissions: crmAccess.permissions,
+  launchPicker: (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] }),
+};
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -28,6 +48,8 @@ if (root) {
           openLead={(leadKey) => sendMessage('lead/open', { leadKey })}
           closeWindow={() => window.close()}
           crmAccess={crmAccess}
+          pageCapture={pageCapture}
+          addCrm={addCrm}
           openOptions={() => {
             void browser.runtime.openOptionsPage().then(() => window.close());
           }}

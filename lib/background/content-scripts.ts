@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { ADAPTERS } from '../adapters/registry';
 import type { CrmAdapter } from '../adapters/types';
+import { allAdapters } from '../adapters/user/store';
+import { sendMessage } from '../messaging';
 
 /** The built file of `entrypoints/crm.content`, registered per CRM at runtime. */
 export const CRM_SCRIPT_FILE = '/content-scripts/crm.js';
@@ -16,15 +17,25 @@ async function isGranted(adapter: CrmAdapter): Promise<boolean> {
   }
 }
 
+export interface Reconciled {
+  /** CRMs whose script was newly registered: inject into their open tabs. */
+  added: CrmAdapter[];
+  /** Ids of CRMs whose script was removed: their open panels must go. */
+  removed: string[];
+}
+
 /**
- * Makes the registered content scripts equal to the CRMs whose origins are granted.
- * Runs at every worker start: registrations vanish on extension update, and permissions can
- * change while the worker sleeps. Returns the adapters that were newly registered.
+ * Makes the registered content scripts equal to the CRMs (built-in and the dealer's own) whose
+ * origins are granted. Runs at every worker start: registrations vanish on extension update,
+ * and permissions can change while the worker sleeps.
  */
-export async function reconcileContentScripts(): Promise<CrmAdapter[]> {
+export async function reconcileContentScripts(): Promise<Reconciled> {
   const registered = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
   const added: CrmAdapter[] = [];
-  for (const adapter of ADAPTERS) {
+  const removed: string[] = [];
+  const adapters = await allAdapters();
+  const known = new Set(adapters.map(scriptId));
+  for (const adapter of adapters) {
     const id = scriptId(adapter);
     const granted = await isGranted(adapter);
     if (granted && !registered.has(id)) {
@@ -41,9 +52,16 @@ export async function reconcileContentScripts(): Promise<CrmAdapter[]> {
       added.push(adapter);
     } else if (!granted && registered.has(id)) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
+      removed.push(adapter.id);
     }
   }
-  return added;
+  // A user adapter that was deleted leaves a registration behind: drop it too.
+  for (const id of registered) {
+    if (!id.startsWith(ID_PREFIX) || known.has(id)) continue;
+    await browser.scripting.unregisterContentScripts({ ids: [id] });
+    removed.push(id.slice(ID_PREFIX.length));
+  }
+  return { added, removed };
 }
 
 /** Newly enabled CRMs also work in tabs that were already open, without a reload. */
@@ -57,4 +75,27 @@ export async function injectIntoOpenTabs(adapters: CrmAdapter[]): Promise<void> 
         .catch(() => undefined); // a tab that navigated away or is a discarded page: nothing to do
     }
   }
+}
+
+/**
+ * Tells every tab that these CRMs are off. Content scripts keep running after their
+ * permission is gone, so each panel removes itself; tabs without a panel ignore it. No URL
+ * filter: without the permission we may no longer query those tabs by URL.
+ */
+export async function withdrawFromOpenTabs(crms: string[]): Promise<void> {
+  if (crms.length === 0) return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? undefined : sendMessage('crm/disabled', { crms }, tab.id).catch(() => undefined),
+    ),
+  );
+}
+
+/** After any change of permissions or user adapters: scripts, open tabs and panels follow. */
+export async function syncCrmAccess(): Promise<Reconciled> {
+  const result = await reconcileContentScripts();
+  await injectIntoOpenTabs(result.added);
+  await withdrawFromOpenTabs(result.removed);
+  return result;
 }

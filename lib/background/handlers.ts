@@ -11,6 +11,7 @@ import {
   logAttempt,
   readLeadView,
   recordLeadSeen,
+  recordListedLeads,
   saveNote,
   undoAttempt,
 } from '../db/writes';
@@ -31,6 +32,14 @@ export interface HandlerDeps {
   /** The extension's own origin, e.g. `chrome-extension://abc/`. */
   extensionOrigin: string;
   log: (message: string) => void;
+  /** The dealer's own adapters ("Add my CRM"): their sites may speak for their leads too. */
+  userAdapters?: () => Promise<readonly CrmOrigins[]>;
+}
+
+/** Just what the sender check needs of an adapter. */
+export interface CrmOrigins {
+  id: string;
+  matches: readonly string[];
 }
 
 type Schemas = typeof messageSchemas;
@@ -49,10 +58,15 @@ function describeIssues(error: z.ZodError): string {
  * A CRM page may only speak for leads of the CRM it is on; extension pages may speak for any.
  * The page's URL comes from the browser's sender info, never from the message body.
  */
-export function senderMayActFor(sender: SenderInfo, crm: string, extensionOrigin: string): boolean {
+export function senderMayActFor(
+  sender: SenderInfo,
+  crm: string,
+  extensionOrigin: string,
+  userAdapters: readonly CrmOrigins[] = [],
+): boolean {
   if (!sender.url) return false;
   if (sender.url.startsWith(extensionOrigin)) return true;
-  const adapter = adapterById(crm);
+  const adapter = adapterById(crm) ?? userAdapters.find((user) => user.id === crm);
   if (!adapter) return false;
   let url: URL;
   try {
@@ -86,7 +100,8 @@ export async function handleMessage(
   }
   const data = parsed.data;
   const crm = 'crm' in data ? data.crm : data.leadKey.slice(0, data.leadKey.indexOf(':'));
-  if (!senderMayActFor(sender, crm, deps.extensionOrigin)) {
+  const userAdapters = crm.startsWith('user-') && deps.userAdapters ? await deps.userAdapters().catch(() => []) : [];
+  if (!senderMayActFor(sender, crm, deps.extensionOrigin, userAdapters)) {
     deps.log(`rejected ${type}: sender ${sender.url ?? '(unknown)'} may not act for CRM ${crm}`);
     return fail('forbidden', `this page is not a ${crm} page`);
   }
@@ -124,6 +139,49 @@ export async function handleMessage(
   } catch (error) {
     const result = classify(error);
     deps.log(`${type} failed: ${result.ok ? '' : result.reason}`);
+    return result;
+  }
+}
+
+// --- new-lead discovery from CRM inbox/list pages (issue 3) ---
+
+/**
+ * `leads/listed`: a CRM list page reports the leads it shows. The same sender check as every
+ * write, for the whole batch: the page must be a page of `crm`, every lead must be a lead of
+ * `crm`, and every lead's page (which the popup later opens) must be on that CRM's sites — one
+ * lead that is not refuses the batch, since only a page lying about what it shows sends one.
+ * Registers the leads not known yet and answers how many. Never throws.
+ */
+export async function handleListed(raw: unknown, sender: SenderInfo, deps: HandlerDeps): Promise<Result<{ created: number }>> {
+  const parsed = messageSchemas['leads/listed'].safeParse(raw);
+  if (!parsed.success) {
+    const reason = describeIssues(parsed.error);
+    deps.log(`rejected leads/listed: ${reason}`);
+    return fail('invalid', reason);
+  }
+  const { crm, leads } = parsed.data;
+  const adapter = adapterById(crm);
+  const onCrm = (href: string) => {
+    try {
+      const url = new URL(href);
+      return adapter?.matches.some((pattern) => matchesPattern(pattern, url)) === true;
+    } catch {
+      return false;
+    }
+  };
+  const stranger = leads.find((lead) => lead.crm !== crm || !onCrm(lead.url));
+  if (!adapter || !senderMayActFor(sender, crm, deps.extensionOrigin) || stranger) {
+    const why = stranger ? `lead ${stranger.crm}:${stranger.leadId} is not a ${crm} lead page` : `sender ${sender.url ?? '(unknown)'} may not act for CRM ${crm}`;
+    deps.log(`rejected leads/listed: ${why}`);
+    return fail('forbidden', `this page may not list leads for ${crm}`);
+  }
+  try {
+    const actor = { repId: await deps.repId(), now: await deps.now() };
+    const outcome = await recordListedLeads(deps.db(), leads, actor);
+    return { ok: true, value: { created: outcome.created.length } };
+  } catch (error) {
+    const result = classify(error);
+    deps.log(`leads/listed failed: ${result.ok ? '' : result.reason}`);
     return result;
   }
 }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { routeForUrl } from '../adapters/routes';
+import { loadUserAdapters } from '../adapters/user/store';
+import { userRoute } from '../adapters/user/to-adapter';
 
 export const PANEL_SCRIPT_FILE = '/crm-panel.js';
 
@@ -27,7 +29,11 @@ export async function injectPanel(sender: Sender): Promise<{ ok: boolean; reason
   } catch {
     return { ok: false, reason: 'bad sender url' };
   }
-  if (!routeForUrl(url)) return { ok: false, reason: 'not a page of a known CRM' };
+  if (!routeForUrl(url)) {
+    // The dealer's own adapters: only on their lead pages (their detector cannot tell).
+    const user = (await loadUserAdapters()).map(userRoute).find((route) => route.isLeadPage(url));
+    if (!user) return { ok: false, reason: 'not a lead page of a known CRM' };
+  }
   await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
     files: [PANEL_SCRIPT_FILE],

@@ -4,33 +4,46 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelRoot } from '@/components/panel/PanelRoot';
 import { PANEL_CSS } from '@/components/panel/panel-css';
 import { adapterForUrl } from '@/lib/adapters/registry';
+import { loadUserAdapters } from '@/lib/adapters/user/store';
+import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
 import { watchLead } from '@/lib/content/lead-watcher';
+import { startListDiscovery } from '@/lib/content/list-watcher';
 import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
 import { showUpdatedNotice } from '@/lib/content/updated-notice';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import { leadKey } from '@/lib/domain/model';
 import { onMessage } from '@/lib/messaging';
 import { safely } from '@/lib/safely';
-import { panelCollapsedItem } from '@/lib/settings';
+import { panelCollapsedItem, parseSettings, readSettings, settingsItem } from '@/lib/settings';
+import { setCrmReadingTimeZone } from '@/lib/adapters/parse-date';
 
 const CALL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
 
 const isToggleShortcut = (event: KeyboardEvent) =>
   event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
 
+function routeIdOf(url: URL, userAdapters: readonly CrmAdapter[]): string | undefined {
+  return (adapterForUrl(url) ?? adapterForUrl(url, userAdapters))?.id;
+}
+
 /**
- * Everything a CRM lead page needs: follow the lead, mount the panel, hooks and shortcuts.
- * Loaded only on lead pages (the detector asks the background to inject it), so other CRM
- * pages never pay for React and the panel.
+ * Everything a CRM lead page needs: follow the lead, mount the panel, hooks and shortcuts; on
+ * an inbox or lead list, register the leads it shows (lib/content/list-watcher.ts).
+ * Loaded only on lead and list pages (the detector asks the background to inject it), so other
+ * CRM pages never pay for React and the panel.
  */
-export function startPanel(ctx: ContentScriptContext): void {
+export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   const store = createPanelStore();
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let mounting: Promise<ShadowRootContentScriptUi<Root>> | null = null;
   let stopWatching: (() => void) | null = null;
+  let stopList: (() => void) | null = null;
   let adapter: CrmAdapter | null = null;
+  // The dealer's own adapters ("Add my CRM"), for sites no built-in adapter knows.
+  let userAdapters: CrmAdapter[] = [];
+  let disabled = false;
 
   const toggle = () => {
     const collapsed = !store.getState().collapsed;
@@ -102,7 +115,10 @@ export function startPanel(ctx: ContentScriptContext): void {
   const follow = (url: URL) => {
     stopWatching?.();
     stopWatching = null;
-    adapter = adapterForUrl(url) ?? null;
+    stopList?.();
+    // An inbox or lead list: register the leads it shows (the panel comes only on lead pages).
+    stopList = disabled ? null : startListDiscovery(url);
+    adapter = disabled ? null : (adapterForUrl(url) ?? adapterForUrl(url, userAdapters) ?? null);
     if (!adapter || !adapter.isLeadPage(url)) {
       unmount();
       return;
@@ -119,7 +135,23 @@ export function startPanel(ctx: ContentScriptContext): void {
     .catch(() => undefined);
   const unwatchCollapsed = panelCollapsedItem.watch((collapsed) => store.setState({ collapsed }));
 
-  follow(new URL(location.href));
+  const loadUserAdaptersThenFollow = () =>
+    loadUserAdapters()
+      .then((defs) => {
+        userAdapters = defs.map(userAdapter);
+      })
+      .catch(() => undefined)
+      .finally(() => follow(new URL(location.href)));
+  // Dates on the page are read in the dealer's zone (Settings → opening hours), so the zone
+  // must be known before the first extraction.
+  const zoneReady = readSettings()
+    .then((settings) => setCrmReadingTimeZone(settings.openingHours.timeZone))
+    .catch(() => undefined);
+  const unwatchSettings = settingsItem.watch((value) => setCrmReadingTimeZone(parseSettings(value).openingHours.timeZone));
+  void zoneReady.then(() => {
+    if (adapterForUrl(new URL(location.href))) follow(new URL(location.href));
+    else void loadUserAdaptersThenFollow();
+  });
   // Read the new URL from the event: the DOM may still show the previous page.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
 
@@ -146,6 +178,17 @@ export function startPanel(ctx: ContentScriptContext): void {
   const removeToggleListener = onMessage('panel/toggle', () => {
     if (ui) toggle();
   });
+  // The dealer turned this CRM off (or deleted its adapter): the panel leaves without a reload.
+  const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
+    const id = adapter?.id ?? routeIdOf(new URL(location.href), userAdapters);
+    if (!id || !data.crms.includes(id)) return;
+    disabled = true;
+    safely(() => stopWatching?.());
+    stopWatching = null;
+    safely(() => stopList?.());
+    stopList = null;
+    unmount();
+  });
 
   // An update or reload of the extension sends no event to its old content scripts. Each tick
   // of a ctx timer checks whether the extension context is gone and, if so, fires
@@ -156,7 +199,18 @@ export function startPanel(ctx: ContentScriptContext): void {
     ui = null;
     if (hadPanel && extensionContextGone()) safely(() => showUpdatedNotice(document));
     safely(() => stopWatching?.());
+    safely(() => stopList?.());
     safely(unwatchCollapsed);
     safely(removeToggleListener);
+    safely(removeDisabledListener);
+    safely(unwatchSettings);
   });
+
+  return {
+    resume() {
+      if (!disabled) return;
+      disabled = false;
+      void loadUserAdaptersThenFollow();
+    },
+  };
 }

@@ -1,15 +1,17 @@
+import { capture } from './messages/capture';
 import { common } from './messages/common';
 import { nudges } from './messages/nudges';
 import { options } from './messages/options';
 import { panel } from './messages/panel';
+import { picker } from './messages/picker';
 import { popup } from './messages/popup';
 import { scripts } from './messages/scripts';
 import { team } from './messages/team';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl };
+const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };

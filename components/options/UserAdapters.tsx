@@ -1,0 +1,135 @@
+import { useState, type ChangeEvent } from 'react';
+import { exportUserAdapters, parseUserAdapterFile, type UserAdapter } from '@/lib/adapters/user/schema';
+import { useI18n } from '../ui/i18n';
+import type { Download } from './ScriptsEditor';
+
+/** Reading and writing the dealer's own adapters; injectable for tests. */
+export interface UserAdapterStore {
+  load: () => Promise<UserAdapter[]>;
+  save: (adapters: readonly UserAdapter[]) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  remove: (id: string) => Promise<void>;
+}
+
+type Notice = { kind: 'imported'; names: string } | { kind: 'rejected'; reason: string } | { kind: 'removed'; name: string };
+
+const fileDate = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The dealer's own adapters ("Add my CRM"): share them as a JSON file and import a colleague's.
+ * An import is checked whole first; a bad file changes nothing.
+ */
+export function UserAdapters({
+  adapters,
+  store,
+  download,
+  onChanged,
+}: {
+  adapters: readonly UserAdapter[];
+  store: UserAdapterStore;
+  download: Download;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const importFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    setNotice(null);
+    if (!file) return;
+    file
+      .text()
+      .then(async (text) => {
+        const parsed = parseUserAdapterFile(text);
+        if (!parsed.ok) {
+          setNotice({ kind: 'rejected', reason: parsed.reason });
+          return;
+        }
+        const saved = await store.save(parsed.adapters);
+        if (!saved.ok) {
+          setNotice({ kind: 'rejected', reason: saved.reason });
+          return;
+        }
+        setNotice({ kind: 'imported', names: parsed.adapters.map((adapter) => adapter.name).join(', ') });
+        onChanged();
+      })
+      .catch((error: unknown) => setNotice({ kind: 'rejected', reason: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        input.value = ''; // the same file can be chosen again after fixing it
+      });
+  };
+
+  const remove = (adapter: UserAdapter) => {
+    setNotice(null);
+    store
+      .remove(adapter.id)
+      .then(() => {
+        setNotice({ kind: 'removed', name: adapter.name });
+        onChanged();
+      })
+      .catch((error: unknown) => setNotice({ kind: 'rejected', reason: error instanceof Error ? error.message : String(error) }));
+  };
+
+  return (
+    <div className="op-user-adapters" data-testid="user-adapters">
+      <h3>{t('options.userAdapters')}</h3>
+      <p className="op-help">{t('options.userAdapters.help')}</p>
+      {adapters.length === 0 ? <p className="op-help">{t('options.userAdapters.none')}</p> : null}
+      <ul className="op-crms">
+        {adapters.map((adapter) => (
+          <li key={adapter.id} className="op-crm" data-testid="user-adapter" data-crm={adapter.id}>
+            <div className="op-crm-main">
+              <strong>{adapter.name}</strong>
+              <span className="op-help">{adapter.origin}</span>
+            </div>
+            <button
+              type="button"
+              className="op-secondary"
+              data-testid="user-adapter-export"
+              onClick={() => download(`leadpace-adapter-${adapter.id}-${fileDate()}.json`, exportUserAdapters([adapter]))}
+            >
+              {t('options.userAdapters.export')}
+            </button>
+            <button type="button" className="op-secondary" data-testid="user-adapter-remove" onClick={() => remove(adapter)}>
+              {t('options.userAdapters.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="op-actions">
+        <label className="op-secondary" style={{ cursor: 'pointer', position: 'relative' }}>
+          {t('options.userAdapters.import')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="user-adapter-import"
+            onChange={importFile}
+            style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
+          />
+        </label>
+        {adapters.length > 1 ? (
+          <button type="button" className="op-secondary" onClick={() => download(`leadpace-adapters-${fileDate()}.json`, exportUserAdapters(adapters))}>
+            {t('options.userAdapters.exportAll')}
+          </button>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {notice?.kind === 'imported' ? (
+          <p className="op-saved" data-testid="user-adapter-notice" data-state="imported">
+            {t('options.userAdapters.imported', { names: notice.names })}
+          </p>
+        ) : null}
+        {notice?.kind === 'removed' ? (
+          <p className="op-saved" data-testid="user-adapter-notice" data-state="removed">
+            {t('options.userAdapters.removed', { name: notice.name })}
+          </p>
+        ) : null}
+        {notice?.kind === 'rejected' ? (
+          <p className="op-field-error" role="alert" data-testid="user-adapter-notice" data-state="rejected">
+            {t('options.userAdapters.rejected', { reason: notice.reason })}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { startPicker } from '@/lib/picker/start-picker';
+
+// Injected by the popup's "Add my CRM" (activeTab) into the page the dealer is on. Running it
+// again while the picker is open closes it.
+export default defineUnlistedScript(() => {
+  startPicker();
+});

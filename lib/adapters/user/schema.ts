@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+// A user adapter ("Add my CRM") is data, never code: CSS selectors and a URL pattern that the
+// built-in engine (./to-adapter.ts) reads with. It is shared between dealers as a JSON file, so
+// every import goes through this schema, all or nothing.
+
+export const USER_ADAPTER_KIND = 'leadpace-user-adapter';
+export const USER_ADAPTER_PREFIX = 'user-';
+
+/** Marks a step into an open shadow root or a same-origin frame inside one selector. */
+export const PIERCE = ' >>> ';
+
+const MAX_SELECTOR = 500;
+
+/** Parses with the page's own engine when there is one: a selector the browser rejects never gets stored. */
+function isValidSelector(selector: string): boolean {
+  if (typeof document === 'undefined') return true;
+  try {
+    for (const part of selector.split(PIERCE)) document.createDocumentFragment().querySelector(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const selectorSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_SELECTOR)
+  .refine(isValidSelector, { message: 'not a valid CSS selector' });
+
+/** The picked element's selector first, then fallbacks tried in order when the page changes. */
+export const selectorListSchema = z.array(selectorSchema).min(1).max(8);
+
+export const userFieldSchema = z.enum(['name', 'leadId', 'receivedAt', 'source', 'phone']);
+export type UserField = z.infer<typeof userFieldSchema>;
+
+/** An http(s) origin without path, e.g. `https://crm.garage-jansen.nl` (any port). */
+export const originSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value && !url.hostname.includes('*');
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an origin such as https://crm.example.com' },
+  );
+
+/**
+ * Where the lead id sits in the URL: a path with one `{id}` (and `*` for any one segment), or
+ * a query parameter. Absent when the id is read from the page.
+ */
+export const urlIdPatternSchema = z
+  .object({
+    path: z
+      .string()
+      .max(300)
+      .regex(/^\/[^?#\s]*$/, 'a path starts with / and has no query')
+      .refine((path) => path.split('{id}').length === 2, { message: 'a path pattern has exactly one {id}' })
+      .optional(),
+    query: z.string().regex(/^[\w.-]{1,60}$/, 'a query parameter name').optional(),
+  })
+  .refine((pattern) => (pattern.path === undefined) !== (pattern.query === undefined), {
+    message: 'give either a path with {id} or a query parameter, not both',
+  });
+export type UrlIdPattern = z.infer<typeof urlIdPatternSchema>;
+
+export const userAdapterSchema = z
+  .object({
+    kind: z.literal(USER_ADAPTER_KIND),
+    version: z.literal(1),
+    id: z.string().regex(/^user-[a-z0-9][a-z0-9-]{0,33}$/, 'an id like "user-garage-crm"'),
+    name: z.string().trim().min(1).max(80),
+    origin: originSchema,
+    /** Only pages whose path starts with this are lead pages (optional, narrows injection). */
+    pathPrefix: z.string().max(200).regex(/^\//, 'starts with /').optional(),
+    idFromUrl: urlIdPatternSchema.optional(),
+    fields: z.object({
+      name: selectorListSchema,
+      leadId: selectorListSchema.optional(),
+      receivedAt: selectorListSchema.optional(),
+      source: selectorListSchema.optional(),
+      phone: selectorListSchema.optional(),
+    }),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .refine((adapter) => adapter.fields.leadId !== undefined || adapter.idFromUrl !== undefined, {
+    message: 'a user adapter needs the lead id from the page or from the URL',
+    path: ['fields', 'leadId'],
+  });
+export type UserAdapter = z.infer<typeof userAdapterSchema>;
+
+const adapterListFileSchema = z.object({ kind: z.literal(`${USER_ADAPTER_KIND}s`), adapters: z.array(userAdapterSchema).min(1).max(50) });
+
+/** What an exported file holds: one adapter, or several under `kind: leadpace-user-adapters`. */
+function parseFileBody(raw: unknown) {
+  const isList = typeof raw === 'object' && raw !== null && 'kind' in raw && raw.kind === `${USER_ADAPTER_KIND}s`;
+  if (isList) {
+    const list = adapterListFileSchema.safeParse(raw);
+    return list.success ? { success: true as const, data: list.data.adapters } : list;
+  }
+  const one = userAdapterSchema.safeParse(raw);
+  return one.success ? { success: true as const, data: [one.data] } : one;
+}
+
+export type ImportResult = { ok: true; adapters: UserAdapter[] } | { ok: false; reason: string };
+
+/** Reads an imported file; any problem rejects the whole file with the first reasons. */
+export function parseUserAdapterFile(text: string): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const parsed = parseFileBody(raw);
+  if (!parsed.success) {
+    const reason = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
+      .join('; ');
+    return { ok: false, reason };
+  }
+  const ids = parsed.data.map((adapter) => adapter.id);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate) return { ok: false, reason: `the file lists ${duplicate} twice` };
+  return { ok: true, adapters: parsed.data };
+}
+
+export function exportUserAdapters(adapters: readonly UserAdapter[]): string {
+  const body = adapters.length === 1 ? adapters[0] : { kind: `${USER_ADAPTER_KIND}s`, adapters };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** The match pattern that covers the CRM's origin on any port (permissions and scripts). */
+export function originMatchPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}

@@ -1,0 +1,57 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { ADAPTERS } from '../registry';
+import type { CrmAdapter } from '../types';
+import { matchesAny } from '../match-pattern';
+import { userAdapterSchema, type UserAdapter } from './schema';
+import { userAdapter } from './to-adapter';
+
+// User adapters live in storage.local (this browser only) and are re-validated on every read:
+// storage is a boundary too, and a bad entry must not take the good ones down with it.
+
+export const userAdaptersItem = storage.defineItem<unknown[]>('local:userAdapters', { fallback: [] });
+
+export async function loadUserAdapters(): Promise<UserAdapter[]> {
+  const raw = await userAdaptersItem.getValue();
+  const list = z.array(z.unknown()).safeParse(raw);
+  if (!list.success) return [];
+  return list.data.flatMap((entry) => {
+    const parsed = userAdapterSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Why this adapter cannot be added, or null. Built-in CRMs keep their own adapter. */
+export function conflictOf(def: UserAdapter): string | null {
+  let url: URL;
+  try {
+    url = new URL(`${def.origin}/`);
+  } catch {
+    return `bad origin ${def.origin}`;
+  }
+  const builtIn = ADAPTERS.find((adapter) => matchesAny(adapter.matches, url));
+  return builtIn ? `${def.origin} is already read by the built-in ${builtIn.name} adapter` : null;
+}
+
+/** Adds or replaces (same id) adapters in one write: all of them or, on a conflict, none. */
+export async function saveUserAdapters(defs: readonly UserAdapter[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+  for (const def of defs) {
+    const conflict = conflictOf(def);
+    if (conflict) return { ok: false, reason: conflict };
+  }
+  const current = await loadUserAdapters();
+  const replaced = new Set(defs.map((def) => def.id));
+  await userAdaptersItem.setValue([...current.filter((def) => !replaced.has(def.id)), ...defs]);
+  return { ok: true };
+}
+
+export async function removeUserAdapter(id: string): Promise<void> {
+  const current = await loadUserAdapters();
+  await userAdaptersItem.setValue(current.filter((def) => def.id !== id));
+}
+
+/** Built-in adapters first, then the dealer's own. */
+export async function allAdapters(): Promise<CrmAdapter[]> {
+  const user = await loadUserAdapters().catch(() => []);
+  return [...ADAPTERS, ...user.map(userAdapter)];
+}

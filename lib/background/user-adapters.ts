@@ -1,0 +1,29 @@
+import { userAdapterSchema } from '../adapters/user/schema';
+import { saveUserAdapters } from '../adapters/user/store';
+import type { Result } from '../messaging';
+
+/**
+ * Stores an adapter made with the picker. The page may only describe its own site: the origin
+ * comes from the browser's sender info and must equal the adapter's.
+ */
+export async function saveFromPicker(raw: unknown, senderUrl: string | undefined): Promise<Result<{ id: string }>> {
+  const parsed = userAdapterSchema.safeParse(raw);
+  if (!parsed.success) {
+    const reason = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(adapter)'}: ${issue.message}`)
+      .join('; ');
+    return { ok: false, code: 'invalid', reason };
+  }
+  let senderOrigin: string | null = null;
+  try {
+    senderOrigin = senderUrl ? new URL(senderUrl).origin : null;
+  } catch {
+    senderOrigin = null;
+  }
+  if (senderOrigin !== parsed.data.origin) {
+    return { ok: false, code: 'forbidden', reason: `a page of ${senderOrigin ?? 'an unknown site'} cannot define an adapter for ${parsed.data.origin}` };
+  }
+  const saved = await saveUserAdapters([parsed.data]);
+  return saved.ok ? { ok: true, value: { id: parsed.data.id } } : { ok: false, code: 'invalid', reason: saved.reason };
+}
