@@ -48,33 +48,20 @@ export function usePicking(
     if (!active) return;
     const view = doc.defaultView;
     if (!view) return;
-    const target = (event: MouseEvent) => elementAt(doc, event.clientX, event.clientY, isOwn);
+    // (dx, dy): where the frame an event happened in sits on the top page.
+    const target = (event: MouseEvent, dx: number, dy: number) => elementAt(doc, event.clientX + dx, event.clientY + dy, isOwn);
+    // Our overlay lives in the top document only; events from frames are never ours.
     const fromUs = (event: Event) => event.composedPath().some((node) => node instanceof Element && isOwn(node));
-    const move = (event: MouseEvent) => {
-      if (fromUs(event)) return;
-      const el = target(event);
-      setBox(el ? boxOf(el) : null);
-    };
-    const swallow = (event: Event) => {
-      if (fromUs(event)) return;
+    const block = (event: Event) => {
       event.preventDefault();
       event.stopImmediatePropagation();
-    };
-    const click = (event: MouseEvent) => {
-      if (fromUs(event)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      const el = target(event);
-      if (el) onPick(el);
     };
     const key = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
+      block(event);
       onCancel();
     };
-    // Same-origin frames get their own events: listen there too, in frame coordinates
-    // translated back to the top page.
+    // Same-origin frames get their own events: listen there too.
     const views: { win: Window; dx: number; dy: number }[] = [{ win: view, dx: 0, dy: 0 }];
     for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
       try {
@@ -87,30 +74,29 @@ export function usePicking(
         // cross-origin frame: its events stay with it
       }
     }
-    const shifted = <E extends MouseEvent>(handler: (event: MouseEvent) => void, dx: number, dy: number) =>
-      dx === 0 && dy === 0
-        ? handler
-        : (event: E) =>
-            handler(
-              Object.assign(Object.create(event) as MouseEvent, {
-                clientX: event.clientX + dx,
-                clientY: event.clientY + dy,
-                composedPath: () => event.composedPath(),
-                preventDefault: () => event.preventDefault(),
-                stopImmediatePropagation: () => event.stopImmediatePropagation(),
-              }),
-            );
     const removers: (() => void)[] = [];
     for (const { win, dx, dy } of views) {
-      const onMove = shifted(move, dx, dy);
-      const onClick = shifted(click, dx, dy);
-      win.addEventListener('mousemove', onMove, true);
-      win.addEventListener('click', onClick, true);
+      const move = (event: MouseEvent) => {
+        if (fromUs(event)) return;
+        const el = target(event, dx, dy);
+        setBox(el ? boxOf(el) : null);
+      };
+      const swallow = (event: Event) => {
+        if (!fromUs(event)) block(event);
+      };
+      const click = (event: MouseEvent) => {
+        if (fromUs(event)) return;
+        block(event);
+        const el = target(event, dx, dy);
+        if (el) onPick(el);
+      };
+      win.addEventListener('mousemove', move, true);
+      win.addEventListener('click', click, true);
       win.addEventListener('keydown', key, true);
       for (const type of SWALLOWED) win.addEventListener(type, swallow, true);
       removers.push(() => {
-        win.removeEventListener('mousemove', onMove, true);
-        win.removeEventListener('click', onClick, true);
+        win.removeEventListener('mousemove', move, true);
+        win.removeEventListener('click', click, true);
         win.removeEventListener('keydown', key, true);
         for (const type of SWALLOWED) win.removeEventListener(type, swallow, true);
       });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { garageLeadPage } from '../fixtures/unknown-crm/garage-crm';
 import { inPanel, launchWithExtension, panel, removeProfile, setupExtensionAndCrm, type ExtensionBrowser } from './harness';
@@ -33,9 +33,9 @@ async function serveGarageCrm(context: BrowserContext): Promise<void> {
 
 const picker = (page: Page, testId: string) => page.locator(`leadpace-picker [data-testid="${testId}"]`);
 
-async function pick(page: Page, field: string, target: string): Promise<void> {
+async function pick(page: Page, field: string, target: string | Locator): Promise<void> {
   await picker(page, `pick-${field}`).click();
-  await page.locator(target).click();
+  await (typeof target === 'string' ? page.locator(target) : target).click();
   await picker(page, `candidate-${field}-0`).waitFor();
 }
 
@@ -70,7 +70,7 @@ describe('"Add my CRM" with the point-and-click picker', () => {
     expect(await picker(page, 'count-name-0').textContent()).toBe('1×');
 
     await pick(page, 'receivedAt', 'td[data-field="aangemaakt"]');
-    await pick(page, 'source', 'span.bron');
+    await pick(page, 'source', page.frameLocator('iframe.herkomst').locator('span.bron')); // inside a same-origin frame
     await pick(page, 'phone', 'contact-card a.nummer'); // inside an open shadow root
     // The picked clicks never reached the CRM: still on the same lead.
     expect(new URL(page.url()).pathname).toBe('/klant/4711');
@@ -109,6 +109,7 @@ describe('"Add my CRM" with the point-and-click picker', () => {
     // Data, not code, and no customer data in it.
     expect(exported).not.toMatch(/Sanne|Bakker|12345678|4711/);
     expect(file.fields.phone?.[0]).toContain('>>>');
+    expect(file.fields.source?.[0]).toMatch(/iframe.*>>>.*bron/);
     await options.close();
   });
 
