@@ -53,6 +53,9 @@ export function Picker({ doc, url, isOwn, save, close, now = () => new Date() }:
     const suggested = suggestUrlPattern(start);
     return suggested ? describeUrlPattern(suggested) : '';
   });
+  // Whether the dealer takes the id from the URL: kept apart from the pattern, which is invalid
+  // (or empty) for a moment while being retyped, so the box and the field stay put meanwhile.
+  const [idFromUrlOn, setIdFromUrlOn] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
   const onPick = useCallback(
@@ -84,9 +87,10 @@ export function Picker({ doc, url, isOwn, save, close, now = () => new Date() }:
     }
   }, [result, doc, url]);
 
-  const applyUrlText = (text: string) => {
+  const applyUrlText = (text: string, on = true) => {
     setUrlText(text);
-    setDraft((current) => ({ ...current, idFromUrl: parseUrlPatternText(text) }));
+    setIdFromUrlOn(on);
+    setDraft((current) => ({ ...current, idFromUrl: on ? parseUrlPatternText(text) : null }));
   };
 
   const onSave = () => {
@@ -172,11 +176,11 @@ export function Picker({ doc, url, isOwn, save, close, now = () => new Date() }:
                     <input
                       type="checkbox"
                       data-testid="id-from-url"
-                      checked={draft.idFromUrl !== null || (urlText !== '' && fromUrl)}
-                      onChange={(event) => applyUrlText(event.target.checked ? urlText || '/{id}' : '')}
+                      checked={idFromUrlOn}
+                      onChange={(event) => (event.target.checked ? applyUrlText(urlText || '/{id}') : applyUrlText(urlText, false))}
                     />
                     {t('picker.idFromUrl')}
-                    {draft.idFromUrl !== null || urlText !== '' ? (
+                    {idFromUrlOn || urlText !== '' ? (
                       <input
                         data-testid="url-pattern"
                         className="pk-pattern"

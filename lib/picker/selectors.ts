@@ -12,8 +12,8 @@ const GENERATED = [
   /[0-9a-f]{8,}/i, // hashes, uuids
   /^(?:ember|ext-|yui|react-|mui-|:r|radix-|headlessui-|rc-|ng-|el-id-|gwt-|x-auto)/i,
   /^(?:css|sc|jsx|svelte|emotion|styled)-[a-z0-9]+$/i, // CSS-in-JS class names
-  /^_?[a-z]{1,3}[A-Z0-9][a-zA-Z0-9]{3,}$/, // minified module classes like _a1B2c or xY3k9
-  /(?:^|[-_])[a-z0-9]*\d[a-z0-9]*[-_]?[a-z0-9]{4,}$/i, // MuiBox-root-12ab style suffixes
+  /^_?[a-zA-Z]{1,3}(?=[a-zA-Z]*\d)[a-zA-Z0-9]{4,}$/, // minified module classes like _a1B2c or xY3k9 (btnSave is not)
+  /[-_](?=[a-z]*\d[a-z]*\d)(?=\d*[a-z])[a-z0-9]{4,}$/i, // suffixes mixing letters and 2+ digits: MuiBox-root-12ab (h2-title, address-line1 are not)
 ];
 
 export function looksGenerated(token: string): boolean {
