@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectPanel, injectPanelMessageSchema, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
+import { userAdaptersItem } from '@/lib/adapters/user/store';
 
 const executeScript = vi.fn(() => Promise.resolve([]));
 
@@ -40,5 +41,37 @@ describe('injectPanel', () => {
     [null, false],
   ])('message %j is the detector’s: %s', (message, expected) => {
     expect(injectPanelMessageSchema.safeParse(message).success).toBe(expected);
+  });
+});
+
+describe('injectPanel for the dealer’s own adapters', () => {
+  const garage = {
+    kind: 'leadpace-user-adapter',
+    version: 1,
+    id: 'user-garage-crm-nl',
+    name: 'Garage CRM',
+    origin: 'https://garage-crm.nl',
+    idFromUrl: { path: '/klant/{id}' },
+    fields: { name: ['h2.klant-naam'] },
+    createdAt: '2026-11-26T10:00:00.000Z',
+  };
+
+  beforeEach(async () => {
+    await userAdaptersItem.setValue([garage]);
+  });
+
+  it.each([
+    { name: 'its lead page', url: 'https://garage-crm.nl/klant/4711', ok: true },
+    { name: 'another page of that site', url: 'https://garage-crm.nl/voorraad', ok: false },
+    { name: 'a look-alike site', url: 'https://garage-crm.nl.evil.example/klant/4711', ok: false },
+  ])('$name → injected: $ok', async ({ url, ok }) => {
+    const result = await injectPanel({ url, frameId: 0, tab: { id: 9 } });
+    expect(result.ok).toBe(ok);
+    expect(executeScript).toHaveBeenCalledTimes(ok ? 1 : 0);
+  });
+
+  it('a stored adapter that no longer validates is ignored', async () => {
+    await userAdaptersItem.setValue([{ ...garage, fields: { name: [] } }]);
+    expect((await injectPanel({ url: 'https://garage-crm.nl/klant/4711', frameId: 0, tab: { id: 9 } })).ok).toBe(false);
   });
 });
