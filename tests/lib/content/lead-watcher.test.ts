@@ -358,6 +358,86 @@ describe('watchLead with the demo adapter', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('a region that never goes quiet: an in-place switch is still reported, and re-reads stay rare', async () => {
+    const section = leadSection('L-1', 'Sanne');
+    const ticker = el('small', { class: 'age' }, '0 s');
+    section.append(ticker);
+    mountApp(section);
+    const observers = spyOnObservers();
+    const extract = vi.spyOn(demoAdapter, 'extract');
+    watch();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(extract).toHaveBeenCalledTimes(1);
+
+    // A live clock inside the lead region, every 100 ms: shorter than the 150 ms quiet period.
+    const busy = async (ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        ticker.textContent = `${t} s`;
+        await vi.advanceTimersByTimeAsync(100);
+      }
+    };
+    await busy(500);
+    section.setAttribute('data-record-id', 'L-2');
+    await busy(3_000);
+    expect(reportedIds()).toEqual(['L-1', 'L-2']);
+
+    // Five seconds of constant changes cost a handful of re-reads, not one per change, and the
+    // busy region is read on a timer: the observer is mostly disconnected.
+    extract.mockClear();
+    const callbacks = observers.callbacks;
+    await busy(5_000);
+    expect(extract.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(extract.mock.calls.length).toBeLessThanOrEqual(6);
+    expect(observers.callbacks - callbacks).toBeLessThanOrEqual(10);
+    expect(reportedIds()).toEqual(['L-1', 'L-2']);
+
+    // Once the page calms down, a switch is seen after the usual quiet period again.
+    await vi.advanceTimersByTimeAsync(12_000);
+    section.setAttribute('data-record-id', 'L-3');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reportedIds()).toEqual(['L-1', 'L-2']);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reportedIds()).toEqual(['L-1', 'L-2', 'L-3']);
+  });
+
+  it('stop() while a busy region is read on a timer leaves no timers and no callbacks', async () => {
+    const section = leadSection('L-1', 'Sanne');
+    const ticker = el('small', {}, '0');
+    section.append(ticker);
+    mountApp(section);
+    const stop = watch();
+    await vi.advanceTimersByTimeAsync(0);
+    for (let t = 0; t < 2_500; t += 100) {
+      ticker.textContent = String(t);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+    section.setAttribute('data-record-id', 'L-2');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(reportedIds()).toEqual(['L-1']);
+  });
+
+  it('a burst of mutations is read once, 150 ms after the last one', async () => {
+    const section = leadSection('L-1', 'Sanne');
+    mountApp(section);
+    const extract = vi.spyOn(demoAdapter, 'extract');
+    watch();
+    await vi.advanceTimersByTimeAsync(0);
+    extract.mockClear();
+    for (let i = 0; i < 10; i += 1) {
+      section.setAttribute('data-step', String(i));
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    // Last mutation at 180 ms: not read within 150 ms of it, read by 405 ms (quiet is checked every 75 ms).
+    await vi.advanceTimersByTimeAsync(120);
+    expect(extract).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(110);
+    expect(extract).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(extract).toHaveBeenCalledTimes(1);
+  });
+
   it('an adapter whose extract throws never throws into the page', async () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const broken: CrmAdapter = {
