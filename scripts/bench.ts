@@ -3,6 +3,7 @@
  *   1. bundle sizes (raw, gzip)              4. popup first render, 5,000 leads / 30,000 events
  *   2. lead anchor → panel painted           5. domain benchmark (scripts/bench-domain.ts)
  *   3. content script cost on a non-lead page 6. team server benchmark (scripts/bench-server.ts)
+ *   3b. a large, busy lead page (≥ 5,000 elements, ~50 DOM changes/s): extension ms per second, one extraction
  * Options: --skip-server (skip 6), --no-build (use the existing .output/chrome-mv3-e2e),
  *          --headed (show the browser; timings are for headless).
  * Sections 2–4 share one warm, headless Chromium with the e2e build and a fresh profile.
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, removeProfile, startCrm } from './lib/extension-browser';
 import { benchAnchorToPanel } from './bench/anchor-panel';
 import { runChild } from './bench/child';
+import { benchLargePage } from './bench/large-page';
 import { benchNonLeadPage } from './bench/non-lead';
 import { benchPopup } from './bench/popup';
 import { benchSync } from './bench/sync';
@@ -65,6 +67,7 @@ try {
   console.log(`\nChromium: ${version}; ${args.has('--headed') ? 'headed' : 'headless'}; fake CRM at ${crm.url}`);
   await section('anchor→panel painted', () => benchAnchorToPanel(browser, crm.url));
   await section('non-lead page', () => benchNonLeadPage(browser, crm.url));
+  await section('large page', () => benchLargePage(browser));
   await section('popup', () => benchPopup(browser));
 } finally {
   await browser.close();

@@ -1,0 +1,8 @@
+/**
+ * Entry for the large-page benchmark's extraction timing: scripts/bench/large-page.ts bundles
+ * this with esbuild into an IIFE (`window.__leadpaceAdapters`) and runs it in the page's main
+ * world, so the adapters' extract runs on Chromium's DOM, not jsdom's.
+ */
+export { demoAdapter } from '../../lib/adapters/demo';
+export { salesforceAdapter } from '../../lib/adapters/salesforce';
+export { vinsolutionsAdapter } from '../../lib/adapters/vinsolutions';
