@@ -7,10 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
 import { addMember, createTeam } from '../server/store/tenancy';
+import { garageLeadPage } from '../tests/fixtures/unknown-crm/garage-crm';
 import { launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './lib/extension-browser';
 
 const outDir = resolve('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
@@ -212,7 +213,64 @@ async function main(): Promise<void> {
     await popup.getByTestId('team').screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup-team-section.png`) });
   });
 
+  await addMyCrm(context);
+
   console.log(`\nDemo finished: every step worked. Screenshots: ${outDir}`);
+}
+
+/**
+ * "Add my CRM" on a CRM Leadpace has no adapter for (a small garage CRM, served by Playwright at
+ * http://garage-crm.localhost, which the test build grants at install): pick the fields, save,
+ * and the panel appears there.
+ */
+async function addMyCrm(context: BrowserContext): Promise<void> {
+  const picker = (page: Page, testId: string) => page.locator(`leadpace-picker [data-testid="${testId}"]`);
+  await context.route('http://garage-crm.localhost/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: garageLeadPage({ id: '4711', name: 'Sanne Bakker', created: '26-11-2026 09:15', source: 'AutoScout24', phone: '+31 6 12345678' }),
+    }),
+  );
+  const page = await context.newPage();
+  await step('Open a lead in a CRM Leadpace does not know (Garage CRM): no panel yet', async () => {
+    await page.goto('http://garage-crm.localhost/klant/4711');
+    await page.locator('.klant-naam').waitFor();
+  });
+  await step('Popup → "Add my CRM…" opens the point-and-click picker on that page', async () => {
+    const worker = await browser?.worker();
+    const tabId = await worker?.evaluate(async () => (await chrome.tabs.query({ url: 'http://garage-crm.localhost/*' }))[0]?.id ?? -1);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${browser?.extensionId}/popup.html?tab=${tabId ?? -1}`);
+    await popup.getByTestId('add-crm-button').click();
+    await picker(page, 'picker-name').waitFor();
+    await popup.close().catch(() => undefined);
+  });
+  await step('Pick the lead name, created time, source (in a frame) and phone (in a shadow root); id from the URL', async () => {
+    const pick = async (field: string, target: ReturnType<Page['locator']>) => {
+      await picker(page, `pick-${field}`).click();
+      await target.click();
+      await picker(page, `candidate-${field}-0`).waitFor();
+    };
+    await pick('name', page.locator('.klant-naam'));
+    await pick('receivedAt', page.locator('td[data-field="aangemaakt"]'));
+    await pick('source', page.frameLocator('iframe.herkomst').locator('span.bron'));
+    await pick('phone', page.locator('contact-card a.nummer'));
+    await picker(page, 'id-from-url').check();
+    await page.waitForFunction(
+      () => document.querySelector('leadpace-picker')?.shadowRoot?.querySelector('[data-testid="test-name"]')?.textContent === 'Sanne Bakker',
+    );
+    await shot(page, 'add-my-crm-picker');
+  });
+  await step('Save: the Leadpace panel appears on the Garage CRM lead without a reload', async () => {
+    await picker(page, 'picker-save').click();
+    await picker(page, 'picker-status').waitFor();
+    await picker(page, 'picker-close').click();
+    await inPanel(page, 'lead-name').waitFor({ timeout: 10_000 });
+    const name = await inPanel(page, 'lead-name').textContent();
+    if (name !== 'Sanne Bakker') throw new Error(`panel shows "${name}"`);
+    await shot(page, 'add-my-crm-panel');
+  });
 }
 
 main()
