@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { adapterById } from '@/lib/adapters/registry';
 import { routeForUrl } from '@/lib/adapters/routes';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { useI18n } from '../ui/i18n';
@@ -32,8 +31,11 @@ export function EnableCrmPrompt({ currentUrl, permissions }: { currentUrl: () =>
         return;
       }
       const route = routeForUrl(url);
-      const adapter = route ? adapterById(route.id) : undefined;
-      if (!route || !adapter) return;
+      if (!route) return;
+      // Loaded only on a CRM tab: the adapters' reading code stays out of the popup's start-up.
+      const { adapterById } = await import('@/lib/adapters/registry');
+      const adapter = adapterById(route.id);
+      if (!adapter) return;
       const granted = await permissions.contains({ origins: route.matches }).catch(() => true);
       if (alive && !granted) setState({ kind: 'offer', target: { name: adapter.name, origins: route.matches } });
     })();

@@ -117,8 +117,9 @@ export default defineBackground(() => {
 
   // The detector content script asks for the panel only on lead pages.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!injectPanelMessageSchema.safeParse(message).success) return undefined;
-    return injectPanel(sender).catch((e: unknown) => {
+    const request = injectPanelMessageSchema.safeParse(message);
+    if (!request.success) return undefined;
+    return injectPanel(sender, request.data).catch((e: unknown) => {
       log(`panel injection failed: ${String(e)}`);
       return { ok: false, reason: String(e) };
     });

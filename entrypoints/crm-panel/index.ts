@@ -1,7 +1,8 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PANEL_LOADED_FLAG } from '@/lib/content/inject-message';
 import { startPanel } from '@/lib/content/panel-main';
 
-const LOADED = '__leadpacePanelLoaded';
+const LOADED = PANEL_LOADED_FLAG;
 
 // Injected by the background into a CRM tab's isolated world when the detector content
 // script sees a lead page. Injection can repeat (SPA navigation, a re-granted CRM): start once.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectPanel, injectPanelMessageSchema, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
+import { injectPanel, injectPanelMessageSchema, LIST_SCRIPT_FILE, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
 import { userAdaptersItem } from '@/lib/adapters/user/store';
 
 const executeScript = vi.fn(() => Promise.resolve([]));
@@ -73,5 +73,23 @@ describe('injectPanel for the dealer’s own adapters', () => {
   it('a stored adapter that no longer validates is ignored', async () => {
     await userAdaptersItem.setValue([{ ...garage, fields: { name: [] } }]);
     expect((await injectPanel({ url: 'https://garage-crm.nl/klant/4711', frameId: 0, tab: { id: 9 } })).ok).toBe(false);
+  });
+});
+
+describe('injectPanel for inbox and list pages', () => {
+  it('injects only the small list reader on a built-in CRM', async () => {
+    const result = await injectPanel({ url: 'http://leadpace-demo.localhost/leads', frameId: 0, tab: { id: 4 } }, { leadpace: 'inject-list' });
+    expect(result.ok).toBe(true);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4, frameIds: [0] }, files: [LIST_SCRIPT_FILE] });
+  });
+
+  it('refuses a list reader on a site without a built-in adapter', async () => {
+    const result = await injectPanel({ url: 'https://garage-crm.nl/klanten', frameId: 0, tab: { id: 4 } }, { leadpace: 'inject-list' });
+    expect(result.ok).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('the detector may ask for either', () => {
+    expect(injectPanelMessageSchema.safeParse({ leadpace: 'inject-list' }).success).toBe(true);
   });
 });

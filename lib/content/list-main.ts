@@ -1,0 +1,32 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { setCrmReadingTimeZone } from '../adapters/parse-date';
+import { safely } from '../safely';
+import { parseSettings, readSettings, settingsItem } from '../settings';
+import { PANEL_LOADED_FLAG } from './inject-message';
+import { startListDiscovery } from './list-watcher';
+
+const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unknown>)[PANEL_LOADED_FLAG]);
+
+/**
+ * New-lead discovery on inbox and list pages, on its own: the list reader and messaging only,
+ * so an inbox costs a fraction of a lead page. Once the panel bundle runs in this page (the rep
+ * opened a lead in this SPA) it reads lists itself and this one steps aside.
+ */
+export function startListMain(ctx: ContentScriptContext): void {
+  let stop: (() => void) | null = null;
+  const follow = (url: URL) => {
+    safely(() => stop?.());
+    stop = panelLoaded() ? null : startListDiscovery(url);
+  };
+  // List times are read in the dealer's zone, like lead pages.
+  const unwatchSettings = settingsItem.watch((value) => setCrmReadingTimeZone(parseSettings(value).openingHours.timeZone));
+  void readSettings()
+    .then((settings) => setCrmReadingTimeZone(settings.openingHours.timeZone))
+    .catch(() => undefined)
+    .finally(() => follow(new URL(location.href)));
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
+  ctx.onInvalidated(() => {
+    safely(() => stop?.());
+    safely(unwatchSettings);
+  });
+}
