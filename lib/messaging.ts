@@ -47,6 +47,9 @@ export const messageSchemas = {
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
 } as const;
 
+/** Background → content scripts: these CRMs were turned off. */
+export const crmDisabledSchema = z.object({ crms: z.array(crmIdSchema).max(200) });
+
 export type ErrorCode = 'invalid' | 'forbidden' | 'db' | 'not-found' | 'unknown';
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; reason: string };
 
@@ -68,7 +71,7 @@ export interface ProtocolMap {
   /** Background → content script: the toolbar shortcut toggles the panel. */
   'panel/toggle'(): void;
   /** Background → content scripts: these CRMs lost their permission or adapter; panels go. */
-  'crm/disabled'(data: { crms: string[] }): void;
+  'crm/disabled'(data: z.infer<typeof crmDisabledSchema>): void;
   /** Picker (on the CRM page) → background: store the dealer's own adapter for this page's site. */
   'user-adapter/save'(data: unknown): Result<{ id: string }>;
   'team/connect'(data: Data<'team/connect'>): TeamResult<TeamInfo>;

@@ -14,7 +14,7 @@ import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
 import { showUpdatedNotice } from '@/lib/content/updated-notice';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import { leadKey } from '@/lib/domain/model';
-import { onMessage } from '@/lib/messaging';
+import { crmDisabledSchema, onMessage } from '@/lib/messaging';
 import { safely } from '@/lib/safely';
 import { panelCollapsedItem, parseSettings, readSettings, settingsItem } from '@/lib/settings';
 import { setCrmReadingTimeZone } from '@/lib/adapters/parse-date';
@@ -180,8 +180,9 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   });
   // The dealer turned this CRM off (or deleted its adapter): the panel leaves without a reload.
   const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
+    const parsed = crmDisabledSchema.safeParse(data);
     const id = adapter?.id ?? routeIdOf(new URL(location.href), userAdapters);
-    if (!id || !data.crms.includes(id)) return;
+    if (!parsed.success || !id || !parsed.data.crms.includes(id)) return;
     disabled = true;
     safely(() => stopWatching?.());
     stopWatching = null;
