@@ -378,3 +378,178 @@ export function findValueByLabel(
   }
   return undefined;
 }
+
+/** One field of a findValuesByLabel call: its labels and the longest value to return. */
+export interface LabelledField {
+  labels: readonly string[];
+  max?: number;
+}
+
+interface PendingField<K> {
+  key: K;
+  wanted: ReadonlySet<string>;
+  max: number;
+}
+
+/**
+ * findValueByLabel for several fields in one pass over `root`: each field's value is what
+ * `findValueByLabel(root, labels, max)` returns for it, but the page's dt/th/label/aria
+ * candidates are listed once and its text walked once (and only as far as the last field still
+ * missing) instead of once per field. Fields not found are absent; never throws.
+ */
+export function findValuesByLabel<K extends string>(
+  root: ParentNode | null | undefined,
+  fields: Readonly<Partial<Record<K, LabelledField>>>,
+): Partial<Record<K, string>> {
+  const result: Partial<Record<K, string>> = {};
+  if (!root) return result;
+  let pending: Array<PendingField<K>> = [];
+  const any = new Set<string>();
+  for (const key of Object.keys(fields) as K[]) {
+    const field = fields[key];
+    if (!field) continue;
+    const wanted = wantedSet(field.labels);
+    if (wanted.size === 0) continue;
+    pending.push({ key, wanted, max: field.max ?? DEFAULT_MAX });
+    for (const label of wanted) any.add(label);
+  }
+
+  /**
+   * The fields `wants` picks are offered the one candidate `find` gives at this place in the
+   * page (the same for all of them): a field takes it when it has text, as findValueByLabel
+   * does, and otherwise goes on looking. A field whose candidate throws ends without a value,
+   * as its own findValueByLabel would. True when no field is left.
+   */
+  const offer = (wants: (field: PendingField<K>) => boolean, find: () => Found | null | undefined): boolean => {
+    let computed = false;
+    let found: Found | null | undefined;
+    let failed = false;
+    pending = pending.filter((field) => {
+      if (!wants(field)) return true;
+      if (!computed) {
+        computed = true;
+        try {
+          found = find();
+        } catch {
+          failed = true;
+        }
+      }
+      if (failed) return false;
+      if (!found) return true;
+      try {
+        const text = found.el ? textOf(found.el, field.max) : collapse(found.text, field.max);
+        if (text.length === 0) return true;
+        result[field.key] = text;
+      } catch {
+        // Nothing to record: the field ends without a value.
+      }
+      return false;
+    });
+    return pending.length === 0;
+  };
+  const first = (gen: Generator<Found>): Found | undefined => gen.next().value ?? undefined;
+
+  try {
+    if (pending.length === 0) return result;
+    // The structural candidates, in structuralCandidates' order.
+    for (const dt of safeQueryAll(root, 'dt')) {
+      const label = normaliseLabel(textOf(dt, MAX_LABEL_TEXT + 10));
+      if (!any.has(label)) continue;
+      const done = offer(
+        (f) => f.wanted.has(label),
+        () => {
+          let sibling = dt.nextElementSibling;
+          while (sibling && sibling.tagName !== 'DT') {
+            if (sibling.tagName === 'DD') return { el: sibling };
+            sibling = sibling.nextElementSibling;
+          }
+          return null;
+        },
+      );
+      if (done) return result;
+    }
+    for (const th of safeQueryAll(root, 'th')) {
+      const label = normaliseLabel(textOf(th, MAX_LABEL_TEXT + 10));
+      if (!any.has(label)) continue;
+      const done = offer(
+        (f) => f.wanted.has(label),
+        () => {
+          let sibling = th.nextElementSibling;
+          while (sibling && sibling.tagName !== 'TD') sibling = sibling.nextElementSibling;
+          return sibling ? { el: sibling } : null;
+        },
+      );
+      if (done) return result;
+    }
+    const doc = ownerDocumentOf(root);
+    for (const labelEl of safeQueryAll(root, 'label')) {
+      const label = normaliseLabel(textOf(labelEl, MAX_LABEL_TEXT + 10));
+      if (!any.has(label)) continue;
+      const done = offer(
+        (f) => f.wanted.has(label),
+        () => {
+          const forId = labelEl.getAttribute('for');
+          if (forId && doc) {
+            const target = doc.getElementById(forId);
+            if (target && contains(root, target)) return { el: target };
+          }
+          const inner = labelEl.querySelector('input, select, textarea');
+          if (inner) return { el: inner };
+          const next = nextNonEmptySibling(labelEl);
+          return next ? { el: next } : null;
+        },
+      );
+      if (done) return result;
+    }
+    for (const el of safeQueryAll(root, '[aria-label]')) {
+      const label = normaliseLabel(el.getAttribute('aria-label') ?? '');
+      if (any.has(label) && offer((f) => f.wanted.has(label), () => ({ el }))) return result;
+    }
+    if (doc) {
+      for (const el of safeQueryAll(root, '[aria-labelledby]')) {
+        const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+        const label = normaliseLabel(ids.map((id) => textOf(doc.getElementById(id), MAX_LABEL_TEXT)).join(' '));
+        if (any.has(label) && offer((f) => f.wanted.has(label), () => ({ el }))) return result;
+      }
+    }
+
+    // The text walk, as textCandidates does it.
+    if (!doc) return result;
+    const walker = doc.createTreeWalker(root as Node, SHOW_TEXT);
+    let visited = 0;
+    for (let node = walker.nextNode(); node && visited < MAX_TEXT_NODES; node = walker.nextNode()) {
+      visited += 1;
+      const raw = node.nodeValue ?? '';
+      if (raw.length === 0) continue;
+      // Blank text normalises to '', which is no field's label. The parent is looked at only
+      // for the few texts that are a label: most of a large page's text is not.
+      const label = normaliseLabel(raw.length > MAX_LABEL_TEXT * 4 ? raw.slice(0, MAX_LABEL_TEXT * 4) : raw);
+      const colon = raw.indexOf(':');
+      const prefix = colon > 0 && colon <= MAX_LABEL_TEXT ? normaliseLabel(raw.slice(0, colon)) : null;
+      const whole = any.has(label);
+      const before = prefix !== null && any.has(prefix);
+      if (!whole && !before) continue;
+      const parent = node.parentElement;
+      if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
+      const textNode = node;
+      // "Bron" / "Bron:" alone: the value follows the label.
+      if (whole && offer((f) => f.wanted.has(label), () => first(valueAfterLabelNode(textNode, root)))) return result;
+      // "Bron: Marktplaats" inside one text node, for the fields the whole text is not a label of.
+      if (
+        before &&
+        offer(
+          (f) => !f.wanted.has(label) && f.wanted.has(prefix),
+          () => {
+            const rest = collapse(raw.slice(colon + 1), DEFAULT_MAX);
+            return rest.length > 0 ? { text: rest } : first(valueAfterLabelNode(textNode, root));
+          },
+        )
+      ) {
+        return result;
+      }
+    }
+  } catch {
+    // See findByLabel: the fields not found by now stay missing.
+  }
+  return result;
+}
