@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LeadpaceDb } from '@/lib/db/schema';
-import { dayBounds, rankOpenLeads, todayStats } from '@/lib/domain/metrics';
+import { createLeadStateMemo, dayBounds, rankOpenLeads, todayStats, type LeadStateMemo } from '@/lib/domain/metrics';
 import { monthPacing } from '@/lib/domain/pacing';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
@@ -50,7 +50,14 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
-  const data = usePopupData(db, dayStart);
+  // Lead states are computed per chunk while the rest is still being read (see
+  // openLeadsInChunks), so ranking after the last chunk only sorts.
+  const [memo] = useState(createLeadStateMemo);
+  const data = usePopupData(
+    db,
+    dayStart,
+    settings ? (leads) => memo.prime(leads, now, settings.cadence, settings.openingHours) : undefined,
+  );
   const [store] = useState(createPopupStore);
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
@@ -88,8 +95,11 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
         openError={openError}
         onOpen={open}
         onSetTarget={openOptions}
+        memo={memo}
       />
-      <TeamSection db={db} now={now} settings={settings ?? DEFAULT_SETTINGS} onConnect={openOptions} />
+      {/* Only once the body has its data: the team numbers read a month of events, which
+          would otherwise compete with the lead rows for the database and the main thread. */}
+      {data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
       {pageCapture ? <CapturePage access={pageCapture} /> : null}
     </div>
@@ -105,6 +115,7 @@ function PopupBody({
   openError,
   onOpen,
   onSetTarget,
+  memo,
 }: {
   data: PopupData | undefined;
   now: number;
@@ -114,6 +125,7 @@ function PopupBody({
   openError: string | null;
   onOpen: (leadKey: string) => void;
   onSetTarget: () => void;
+  memo: LeadStateMemo;
 }) {
   const { t } = useI18n();
   // Thousands of rows would make the popup slow to open; the most urgent come first anyway.
@@ -121,8 +133,8 @@ function PopupBody({
   // Ranking thousands of leads through the cadence engine is the popup's main cost: once per
   // data change, settings change or clock tick, not once per render.
   const ranked = useMemo(
-    () => (data?.ok && settings ? rankOpenLeads(data.open, now, settings.cadence, settings.openingHours) : []),
-    [data, now, settings],
+    () => (data?.ok && settings ? rankOpenLeads(data.open, now, settings.cadence, settings.openingHours, memo) : []),
+    [data, now, settings, memo],
   );
   if (data === undefined || settings === null) {
     return (
