@@ -8,28 +8,11 @@ import {
   urlIdPatternSchema,
   userAdapterSchema,
   USER_ADAPTER_KIND,
-  type UserAdapter,
 } from '@/lib/adapters/user/schema';
 import { matchesAny } from '@/lib/adapters/match-pattern';
+import { garageAdapter } from '../../fixtures/user-adapter';
 
-function adapter(overrides: Partial<UserAdapter> = {}): UserAdapter {
-  return {
-    kind: USER_ADAPTER_KIND,
-    version: 1,
-    id: 'user-crm-garage-nl',
-    name: 'Garage CRM',
-    origin: 'https://crm.garage.nl',
-    idFromUrl: { path: '/klant/{id}' },
-    fields: {
-      name: ['h1[data-field="name"]', 'main h1'],
-      receivedAt: ['dd.created'],
-      source: ['dd.source'],
-      phone: ['lead-card >>> a.phone'],
-    },
-    createdAt: '2026-11-26T08:15:00.000Z',
-    ...overrides,
-  };
-}
+const adapter = garageAdapter;
 
 /** Plain JSON without the type: what a file on disk holds, free to break. */
 function raw(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,28 +1,12 @@
 // @vitest-environment jsdom
 import { idFromUrl, markedFieldCount, userAdapter, userRoute } from '@/lib/adapters/user/to-adapter';
 import { firstPierced, queryPierced } from '@/lib/adapters/user/query';
-import { USER_ADAPTER_KIND, type UrlIdPattern, type UserAdapter } from '@/lib/adapters/user/schema';
+import type { UrlIdPattern } from '@/lib/adapters/user/schema';
+import { garageAdapter } from '../../fixtures/user-adapter';
 
 const LEAD_URL = new URL('https://crm.garage.nl/klant/4711');
 
-function def(overrides: Partial<UserAdapter> = {}): UserAdapter {
-  return {
-    kind: USER_ADAPTER_KIND,
-    version: 1,
-    id: 'user-crm-garage-nl',
-    name: 'Garage CRM',
-    origin: 'https://crm.garage.nl',
-    idFromUrl: { path: '/klant/{id}' },
-    fields: {
-      name: ['h1[data-field="name"]', 'main h1'],
-      receivedAt: ['dd.created'],
-      source: ['dd.source'],
-      phone: ['lead-card >>> a.phone'],
-    },
-    createdAt: '2026-11-26T08:00:00.000Z',
-    ...overrides,
-  };
-}
+const def = garageAdapter;
 
 /** A lead page; the phone sits in a web component's open shadow root. */
 function leadPage(body = `

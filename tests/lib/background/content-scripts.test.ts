@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { userAdaptersItem } from '@/lib/adapters/user/store';
 import { CRM_SCRIPT_FILE, reconcileContentScripts } from '@/lib/background/content-scripts';
 import { saveFromPicker } from '@/lib/background/user-adapters';
+import { garageAdapter } from '../../fixtures/user-adapter';
 
 // `scripting` and `permissions.contains` are not in WXT's fake browser: a small model of both.
 let registered: { id: string; matches: string[] }[] = [];
@@ -21,16 +22,7 @@ const permissions = {
   contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((origin) => granted.has(origin))),
 };
 
-const garage = {
-  kind: 'leadpace-user-adapter',
-  version: 1,
-  id: 'user-garage-crm-nl',
-  name: 'Garage CRM',
-  origin: 'https://garage-crm.nl',
-  idFromUrl: { path: '/klant/{id}' },
-  fields: { name: ['h2.klant-naam'] },
-  createdAt: '2026-11-26T10:00:00.000Z',
-};
+const garage = garageAdapter({ id: 'user-garage-crm-nl', origin: 'https://garage-crm.nl', fields: { name: ['h2.klant-naam'] } });
 
 beforeEach(() => {
   fakeBrowser.reset();

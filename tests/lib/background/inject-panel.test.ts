@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectPanel, injectPanelMessageSchema, LIST_SCRIPT_FILE, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
 import { userAdaptersItem } from '@/lib/adapters/user/store';
+import { garageAdapter } from '../../fixtures/user-adapter';
 
 const executeScript = vi.fn(() => Promise.resolve([]));
 
@@ -45,16 +46,7 @@ describe('injectPanel', () => {
 });
 
 describe('injectPanel for the dealer’s own adapters', () => {
-  const garage = {
-    kind: 'leadpace-user-adapter',
-    version: 1,
-    id: 'user-garage-crm-nl',
-    name: 'Garage CRM',
-    origin: 'https://garage-crm.nl',
-    idFromUrl: { path: '/klant/{id}' },
-    fields: { name: ['h2.klant-naam'] },
-    createdAt: '2026-11-26T10:00:00.000Z',
-  };
+  const garage = garageAdapter({ id: 'user-garage-crm-nl', origin: 'https://garage-crm.nl', fields: { name: ['h2.klant-naam'] } });
 
   beforeEach(async () => {
     await userAdaptersItem.setValue([garage]);
