@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { setCrmReadingTimeZone } from '../adapters/parse-date';
+import { routeForUrl } from '../adapters/routes';
+import { crmDisabledSchema, onMessage } from '../messaging';
 import { safely } from '../safely';
 import { parseSettings, readSettings, settingsItem } from '../settings';
 import { PANEL_LOADED_FLAG } from './inject-message';
@@ -14,10 +16,20 @@ const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unkno
  */
 export function startListMain(ctx: ContentScriptContext): void {
   let stop: (() => void) | null = null;
+  let disabled = false;
   const follow = (url: URL) => {
     safely(() => stop?.());
-    stop = panelLoaded() ? null : startListDiscovery(url);
+    stop = panelLoaded() || disabled ? null : startListDiscovery(url);
   };
+  // The dealer turned this CRM off: stop reading its lists in tabs that are already open.
+  const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
+    const parsed = crmDisabledSchema.safeParse(data);
+    const id = routeForUrl(new URL(location.href))?.id;
+    if (!parsed.success || !id || !parsed.data.crms.includes(id)) return;
+    disabled = true;
+    safely(() => stop?.());
+    stop = null;
+  });
   // List times are read in the dealer's zone, like lead pages.
   const unwatchSettings = settingsItem.watch((value) => setCrmReadingTimeZone(parseSettings(value).openingHours.timeZone));
   void readSettings()
@@ -28,5 +40,6 @@ export function startListMain(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     safely(() => stop?.());
     safely(unwatchSettings);
+    safely(removeDisabledListener);
   });
 }

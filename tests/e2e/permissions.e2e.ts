@@ -58,4 +58,60 @@ describe('granting and revoking a CRM in real Chromium', () => {
     await lead.close();
     await settings.close();
   });
+
+  it('revoking also stops an open inbox from registering new leads', async () => {
+    const settings = await env.browser.context.newPage();
+    await settings.goto('chrome://extensions');
+    await siteAccess(settings, env.browser.extensionId, { grant: DEMO });
+    const inbox = await env.browser.context.newPage();
+    await inbox.goto(`${env.crm.url}leads`);
+    await inbox.locator('tr[data-lead-id]').first().waitFor();
+    const extensionPage = await env.browser.context.newPage();
+    await extensionPage.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+
+    const before = await postLead('Eva Smit');
+    await inbox.locator(`tr[data-lead-id="${before}"]`).waitFor({ timeout: 10_000 });
+    await expect.poll(() => knownLeadKeys(extensionPage), { timeout: 10_000 }).toContain(`demo:${before}`);
+
+    await siteAccess(settings, env.browser.extensionId, { withholdAll: true });
+    await expect.poll(registeredScripts).toEqual([]);
+    const after = await postLead('Bram Visser');
+    // The inbox still shows it (it polls every 2 s), but Leadpace no longer reads that site.
+    await inbox.locator(`tr[data-lead-id="${after}"]`).waitFor({ timeout: 10_000 });
+    await inbox.waitForTimeout(1_500);
+    expect(await knownLeadKeys(extensionPage)).not.toContain(`demo:${after}`);
+
+    await siteAccess(settings, env.browser.extensionId, { grant: DEMO });
+    await inbox.close();
+    await extensionPage.close();
+    await settings.close();
+  });
 });
+
+/** Adds a lead to the fake CRM (Node does not resolve *.localhost: use the loopback address). */
+async function postLead(name: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${env.crm.port}/api/leads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, phone: '+31612300000', source: 'Website', createdAt: new Date().toISOString() }),
+  });
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Keys of the leads in the extension's database, read from one of its pages. */
+async function knownLeadKeys(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(async () => {
+    const request = indexedDB.open('leadpace');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const keys = await new Promise<string[]>((resolve, reject) => {
+      const read = db.transaction('leads').objectStore('leads').getAllKeys();
+      read.onsuccess = () => resolve(read.result.map(String));
+      read.onerror = () => reject(read.error);
+    });
+    db.close();
+    return keys;
+  });
+}
