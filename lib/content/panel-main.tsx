@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -63,7 +64,9 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
       css: PANEL_CSS,
       onMount(container, _shadow, host) {
         const root = createRoot(container);
-        root.render(<PanelRoot store={store} ask={ask} host={host} onToggle={toggle} />);
+        // Rendered synchronously: a scheduled first render would wait for another task, and the
+        // rep should see the lead's clock in the same frame as the lead.
+        flushSync(() => root.render(<PanelRoot store={store} ask={ask} host={host} onToggle={toggle} />));
         return root;
       },
       onRemove(root) {
