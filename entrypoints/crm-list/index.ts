@@ -4,10 +4,13 @@ import { startListMain } from '@/lib/content/list-main';
 const LOADED = '__leadpaceListLoaded';
 
 // Injected by the background on CRM inbox/list pages: reads new leads from the list without
-// loading React and the panel. Injection can repeat (SPA navigation): start once.
+// loading React and the panel. Injection can repeat (SPA navigation, a re-granted CRM): start once.
 export default defineUnlistedScript(() => {
   const world = globalThis as unknown as Record<string, unknown>;
-  if (world[LOADED]) return;
-  world[LOADED] = true;
-  startListMain(new ContentScriptContext('crm-list'));
+  const running = world[LOADED];
+  if (running instanceof Function) {
+    running(); // the CRM was turned off and on again: read lists again
+    return;
+  }
+  world[LOADED] = startListMain(new ContentScriptContext('crm-list')).resume;
 });

@@ -14,7 +14,7 @@ const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unkno
  * so an inbox costs a fraction of a lead page. Once the panel bundle runs in this page (the rep
  * opened a lead in this SPA) it reads lists itself and this one steps aside.
  */
-export function startListMain(ctx: ContentScriptContext): void {
+export function startListMain(ctx: ContentScriptContext): { resume: () => void } {
   let stop: (() => void) | null = null;
   let disabled = false;
   const follow = (url: URL) => {
@@ -42,4 +42,12 @@ export function startListMain(ctx: ContentScriptContext): void {
     safely(unwatchSettings);
     safely(removeDisabledListener);
   });
+
+  return {
+    resume() {
+      if (!disabled) return;
+      disabled = false;
+      follow(new URL(location.href));
+    },
+  };
 }

@@ -59,7 +59,7 @@ describe('granting and revoking a CRM in real Chromium', () => {
     await settings.close();
   });
 
-  it('revoking also stops an open inbox from registering new leads', async () => {
+  it('revoking also stops an open inbox from registering new leads; granting again resumes it', async () => {
     const settings = await env.browser.context.newPage();
     await settings.goto('chrome://extensions');
     await siteAccess(settings, env.browser.extensionId, { grant: DEMO });
@@ -81,7 +81,11 @@ describe('granting and revoking a CRM in real Chromium', () => {
     await inbox.waitForTimeout(1_500);
     expect(await knownLeadKeys(extensionPage)).not.toContain(`demo:${after}`);
 
+    // Granted again: the open inbox is read again, without a reload.
     await siteAccess(settings, env.browser.extensionId, { grant: DEMO });
+    const again = await postLead('Lotte de Boer');
+    await inbox.locator(`tr[data-lead-id="${again}"]`).waitFor({ timeout: 10_000 });
+    await expect.poll(() => knownLeadKeys(extensionPage), { timeout: 10_000 }).toContain(`demo:${again}`);
     await inbox.close();
     await extensionPage.close();
     await settings.close();
