@@ -1,5 +1,4 @@
 import Dexie from 'dexie';
-import type { z } from 'zod';
 import { adapterById } from '../adapters/registry';
 import { matchesPattern } from '../adapters/match-pattern';
 import type { LeadView } from '../domain/lead';
@@ -16,6 +15,7 @@ import {
   undoAttempt,
 } from '../db/writes';
 import { messageSchemas, type ErrorCode, type Result } from '../messaging';
+import { describeIssues } from '../validation';
 
 /** Who sent a message, as the browser (not the message) says. */
 export interface SenderInfo {
@@ -47,12 +47,6 @@ type WriteType = 'lead/seen' | 'lead/get' | 'attempt/log' | 'attempt/undo' | 'st
 
 const fail = (code: ErrorCode, reason: string): Result<never> => ({ ok: false, code, reason });
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
-    .join('; ');
-}
 
 /**
  * A CRM page may only speak for leads of the CRM it is on; extension pages may speak for any.
@@ -94,7 +88,7 @@ export async function handleMessage(
 ): Promise<Result<LeadView>> {
   const parsed = (messageSchemas[type] as Schemas[WriteType]).safeParse(raw);
   if (!parsed.success) {
-    const reason = describeIssues(parsed.error);
+    const reason = describeIssues(parsed.error, { whole: '(message)' });
     deps.log(`rejected ${type}: ${reason}`);
     return fail('invalid', reason);
   }
@@ -155,7 +149,7 @@ export async function handleMessage(
 export async function handleListed(raw: unknown, sender: SenderInfo, deps: HandlerDeps): Promise<Result<{ created: number }>> {
   const parsed = messageSchemas['leads/listed'].safeParse(raw);
   if (!parsed.success) {
-    const reason = describeIssues(parsed.error);
+    const reason = describeIssues(parsed.error, { whole: '(message)' });
     deps.log(`rejected leads/listed: ${reason}`);
     return fail('invalid', reason);
   }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { LeadpaceDb, StoredEvent } from '../db/schema';
 import { resetTeamData } from '../db/sync-writes';
 import { messageSchemas, type ErrorCode, type TeamResult } from '../messaging';
+import { describeIssues } from '../validation';
 import { refreshLeaderboard, runSync, type LeaderboardRefresh, type SyncDeps, type SyncOutcome } from '../sync/client';
 import {
   clearConnection,
@@ -101,7 +102,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
       return failure('forbidden', `${type} comes only from Leadpace pages`);
     }
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return failure('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success) return failure('invalid', describeIssues(parsed.error));
     try {
       return await body(parsed.data);
     } catch (error) {

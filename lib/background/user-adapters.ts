@@ -1,6 +1,7 @@
 import { userAdapterSchema } from '../adapters/user/schema';
 import { saveUserAdapters } from '../adapters/user/store';
 import type { Result } from '../messaging';
+import { describeIssues } from '../validation';
 
 /**
  * Stores an adapter made with the picker. The page may only describe its own site: the origin
@@ -9,11 +10,7 @@ import type { Result } from '../messaging';
 export async function saveFromPicker(raw: unknown, senderUrl: string | undefined): Promise<Result<{ id: string }>> {
   const parsed = userAdapterSchema.safeParse(raw);
   if (!parsed.success) {
-    const reason = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(adapter)'}: ${issue.message}`)
-      .join('; ');
-    return { ok: false, code: 'invalid', reason };
+    return { ok: false, code: 'invalid', reason: describeIssues(parsed.error, { limit: 3, whole: '(adapter)' }) };
   }
   let senderOrigin: string | null = null;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../../validation';
 
 // A user adapter ("Add my CRM") is data, never code: CSS selectors and a URL pattern that the
 // built-in engine (./to-adapter.ts) reads with. It is shared between dealers as a JSON file, so
@@ -122,11 +123,7 @@ export function parseUserAdapterFile(text: string): ImportResult {
   }
   const parsed = parseFileBody(raw);
   if (!parsed.success) {
-    const reason = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
-      .join('; ');
-    return { ok: false, reason };
+    return { ok: false, reason: describeIssues(parsed.error, { limit: 3, whole: '(file)' }) };
   }
   const ids = parsed.data.map((adapter) => adapter.id);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
