@@ -13,7 +13,7 @@ import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import { noteLeadPage } from '@/lib/adapters/health-store';
 import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import { leadpaceDb } from '@/lib/db/schema';
-import { leadSnapshotSchema } from '@/lib/domain/model';
+import type { LeadSnapshot } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
 
@@ -37,6 +37,7 @@ const deps: HandlerDeps = {
   extensionOrigin: browser.runtime.getURL('/'),
   log,
   userAdapters: () => loadUserAdapters().then((defs) => defs.map(userAdapter)),
+  noteLeadPage: (snapshot, at) => void noteHealth(snapshot, at).catch((e: unknown) => log(`health note failed: ${String(e)}`)),
 };
 
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
@@ -51,15 +52,10 @@ async function openFromNotification(id: string): Promise<void> {
 }
 
 /** Options → CRMs shows how well each adapter reads lately and the last lead it saw. */
-async function noteHealth(raw: unknown): Promise<void> {
-  const snapshot = leadSnapshotSchema.safeParse(raw);
-  if (!snapshot.success) return;
-  const at = await now();
-  const user = snapshot.data.crm.startsWith('user-')
-    ? (await loadUserAdapters()).find((def) => def.id === snapshot.data.crm)
-    : undefined;
-  const asked = user ? markedFieldCount(user) : undefined;
-  await noteLeadPage(snapshot.data, at, asked).catch((e: unknown) => log(`health note failed: ${String(e)}`));
+async function noteHealth(snapshot: LeadSnapshot, at: number): Promise<void> {
+  // A user adapter asks only for the fields the dealer marked.
+  const user = snapshot.crm.startsWith('user-') ? (await loadUserAdapters()).find((def) => def.id === snapshot.crm) : undefined;
+  await noteLeadPage(snapshot, at, user ? markedFieldCount(user) : undefined);
 }
 
 /** create() restarts an alarm's period, so only create the tick when it is missing. */
@@ -79,7 +75,6 @@ export default defineBackground(() => {
         type === 'attempt/log' || type === 'attempt/undo' || type === 'status/change' ||
         (type === 'lead/seen' && result.ok && result.value.firstSeenAt === result.value.lastSeenAt);
       if (result.ok && changesActions) tickSoon();
-      if (result.ok && type === 'lead/seen') void noteHealth(data);
       return result;
     });
   }

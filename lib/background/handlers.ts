@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { adapterById } from '../adapters/registry';
 import { matchesPattern } from '../adapters/match-pattern';
 import type { LeadView } from '../domain/lead';
+import type { LeadSnapshot } from '../domain/model';
 import type { LeadpaceDb } from '../db/schema';
 import {
   LeadNotFoundError,
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   log: (message: string) => void;
   /** The dealer's own adapters ("Add my CRM"): their sites may speak for their leads too. */
   userAdapters?: () => Promise<readonly CrmOrigins[]>;
+  /** Told of every lead page read, for Options → CRMs health; must not throw or block. */
+  noteLeadPage?: (snapshot: LeadSnapshot, at: number) => void;
 }
 
 /** Just what the sender check needs of an adapter. */
@@ -105,7 +108,9 @@ export async function handleMessage(
     switch (type) {
       case 'lead/seen': {
         const snapshot = messageSchemas['lead/seen'].parse(data);
-        return { ok: true, value: await recordLeadSeen(db, snapshot, actor) };
+        const view = await recordLeadSeen(db, snapshot, actor);
+        deps.noteLeadPage?.(snapshot, actor.now);
+        return { ok: true, value: view };
       }
       case 'lead/get': {
         const { leadKey } = messageSchemas['lead/get'].parse(data);

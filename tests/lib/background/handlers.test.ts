@@ -3,6 +3,7 @@ import { handleListed, handleMessage, senderMayActFor, type HandlerDeps, type Se
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { leadEventSchema } from '@/lib/domain/events';
 import type { LeadView } from '@/lib/domain/lead';
+import type { LeadSnapshot } from '@/lib/domain/model';
 import type { Result } from '@/lib/messaging';
 
 const NOW = Date.parse('2025-01-15T09:00:00Z');
@@ -382,3 +383,15 @@ describe('handleListed (new-lead discovery from CRM lists)', () => {
   });
 });
 
+
+describe('handleMessage: adapter health', () => {
+  it('tells the health log of each lead page read, and only of valid ones', async () => {
+    const noteLeadPage = vi.fn<(snapshot: LeadSnapshot, at: number) => void>();
+    deps = { ...deps, noteLeadPage };
+    await handleMessage('lead/seen', SNAPSHOT, PAGE, deps);
+    expect(noteLeadPage).toHaveBeenCalledWith(expect.objectContaining({ crm: SNAPSHOT.crm, leadId: SNAPSHOT.leadId }), NOW);
+    await handleMessage('lead/seen', { ...SNAPSHOT, leadId: '' }, PAGE, deps);
+    await handleMessage('lead/seen', SNAPSHOT, { url: 'https://evil.example/' }, deps);
+    expect(noteLeadPage).toHaveBeenCalledTimes(1);
+  });
+});
