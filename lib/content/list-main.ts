@@ -1,9 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { setCrmReadingTimeZone } from '../adapters/parse-date';
 import { routeForUrl } from '../adapters/routes';
 import { crmDisabledSchema, onMessage } from '../messaging';
 import { safely } from '../safely';
-import { parseSettings, readSettings, settingsItem } from '../settings';
+import { followDealerZone } from './dealer-zone';
 import { PANEL_LOADED_FLAG } from './inject-message';
 import { startListDiscovery } from './list-watcher';
 
@@ -31,15 +30,12 @@ export function startListMain(ctx: ContentScriptContext): { resume: () => void }
     stop = null;
   });
   // List times are read in the dealer's zone, like lead pages.
-  const unwatchSettings = settingsItem.watch((value) => setCrmReadingTimeZone(parseSettings(value).openingHours.timeZone));
-  void readSettings()
-    .then((settings) => setCrmReadingTimeZone(settings.openingHours.timeZone))
-    .catch(() => undefined)
-    .finally(() => follow(new URL(location.href)));
+  const zone = followDealerZone();
+  void zone.ready.then(() => follow(new URL(location.href)));
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
   ctx.onInvalidated(() => {
     safely(() => stop?.());
-    safely(unwatchSettings);
+    safely(zone.stop);
     safely(removeDisabledListener);
   });
 

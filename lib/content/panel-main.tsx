@@ -17,16 +17,17 @@ import type { LeadSnapshot } from '@/lib/domain/model';
 import { leadKey } from '@/lib/domain/model';
 import { crmDisabledSchema, onMessage } from '@/lib/messaging';
 import { safely } from '@/lib/safely';
-import { panelCollapsedItem, parseSettings, readSettings, settingsItem } from '@/lib/settings';
-import { setCrmReadingTimeZone } from '@/lib/adapters/parse-date';
+import { panelCollapsedItem } from '@/lib/settings';
+import { followDealerZone } from '@/lib/content/dealer-zone';
 
 const CALL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
 
 const isToggleShortcut = (event: KeyboardEvent) =>
   event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
 
-function routeIdOf(url: URL, userAdapters: readonly CrmAdapter[]): string | undefined {
-  return (adapterForUrl(url) ?? adapterForUrl(url, userAdapters))?.id;
+/** The built-in adapter for this URL, else one of the dealer's own. */
+function adapterFor(url: URL, userAdapters: readonly CrmAdapter[]): CrmAdapter | null {
+  return adapterForUrl(url) ?? adapterForUrl(url, userAdapters) ?? null;
 }
 
 /**
@@ -121,7 +122,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     stopList?.();
     // An inbox or lead list: register the leads it shows (the panel comes only on lead pages).
     stopList = disabled ? null : startListDiscovery(url);
-    adapter = disabled ? null : (adapterForUrl(url) ?? adapterForUrl(url, userAdapters) ?? null);
+    adapter = disabled ? null : adapterFor(url, userAdapters);
     if (!adapter || !adapter.isLeadPage(url)) {
       unmount();
       return;
@@ -145,13 +146,9 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
       })
       .catch(() => undefined)
       .finally(() => follow(new URL(location.href)));
-  // Dates on the page are read in the dealer's zone (Settings → opening hours), so the zone
-  // must be known before the first extraction.
-  const zoneReady = readSettings()
-    .then((settings) => setCrmReadingTimeZone(settings.openingHours.timeZone))
-    .catch(() => undefined);
-  const unwatchSettings = settingsItem.watch((value) => setCrmReadingTimeZone(parseSettings(value).openingHours.timeZone));
-  void zoneReady.then(() => {
+  // Dates on the page are read in the dealer's zone, known before the first extraction.
+  const zone = followDealerZone();
+  void zone.ready.then(() => {
     if (adapterForUrl(new URL(location.href))) follow(new URL(location.href));
     else void loadUserAdaptersThenFollow();
   });
@@ -184,7 +181,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   // The dealer turned this CRM off (or deleted its adapter): the panel leaves without a reload.
   const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
     const parsed = crmDisabledSchema.safeParse(data);
-    const id = adapter?.id ?? routeIdOf(new URL(location.href), userAdapters);
+    const id = (adapter ?? adapterFor(new URL(location.href), userAdapters))?.id;
     if (!parsed.success || !id || !parsed.data.crms.includes(id)) return;
     disabled = true;
     safely(() => stopWatching?.());
@@ -207,7 +204,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     safely(unwatchCollapsed);
     safely(removeToggleListener);
     safely(removeDisabledListener);
-    safely(unwatchSettings);
+    safely(zone.stop);
   });
 
   return {
