@@ -246,40 +246,40 @@ class Calendar {
     return record;
   }
 
-  // Prefix sums of business ms per day, so a duration over weeks is two look-ups rather than a
-  // walk. cum[i] = business ms in days [cumBase, cumBase + i). Grown in chunks in either
-  // direction as queries reach further.
-  private cumBase = 0;
-  private cum: number[] = [];
+  // Running totals of business ms per local day, so a duration over weeks is two look-ups rather
+  // than a walk. Both are counted from a fixed anchor day and only ever appended to, so a total
+  // never changes once computed: reads can happen in any order, and a later read that grows the
+  // tables cannot invalidate an earlier one (re-basing shared sums did exactly that).
+  //   ahead[i]  = business ms in the days [anchor, anchor + i)
+  //   behind[i] = business ms in the days [anchor - i, anchor)
+  private anchor: number | null = null;
+  private readonly ahead: number[] = [0];
+  private readonly behind: number[] = [0];
 
-  /** Business ms in the local days [cumBase, num); compare two calls for a range. */
-  cumulativeBefore(num: number): number {
-    const CHUNK = 64;
-    if (this.cum.length === 0) {
-      this.cumBase = num - CHUNK;
-      this.cum = [0];
-    }
-    if (num < this.cumBase) {
-      const newBase = num - CHUNK;
-      const prefix = [0];
-      for (let n = newBase; n < this.cumBase; n++) {
-        const d = this.dayByNum(n);
-        prefix.push((prefix.at(-1) ?? 0) + d.close - d.open);
+  /** Business ms in the whole local days [fromNum, toNum); 0 when toNum ≤ fromNum. */
+  businessMsInDays(fromNum: number, toNum: number): number {
+    if (!(toNum > fromNum)) return 0;
+    return this.sinceAnchor(toNum) - this.sinceAnchor(fromNum);
+  }
+
+  /** Signed business ms from the start of the anchor day to the start of day `num`. */
+  private sinceAnchor(num: number): number {
+    this.anchor ??= num;
+    const anchor = this.anchor;
+    if (num >= anchor) {
+      const index = num - anchor;
+      for (let i = this.ahead.length; i <= index; i++) {
+        const d = this.dayByNum(anchor + i - 1);
+        this.ahead.push((this.ahead[i - 1] ?? 0) + d.close - d.open);
       }
-      const shift = prefix.at(-1) ?? 0;
-      prefix.pop();
-      this.cum = prefix.concat(this.cum.map((v) => v + shift));
-      this.cumBase = newBase;
+      return this.ahead[index] ?? 0;
     }
-    const index = num - this.cumBase;
-    if (index >= this.cum.length) {
-      const target = index + CHUNK;
-      for (let i = this.cum.length; i <= target; i++) {
-        const d = this.dayByNum(this.cumBase + i - 1);
-        this.cum.push((this.cum[i - 1] ?? 0) + d.close - d.open);
-      }
+    const index = anchor - num;
+    for (let i = this.behind.length; i <= index; i++) {
+      const d = this.dayByNum(anchor - i);
+      this.behind.push((this.behind[i - 1] ?? 0) + d.close - d.open);
     }
-    return this.cum[index] ?? 0;
+    return -(this.behind[index] ?? 0);
   }
 
   dayAt(instant: number): Day {
@@ -388,8 +388,7 @@ export function businessDurationMs(fromMs: number, toMs: number, hours: OpeningH
   // Absurd spans are cut at MAX_WALK_DAYS rather than building centuries of calendar.
   const last = cal.dayAt(Math.min(toMs, first.start + MAX_WALK_DAYS * DAY_MS));
   if (first.num === last.num) return overlap(first, fromMs, toMs);
-  const between = last.num - first.num > 1 ? cal.cumulativeBefore(last.num) - cal.cumulativeBefore(first.num + 1) : 0;
-  return overlap(first, fromMs, toMs) + between + overlap(last, fromMs, toMs);
+  return overlap(first, fromMs, toMs) + cal.businessMsInDays(first.num + 1, last.num) + overlap(last, fromMs, toMs);
 }
 
 // Module-level rather than a closure: hot paths run per lead per tick, and some toolchains

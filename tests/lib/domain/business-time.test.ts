@@ -15,6 +15,7 @@ import {
 const ZONE = 'Europe/Amsterdam';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 /** An instant given as Amsterdam wall-clock time: 'YYYY-MM-DD HH:mm'. */
 const ams = (text: string): number => {
   const [date = '', time = '00:00'] = text.split(' ');
@@ -109,6 +110,38 @@ describe('businessDurationMs', () => {
     ['Saturday to Monday over spring forward', '2026-03-28 00:00', '2026-03-30 00:00', 47 * HOUR],
   ])('24/7: %s', (_name, from, to, expected) => {
     expect(businessDurationMs(ams(from), ams(to), ALWAYS)).toBe(expected);
+  });
+
+  // Each case gets its own never-used calendar (a unique closed date long ago changes the
+  // signature, not the answer), so the first query is the one that builds the running totals.
+  let fresh = 0;
+  const freshHours = (): OpeningHours => ({ ...H, closedDates: [`1900-01-${String(++fresh).padStart(2, '0')}`] });
+  // 2025: 261 weekdays × 9 h + 52 Saturdays × 8 h = 2,765 h, less seven holidays on open days
+  // (New Year, Easter Monday, Ascension, Whit Monday, both Christmas days: 9 h; King's Day on a
+  // Saturday: 8 h) = 2,703 h.
+  it.each([
+    ['the whole of 2025', '2025-01-01 00:00', '2026-01-01 00:00', 2703 * HOUR],
+    ['a year and a day', '2024-12-31 00:00', '2026-01-01 00:00', (2703 + 9) * HOUR],
+    // Q1 2025: 64 weekdays less New Year × 9 h + 13 Saturdays × 8 h.
+    ['a quarter', '2025-01-01 00:00', '2025-04-01 00:00', (63 * 9 + 13 * 8) * HOUR],
+  ])('is right over long spans on a fresh calendar: %s', (_name, from, to, expected) => {
+    const hours = freshHours();
+    expect(businessDurationMs(ams(from), ams(to), hours)).toBe(expected);
+    // Whatever was read first, later reads on the now-warm calendar agree.
+    expect(businessDurationMs(ams(from) + DAY, ams(to), hours)).toBe(expected - businessDurationMs(ams(from), ams(from) + DAY, hours));
+    expect(businessDurationMs(ams(from), ams(to), hours)).toBe(expected);
+  });
+
+  it('gives the same answer whether the short or the long span is asked first', () => {
+    const [a, b] = [ams('2025-01-01 00:00'), ams('2026-01-01 00:00')];
+    const shortFirst = freshHours();
+    const longFirst = freshHours();
+    const s1 = businessDurationMs(b - 7 * DAY, b, shortFirst);
+    const l1 = businessDurationMs(a, b, shortFirst);
+    const l2 = businessDurationMs(a, b, longFirst);
+    const s2 = businessDurationMs(b - 7 * DAY, b, longFirst);
+    expect([s1, l1]).toEqual([s2, l2]);
+    expect(l1).toBe(2703 * HOUR);
   });
 
   it('is the inverse of addBusinessMs', () => {
