@@ -350,11 +350,17 @@ export interface ActionItem<L extends CadenceLead> {
   state: LeadState;
 }
 
-const URGENCY: Record<SlaState, number> = { overdue: 0, due: 1, new: 2, waiting: 3, done: 3 };
+// A lead still inside its first-attempt window comes before the overdue backlog: the first
+// minutes decide, and a lead that came in five minutes ago must not sit below thirty
+// week-old ones. Once its SLA has passed it joins the overdue leads.
+const URGENCY: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 3 };
 
 /**
- * The leads needing action now (overdue, due or new), most urgent first: overdue longest first,
- * then due (earliest due first), then new (oldest first). Ties keep the input order.
+ * The leads needing action now, most urgent first: new leads (still inside the first-attempt
+ * window), then overdue (longest first), then due (earliest due first). Among new leads the one
+ * closest to missing its SLA comes first — the newest has the best odds, but it still has
+ * minutes left while the oldest is about to be lost; received-at breaks a tie of deadlines (all
+ * overnight leads share the morning's). Ties keep the input order.
  */
 export function actionList<L extends CadenceLead>(
   leads: readonly L[],
@@ -378,7 +384,7 @@ export function actionList<L extends CadenceLead>(
       case 'due':
         return (a.state.dueAt ?? 0) - (b.state.dueAt ?? 0);
       default:
-        return a.lead.receivedAt - b.lead.receivedAt;
+        return (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
     }
   });
 }

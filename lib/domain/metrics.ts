@@ -32,7 +32,8 @@ export interface RankedLead {
   state: LeadState;
 }
 
-const RANK: Record<SlaState, number> = { overdue: 0, due: 1, new: 2, waiting: 3, done: 4 };
+// New leads (inside their first-attempt window) above the overdue backlog, as in actionList.
+const RANK: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 4 };
 
 /**
  * leadState per lead object, remembered for one clock reading and one set of settings. The
@@ -76,10 +77,11 @@ function computeState(lead: LeadRecord, now: number, cadence: CadenceSettings, h
 }
 
 /**
- * Open leads with their cadence state, most urgent first: overdue (longest first), due
- * (earliest due first), new (oldest first), waiting (soonest next step first), then leads
- * whose cadence is done. The same order as the worker's action list, extended to all open
- * leads so "My leads" and "Now" never disagree. `memo` only saves work (see LeadStateMemo).
+ * Open leads with their cadence state, most urgent first: new (closest to its SLA deadline
+ * first), overdue (longest first), due (earliest due first), waiting (soonest next step
+ * first), then leads whose cadence is done. The same order as the worker's action list,
+ * extended to all open leads so "My leads", "Now" and the notifications never disagree.
+ * `memo` only saves work (see LeadStateMemo).
  */
 export function rankOpenLeads(
   leads: readonly LeadRecord[],
@@ -100,6 +102,7 @@ export function rankOpenLeads(
       let byTime = 0;
       if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs;
       else if (a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
+      else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
       else byTime = a.lead.receivedAt - b.lead.receivedAt;
       return byTime || a.lead.key.localeCompare(b.lead.key);
     });

@@ -290,15 +290,15 @@ describe('actionList', () => {
     overdueLong: lead('2026-03-09 15:00'),
     older: lead('2026-03-10 10:00'),
   };
-  it('lists overdue (longest first), then due, then new (oldest first)', () => {
+  it('lists new (closest to its SLA first), then overdue (longest first), then due', () => {
     const byLead = new Map(Object.entries(leads).map(([name, l]) => [l, name]));
     const list = actionList(Object.values(leads), S, H, now);
     expect(list.map((item) => [byLead.get(item.lead), item.state.state, item.state.overdueByMs / MIN])).toEqual([
+      ['older', 'new', 0],
+      ['newer', 'new', 0],
       ['overdueLong', 'overdue', 4 * 60 + 4],
       ['overdueShort', 'overdue', 34],
       ['due', 'due', 0],
-      ['older', 'new', 0],
-      ['newer', 'new', 0],
     ]);
   });
 
