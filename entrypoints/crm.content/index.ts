@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { routeForUrl } from '@/lib/adapters/routes';
 import { INJECT_LIST_MESSAGE, INJECT_PANEL_MESSAGE } from '@/lib/content/inject-message';
+import { followPageChanges } from '@/lib/content/page-changes';
 
 // The detector: runs on every page of an enabled CRM and does almost nothing there. Only when
 // the URL can show a lead does it ask the background to inject the panel bundle (React, the
@@ -42,6 +43,6 @@ export default defineContentScript({
     };
     check(new URL(location.href));
     // Read the new URL from the event: the DOM may still show the previous page.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => check(newUrl));
+    followPageChanges(ctx, { onPage: check });
   },
 });

@@ -4,6 +4,7 @@ import { crmDisabledSchema, onMessage } from '../messaging';
 import { safely } from '../safely';
 import { followDealerZone } from './dealer-zone';
 import { PANEL_LOADED_FLAG } from './inject-message';
+import { followPageChanges } from './page-changes';
 import { startListDiscovery } from './list-watcher';
 
 const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unknown>)[PANEL_LOADED_FLAG]);
@@ -32,7 +33,7 @@ export function startListMain(ctx: ContentScriptContext): { resume: () => void }
   // List times are read in the dealer's zone, like lead pages.
   const zone = followDealerZone();
   void zone.ready.then(() => follow(new URL(location.href)));
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
+  followPageChanges(ctx, { onPage: follow });
   ctx.onInvalidated(() => {
     safely(() => stop?.());
     safely(zone.stop);

@@ -8,9 +8,11 @@ import { adapterForUrl } from '@/lib/adapters/registry';
 import { loadUserAdapters } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
+import { callControlOf } from '@/lib/content/call-controls';
 import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
 import { watchLead } from '@/lib/content/lead-watcher';
 import { startListDiscovery } from '@/lib/content/list-watcher';
+import { followPageChanges } from '@/lib/content/page-changes';
 import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
 import { showUpdatedNotice } from '@/lib/content/updated-notice';
 import type { LeadSnapshot } from '@/lib/domain/model';
@@ -19,8 +21,6 @@ import { crmDisabledSchema, onMessage } from '@/lib/messaging';
 import { safely } from '@/lib/safely';
 import { panelCollapsedItem } from '@/lib/settings';
 import { followDealerZone } from '@/lib/content/dealer-zone';
-
-const CALL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
 
 const isToggleShortcut = (event: KeyboardEvent) =>
   event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
@@ -152,23 +152,20 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     if (adapterForUrl(new URL(location.href))) follow(new URL(location.href));
     else void loadUserAdaptersThenFollow();
   });
-  // Read the new URL from the event: the DOM may still show the previous page.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
-
-  // A click-to-call never gets blocked or changed; we only ask for its outcome afterwards.
+  // A call is never blocked or changed; the panel only asks for its outcome afterwards.
+  const askCallOutcome = () => {
+    if (ui) store.setState({ collapsed: false, logging: 'call', pendingCall: true });
+  };
+  // Read the new URL from the event: the DOM may still show the previous page. A call address
+  // (a tel: link, or a CRM script sending the tab to one) is no page change: it is a call.
+  followPageChanges(ctx, { onPage: follow, onCall: askCallOutcome });
+  // Clicks catch the calls no navigation announces: the CRM's own click-to-call controls, and
+  // browsers without the Navigation API.
   ctx.addEventListener(
     document,
     'click',
     (event) => {
-      if (!ui || !(event.target instanceof Element)) return;
-      const hooks = [CALL_LINKS, ...(adapter?.attemptHooks ?? [])].join(', ');
-      let hit: Element | null = null;
-      try {
-        hit = event.target.closest(hooks);
-      } catch {
-        hit = event.target.closest(CALL_LINKS);
-      }
-      if (hit) store.setState({ collapsed: false, logging: 'call', pendingCall: true });
+      if (ui && callControlOf(event, adapter?.attemptHooks ?? [])) askCallOutcome();
     },
     { capture: true },
   );
