@@ -1,18 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { DEFAULT_OPENING_HOURS, openingHoursSchema, validateOpeningHours } from './domain/business-time';
+import { DEFAULT_OPENING_HOURS } from './domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from './domain/cadence';
+import { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema, validOpeningHoursSchema } from './sync/team-settings';
+
+export { validOpeningHoursSchema };
 
 export const languageSettingSchema = z.enum(['auto', 'nl', 'en']);
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
-
-/** Opening hours that are well-formed and make sense (no inverted days, some open time). */
-export const validOpeningHoursSchema = openingHoursSchema.superRefine((hours, ctx) => {
-  for (const problem of validateOpeningHours(hours)) {
-    ctx.addIssue({ code: 'custom', message: problem.code, path: 'day' in problem ? ['week', problem.day] : [] });
-  }
-});
 
 export const settingsSchema = z.object({
   repName: z.string().trim().max(80),
@@ -21,7 +17,9 @@ export const settingsSchema = z.object({
   openingHours: validOpeningHoursSchema,
   cadence: cadenceSettingsSchema,
   /** The rep's own monthly sales target, for month pacing (0 = none set). */
-  monthlyTarget: z.number().int().min(0).max(500),
+  monthlyTarget: monthlyTargetSchema,
+  /** Conversion below this share is flagged; a default, so values stored before it still parse. */
+  conversionFloor: conversionFloorSchema.default(DEFAULT_CONVERSION_FLOOR),
   /** No notifications (the badge still counts). */
   quietMode: z.boolean(),
 });
@@ -34,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openingHours: DEFAULT_OPENING_HOURS,
   cadence: DEFAULT_CADENCE_SETTINGS,
   monthlyTarget: 0,
+  conversionFloor: DEFAULT_CONVERSION_FLOOR,
   quietMode: false,
 };
 
@@ -69,6 +68,7 @@ export function parseSettings(raw: unknown): Settings {
     openingHours: field('openingHours'),
     cadence: field('cadence'),
     monthlyTarget: field('monthlyTarget'),
+    conversionFloor: field('conversionFloor'),
     quietMode: field('quietMode'),
   };
 }

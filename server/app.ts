@@ -1,30 +1,37 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ErrorResponse } from '../lib/sync/wire';
 import { DEFAULT_RETENTION_MS } from './domain/screen-events';
 import { requireToken } from './http/auth';
 import type { AppDeps, AppEnv, Runtime } from './http/context';
 import { extensionCors } from './http/cors';
 import { ApiError, errorJson } from './http/errors';
-import { DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
+import { TrustedProxies } from './http/client-address';
+import { DEFAULT_ABUSE_LIMITS, DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
+import { requireJsonBody } from './http/strict-json';
 import { silentLogger } from './log';
 import { eventRoutes } from './routes/events';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { pairRoutes } from './routes/pair';
+import { teamSettingsRoutes } from './routes/team-settings';
 
 export type { AppDeps } from './http/context';
 
 /** The HTTP API, with no port of its own: tests call `app.request(...)`, main.ts serves it. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
+  const abuse = { ...DEFAULT_ABUSE_LIMITS, ...deps.abuseLimits };
   const rt: Runtime = {
     db: deps.db,
     log: deps.log ?? silentLogger,
     now,
     retentionMs: deps.retentionMs ?? DEFAULT_RETENTION_MS,
     limiter: new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now),
-    pairLimiter: new RateLimiter({ capacity: 10, refillPerSecond: 0.2 }, now),
+    unknownTokenLimiter: new RateLimiter(abuse.unknownToken, now),
+    pairLimiter: new RateLimiter(abuse.pairPerAddress, now),
+    pairCodeLimiter: new RateLimiter(abuse.pairPerCode, now),
+    pairFailureLimiter: new RateLimiter(abuse.pairFailures, now),
+    trustedProxies: new TrustedProxies(deps.trustedProxies ?? []),
   };
 
   const app = new Hono<AppEnv>();
@@ -41,6 +48,7 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use('/v1/*', extensionCors);
+  app.use('/v1/*', requireJsonBody);
 
   app.get('/healthz', async (c) => {
     await rt.db.kysely.selectFrom('teams').select('id').limit(1).execute();
@@ -54,6 +62,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/me', meRoutes());
   app.route('/v1/events', eventRoutes(rt));
   app.route('/v1/leaderboard', leaderboardRoutes(rt));
+  app.use('/v1/team/settings/*', requireToken(rt));
+  app.route('/v1/team/settings', teamSettingsRoutes(rt));
 
   app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((err, c) => {
@@ -61,10 +71,7 @@ export function createApp(deps: AppDeps) {
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
       return errorJson(c, err.status, err.code, err.message);
     }
-    if (err instanceof HTTPException) {
-      const body: ErrorResponse = { error: 'http_error', message: err.message || 'Request refused.' };
-      return c.json(body, err.status);
-    }
+    if (err instanceof HTTPException) return errorJson(c, err.status, 'http_error', err.message || 'Request refused.');
     rt.log.error('unhandled', { path: c.req.path, error: err instanceof Error ? err.message : String(err) });
     return errorJson(c, 500, 'internal', 'Internal server error.');
   });

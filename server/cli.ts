@@ -38,7 +38,10 @@ export async function runCli(
     const result = await runCommand(db, parsed);
     if (parsed.json) out.write(`${JSON.stringify(result)}\n`);
     else {
-      for (const [key, value] of Object.entries(result)) out.write(`${key}: ${String(value)}\n`);
+      // Nested values (settings, history) print as JSON rather than "[object Object]".
+      for (const [key, value] of Object.entries(result)) {
+        out.write(`${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}\n`);
+      }
       if ('token' in result) err.write('Store this token now: it is shown only once.\n');
     }
     return 0;

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { dutchHolidays } from './holidays';
+import { DEFAULT_LIBERATION_DAY, dutchHolidays, LIBERATION_DAY_RULES, type LiberationDayRule } from './holidays';
 import { DEFAULT_TIME_ZONE } from './model';
 
 /**
@@ -38,8 +38,13 @@ export interface OpeningHours {
   closedDates: string[];
   /** Closed on the official Dutch public holidays. */
   holidays: boolean;
-  /** Optional holiday ids (e.g. 'goede-vrijdag', 'bevrijdingsdag') also closed when `holidays`. */
+  /** Optional holiday ids (e.g. 'goede-vrijdag') also closed when `holidays`. */
   optionalHolidays?: string[];
+  /**
+   * When 5 May is closed (only when `holidays`); absent means the national rule, 'lustrum'.
+   * Optional so settings stored before it existed stay valid.
+   */
+  liberationDay?: LiberationDayRule;
 }
 
 const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -66,6 +71,7 @@ export const openingHoursSchema = z.object({
   closedDates: z.array(z.string().regex(DATE_RE, 'YYYY-MM-DD')).max(2000),
   holidays: z.boolean(),
   optionalHolidays: z.array(z.string().max(40)).max(20).optional(),
+  liberationDay: z.enum(LIBERATION_DAY_RULES).optional(),
 }) satisfies z.ZodType<OpeningHours>;
 
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
@@ -82,6 +88,11 @@ export const DEFAULT_OPENING_HOURS: OpeningHours = {
   closedDates: [],
   holidays: true,
 };
+
+/** The Liberation Day rule `hours` mean, the default filled in. */
+export function liberationDayRule(hours: OpeningHours): LiberationDayRule {
+  return hours.liberationDay ?? DEFAULT_LIBERATION_DAY;
+}
 
 export type OpeningHoursProblem =
   | { code: 'invalid_time_zone'; value: string }
@@ -173,6 +184,7 @@ class Calendar {
   private readonly closedDates: Set<string>;
   private readonly holidaysOn: boolean;
   private readonly optionalHolidays: string[];
+  private readonly liberationDay: LiberationDayRule;
   private readonly holidayYears = new Map<number, Set<string>>();
   private readonly days = new Map<number, Day>();
   private readonly midnights = new Map<number, number>();
@@ -191,6 +203,7 @@ class Calendar {
     this.closedDates = new Set(hours.closedDates);
     this.holidaysOn = hours.holidays;
     this.optionalHolidays = hours.optionalHolidays ?? [];
+    this.liberationDay = liberationDayRule(hours);
     // Any offset of the zone will do: day look-ups correct a guess that is off by a day.
     const probe = new TZDate(2000, 0, 1, this.zone);
     this.offsetGuess = Date.UTC(2000, 0, 1) - probe.getTime();
@@ -210,7 +223,7 @@ class Calendar {
     if (!this.holidaysOn) return false;
     let set = this.holidayYears.get(year);
     if (!set) {
-      set = new Set(dutchHolidays(year, { includeOptional: this.optionalHolidays }).map((h) => h.date));
+      set = new Set(dutchHolidays(year, { includeOptional: this.optionalHolidays, liberationDay: this.liberationDay }).map((h) => h.date));
       this.holidayYears.set(year, set);
     }
     return set.has(date);
@@ -307,6 +320,7 @@ function calendarFor(hours: OpeningHours): Calendar {
     hours.closedDates,
     hours.holidays,
     hours.optionalHolidays ?? [],
+    liberationDayRule(hours),
   ]);
   let calendar = calendarsBySignature.get(signature);
   if (!calendar) {

@@ -1,7 +1,28 @@
 /**
  * Dutch public holidays, computed per year so the calendar never runs out (no tables to update).
  * Dates are plain calendar dates ('YYYY-MM-DD'): a holiday is a local day wherever the dealer is.
+ *
+ * Liberation Day (Bevrijdingsdag, 5 May) is a national holiday every year, but the national rule
+ * makes it a day off only in lustrum years (2025, 2030, …); many collective agreements follow
+ * that, some give it every year, and plenty of dealers simply stay open. So it has its own rule,
+ * `LiberationDayRule`: 'lustrum' (the default), 'every-year' or 'never'. Older settings could
+ * only opt in with the optional id 'bevrijdingsdag', which meant closed in lustrum years: that is
+ * what the default gives, so they read the same, and an explicit rule always wins over the id.
+ * Older settings without the id were open on 5 May; they now follow the national rule like a
+ * new install, until the dealer picks 'never'.
  */
+
+export const LIBERATION_DAY_RULES = ['every-year', 'lustrum', 'never'] as const;
+export type LiberationDayRule = (typeof LIBERATION_DAY_RULES)[number];
+/** The national rule: closed on 5 May in years divisible by five. */
+export const DEFAULT_LIBERATION_DAY: LiberationDayRule = 'lustrum';
+
+/** Whether 5 May of `year` is a day off under `rule`. */
+export function liberationDayOff(year: number, rule: LiberationDayRule): boolean {
+  if (rule === 'every-year') return true;
+  if (rule === 'lustrum') return year % 5 === 0;
+  return false;
+}
 
 export interface Holiday {
   date: string;
@@ -28,20 +49,20 @@ export interface HolidayDefinition {
   id: HolidayId;
   name: { nl: string; en: string };
   /**
-   * Optional holidays are not closed by default: most dealers open on Goede Vrijdag and on
-   * Bevrijdingsdag, so the dealer opts in per id.
+   * Not closed every year as a matter of course: most dealers open on Goede Vrijdag, so it is
+   * opt-in per id; Bevrijdingsdag follows its own rule (see the top of this file).
    */
   optional: boolean;
 }
 
-/** Every holiday Leadpace knows, for the options page (the `optional` ones are opt-in). */
+/** Every holiday Leadpace knows, for the options page. */
 export const DUTCH_HOLIDAYS: readonly HolidayDefinition[] = [
   { id: 'nieuwjaarsdag', name: { nl: 'Nieuwjaarsdag', en: "New Year's Day" }, optional: false },
   { id: 'goede-vrijdag', name: { nl: 'Goede Vrijdag', en: 'Good Friday' }, optional: true },
   { id: 'eerste-paasdag', name: { nl: 'Eerste Paasdag', en: 'Easter Sunday' }, optional: false },
   { id: 'tweede-paasdag', name: { nl: 'Tweede Paasdag', en: 'Easter Monday' }, optional: false },
   { id: 'koningsdag', name: { nl: 'Koningsdag', en: "King's Day" }, optional: false },
-  // Listed only in lustrum years (2025, 2030, …), the years it is a national day off for many.
+  // Listed as its LiberationDayRule says (lustrum years only by default).
   { id: 'bevrijdingsdag', name: { nl: 'Bevrijdingsdag', en: 'Liberation Day' }, optional: true },
   { id: 'hemelvaartsdag', name: { nl: 'Hemelvaartsdag', en: 'Ascension Day' }, optional: false },
   { id: 'eerste-pinksterdag', name: { nl: 'Eerste Pinksterdag', en: 'Whit Sunday' }, optional: false },
@@ -92,11 +113,15 @@ function kingsDay(year: number): { date: string; nl: string; en: string } {
 const definitionById = new Map(DUTCH_HOLIDAYS.map((h) => [h.id, h]));
 
 /**
- * The Dutch holidays of `year`, sorted by date. By default only the official closed set
- * ("algemeen erkende feestdagen" without Bevrijdingsdag); pass ids in `includeOptional`
- * (e.g. 'goede-vrijdag') to add optional ones. Unknown ids are ignored.
+ * The Dutch holidays of `year`, sorted by date: the official closed set ("algemeen erkende
+ * feestdagen"), Bevrijdingsdag as `liberationDay` says (default: lustrum years), and the optional
+ * ids in `includeOptional` (e.g. 'goede-vrijdag'). Unknown ids are ignored; the old id
+ * 'bevrijdingsdag' asks for what the default already gives.
  */
-export function dutchHolidays(year: number, options: { includeOptional?: readonly string[] } = {}): Holiday[] {
+export function dutchHolidays(
+  year: number,
+  options: { includeOptional?: readonly string[]; liberationDay?: LiberationDayRule } = {},
+): Holiday[] {
   if (!Number.isInteger(year)) return [];
   const wanted = new Set(options.includeOptional ?? []);
   const easter = Date.parse(easterSunday(year));
@@ -115,12 +140,14 @@ export function dutchHolidays(year: number, options: { includeOptional?: readonl
     { id: 'eerste-kerstdag', date: isoDate(utcDay(year, 12, 25)) },
     { id: 'tweede-kerstdag', date: isoDate(utcDay(year, 12, 26)) },
   ];
-  if (year % 5 === 0) candidates.push({ id: 'bevrijdingsdag', date: isoDate(utcDay(year, 5, 5)) });
+  if (liberationDayOff(year, options.liberationDay ?? DEFAULT_LIBERATION_DAY)) {
+    candidates.push({ id: 'bevrijdingsdag', date: isoDate(utcDay(year, 5, 5)) });
+  }
 
   const result: Holiday[] = [];
   for (const c of candidates) {
     const def = definitionById.get(c.id);
-    if (!def || (def.optional && !wanted.has(c.id))) continue;
+    if (!def || (def.optional && c.id !== 'bevrijdingsdag' && !wanted.has(c.id))) continue;
     result.push({ date: c.date, id: c.id, name: c.name ?? def.name });
   }
   return result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

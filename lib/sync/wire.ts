@@ -7,6 +7,7 @@ import {
   sourceIdSchema,
   statusSchema,
 } from '../domain/model';
+import { teamSettingsSchema } from './team-settings';
 
 /**
  * The pseudonymous event format v1 between the extension and the team server. Pure zod so both
@@ -184,6 +185,8 @@ export const meResponseSchema = z.object({
   teamKey: z.string(),
   openingHours: openingHoursSchema,
   timeZone: z.string(),
+  /** The team's settings; absent from servers that predate team settings. */
+  settings: teamSettingsSchema.optional(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 

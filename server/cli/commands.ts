@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { describeSettingsIssues, teamSettingsValuesSchema, teamValues, type TeamSettingsValues } from '../../lib/sync/team-settings';
 import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 import { StoreError } from '../store/errors';
+import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../store/team-settings';
 import { addMember, createPairingCode, createTeam, removeMember, rotateToken, setVisibility } from '../store/tenancy';
 
 export const USAGE = `Usage: npm run server -- <command> [options] [--json]
@@ -10,6 +13,11 @@ export const USAGE = `Usage: npm run server -- <command> [options] [--json]
   serve                                         start the HTTP server (the default)
   team create --name N [--group G] [--visibility named|pseudonymous|team-only]
   team visibility --team T --mode named|pseudonymous|team-only
+  team settings show --team T                   the team's current settings (version, who, when)
+  team settings set --team T --file F [--by N]  new settings from a JSON file (the output of
+                                                show --json, edited); a "version" in the file
+                                                must still be current, else nothing is saved
+  team settings history --team T                every saved version, newest first
   member add --team T --name N --role rep|lead  prints the member's token once
   member remove --member M                      revokes every token of the member
   token rotate --member M                       replaces the member's tokens with a new one
@@ -24,6 +32,9 @@ const id = z.string().trim().min(1).max(100);
 const schemas = {
   'team create': z.object({ name, group: name.optional(), visibility: visibilitySchema.default('pseudonymous') }),
   'team visibility': z.object({ team: id, mode: visibilitySchema }),
+  'team settings show': z.object({ team: id }),
+  'team settings set': z.object({ team: id, file: z.string().min(1).max(1000), by: z.string().trim().min(1).max(80).default('admin') }),
+  'team settings history': z.object({ team: id }),
   'member add': z.object({ team: id, name, role: memberRoleSchema }),
   'member remove': z.object({ member: id }),
   'token rotate': z.object({ member: id }),
@@ -63,6 +74,8 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       mode: { type: 'string' },
       role: { type: 'string' },
       member: { type: 'string' },
+      file: { type: 'string' },
+      by: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -80,6 +93,33 @@ function checked<T>(schema: z.ZodType<T>, options: Record<string, string | undef
   return result.data;
 }
 
+// The file may be the output of `team settings show --json`: its bookkeeping fields are
+// ignored except the version, which guards against overwriting a manager's newer save.
+const settingsFileSchema = z.looseObject({
+  version: z.number().int().min(1).optional(),
+  baseVersion: z.number().int().min(1).optional(),
+});
+
+function readSettingsFile(path: string): { values: TeamSettingsValues; baseVersion: number | null } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError('invalid_file', `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new CliError('invalid_file', `${path} is not valid JSON`);
+  }
+  const values = teamSettingsValuesSchema.safeParse(raw);
+  if (!values.success) throw new CliError('invalid_settings', `${path}: nothing saved: ${describeSettingsIssues(values.error)}`);
+  const meta = settingsFileSchema.safeParse(raw);
+  const baseVersion = meta.success ? (meta.data.baseVersion ?? meta.data.version ?? null) : null;
+  return { values: teamValues(values.data), baseVersion };
+}
+
 /** Runs one admin command; the returned object is what --json prints. */
 export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<string, unknown>> {
   const { command, options } = parsed;
@@ -94,6 +134,28 @@ export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<
         const input = checked(schemas[command], options);
         await setVisibility(db, input.team, input.mode);
         return { teamId: input.team, visibility: input.mode };
+      }
+      case 'team settings show': {
+        const input = checked(schemas[command], options);
+        const settings = await readTeamSettings(db, input.team);
+        if (!settings) throw new CliError('not_found', `no team ${input.team}`);
+        return { teamId: input.team, ...settings };
+      }
+      case 'team settings set': {
+        const input = checked(schemas[command], options);
+        const file = readSettingsFile(input.file);
+        const saved = await saveTeamSettings(
+          db,
+          { teamId: input.team, values: file.values, baseVersion: file.baseVersion, updatedBy: input.by, memberId: null },
+          Date.now(),
+        );
+        return { teamId: input.team, ...saved };
+      }
+      case 'team settings history': {
+        const input = checked(schemas[command], options);
+        const versions = await teamSettingsHistory(db, input.team);
+        if (!versions) throw new CliError('not_found', `no team ${input.team}`);
+        return { teamId: input.team, versions };
       }
       case 'member add': {
         const input = checked(schemas[command], options);

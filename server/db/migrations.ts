@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { up003TeamSettings } from './migrations-003-team-settings';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
 // under tsx without a build step. Never edit a shipped migration: add the next one.
@@ -117,6 +118,7 @@ async function up001(db: Kysely<unknown>): Promise<void> {
 
 export const migrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
+  '003_team_settings': { up: up003TeamSettings },
 };
 
 export const migrationProvider: MigrationProvider = {

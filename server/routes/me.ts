@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { MeResponse } from '../../lib/sync/wire';
 import { openingHoursFromJson } from '../domain/team-hours';
+import { teamSettingsFromJson } from '../domain/team-settings';
 import type { Principal } from '../store/principal';
 import type { AppEnv } from '../http/context';
 
@@ -16,6 +17,7 @@ export function meBody(principal: Principal): MeResponse {
     teamKey: principal.teamKey,
     openingHours: hours,
     timeZone: hours.timeZone,
+    settings: teamSettingsFromJson(principal.settingsJson),
   };
 }
 

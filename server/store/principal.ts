@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 import { sha256Hex } from '../security/secrets';
+import { initialTeamSettingsJson } from '../domain/team-settings';
+import { settingsDb } from './team-settings';
 
 // Rows come back from two engines and an admin may have edited them by hand: validate the
 // enum columns rather than trusting them.
@@ -15,7 +17,9 @@ const principalRow = z.object({
   teamKey: z.string(),
   openingHours: z.string(),
   pseudonymSalt: z.string(),
-});
+  /** The team's settings JSON (read with teamSettingsFromJson); openingHours equals its hours. */
+  settingsJson: z.string().nullable(),
+}).transform((row) => ({ ...row, settingsJson: row.settingsJson ?? initialTeamSettingsJson(row.openingHours) }));
 export type Principal = z.infer<typeof principalRow>;
 
 /** What a request acts as: the member and their team, read the same way by token or by id. */
@@ -29,14 +33,16 @@ const PRINCIPAL_COLUMNS = [
   'teams.team_key as teamKey',
   'teams.opening_hours as openingHours',
   'teams.pseudonym_salt as pseudonymSalt',
+  'team_settings.settings as settingsJson',
 ] as const;
 
 /** The member a bearer token acts as; null for unknown, rotated or removed tokens. */
 export async function findPrincipal(db: Db, token: string): Promise<Principal | null> {
-  const row = await db.kysely
+  const row = await settingsDb(db)
     .selectFrom('tokens')
     .innerJoin('members', 'members.id', 'tokens.member_id')
     .innerJoin('teams', 'teams.id', 'members.team_id')
+    .leftJoin('team_settings', 'team_settings.team_id', 'teams.id')
     .select(PRINCIPAL_COLUMNS)
     .where('tokens.hash', '=', sha256Hex(token))
     .where('members.removed_at', 'is', null)
@@ -45,9 +51,10 @@ export async function findPrincipal(db: Db, token: string): Promise<Principal | 
 }
 
 export async function findPrincipalByMember(db: Db, memberId: string): Promise<Principal | null> {
-  const row = await db.kysely
+  const row = await settingsDb(db)
     .selectFrom('members')
     .innerJoin('teams', 'teams.id', 'members.team_id')
+    .leftJoin('team_settings', 'team_settings.team_id', 'teams.id')
     .select(PRINCIPAL_COLUMNS)
     .where('members.id', '=', memberId)
     .where('members.removed_at', 'is', null)

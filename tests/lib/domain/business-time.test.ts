@@ -116,12 +116,12 @@ describe('businessDurationMs', () => {
   // signature, not the answer), so the first query is the one that builds the running totals.
   let fresh = 0;
   const freshHours = (): OpeningHours => ({ ...H, closedDates: [`1900-01-${String(++fresh).padStart(2, '0')}`] });
-  // 2025: 261 weekdays × 9 h + 52 Saturdays × 8 h = 2,765 h, less seven holidays on open days
-  // (New Year, Easter Monday, Ascension, Whit Monday, both Christmas days: 9 h; King's Day on a
-  // Saturday: 8 h) = 2,703 h.
+  // 2025: 261 weekdays × 9 h + 52 Saturdays × 8 h = 2,765 h, less eight holidays on open days
+  // (New Year, Easter Monday, Liberation Day in a lustrum year, Ascension, Whit Monday, both
+  // Christmas days: 9 h; King's Day on a Saturday: 8 h) = 2,694 h.
   it.each([
-    ['the whole of 2025', '2025-01-01 00:00', '2026-01-01 00:00', 2703 * HOUR],
-    ['a year and a day', '2024-12-31 00:00', '2026-01-01 00:00', (2703 + 9) * HOUR],
+    ['the whole of 2025', '2025-01-01 00:00', '2026-01-01 00:00', 2694 * HOUR],
+    ['a year and a day', '2024-12-31 00:00', '2026-01-01 00:00', (2694 + 9) * HOUR],
     // Q1 2025: 64 weekdays less New Year × 9 h + 13 Saturdays × 8 h.
     ['a quarter', '2025-01-01 00:00', '2025-04-01 00:00', (63 * 9 + 13 * 8) * HOUR],
   ])('is right over long spans on a fresh calendar: %s', (_name, from, to, expected) => {
@@ -141,7 +141,7 @@ describe('businessDurationMs', () => {
     const l2 = businessDurationMs(a, b, longFirst);
     const s2 = businessDurationMs(b - 7 * DAY, b, longFirst);
     expect([s1, l1]).toEqual([s2, l2]);
-    expect(l1).toBe(2703 * HOUR);
+    expect(l1).toBe(2694 * HOUR);
   });
 
   it('is the inverse of addBusinessMs', () => {
@@ -180,6 +180,43 @@ describe('isOpenAt / nextOpening', () => {
     const ny: OpeningHours = { ...H, timeZone: 'America/New_York', holidays: false };
     expect(isOpenAt(Date.parse('2026-03-10T13:30:00Z'), ny)).toBe(true);
     expect(isOpenAt(Date.parse('2026-03-10T12:30:00Z'), ny)).toBe(false);
+  });
+});
+
+describe('Liberation Day (5 May)', () => {
+  // 5 May 2025 is a Monday in a lustrum year, 5 May 2026 a Tuesday in an ordinary one.
+  it.each([
+    ['absent: the national rule', {}, '2025-05-05', false],
+    ['absent: the national rule', {}, '2026-05-05', true],
+    ['lustrum', { liberationDay: 'lustrum' }, '2025-05-05', false],
+    ['lustrum', { liberationDay: 'lustrum' }, '2026-05-05', true],
+    ['every year', { liberationDay: 'every-year' }, '2025-05-05', false],
+    ['every year', { liberationDay: 'every-year' }, '2026-05-05', false],
+    ['never', { liberationDay: 'never' }, '2025-05-05', true],
+    ['never', { liberationDay: 'never' }, '2026-05-05', true],
+    ['the old opt-in id alone reads as lustrum', { optionalHolidays: ['bevrijdingsdag'] }, '2025-05-05', false],
+    ['the old opt-in id alone reads as lustrum', { optionalHolidays: ['bevrijdingsdag'] }, '2026-05-05', true],
+    ['an explicit rule wins over the old id', { optionalHolidays: ['bevrijdingsdag'], liberationDay: 'never' }, '2025-05-05', true],
+    ['no holidays at all', { holidays: false, liberationDay: 'every-year' }, '2026-05-05', true],
+  ] as [string, Partial<OpeningHours>, string, boolean][])('%s: %s open at noon → %s', (_name, change, date, open) => {
+    expect(isOpenAt(ams(`${date} 12:00`), { ...H, ...change })).toBe(open);
+  });
+
+  it.each([
+    ['never', 'never', 53 * HOUR],
+    ['lustrum (2026 is not one)', 'lustrum', 53 * HOUR],
+    ['every year', 'every-year', 44 * HOUR],
+  ] as [string, OpeningHours['liberationDay'], number][])('the week of 5 May 2026, %s', (_name, rule, expected) => {
+    // Equal hours apart from the rule: the shared-calendar memo must tell them apart.
+    expect(businessDurationMs(ams('2026-05-04 00:00'), ams('2026-05-11 00:00'), { ...H, liberationDay: rule })).toBe(expected);
+  });
+
+  it('schema: optional, one of the three rules', () => {
+    for (const rule of ['every-year', 'lustrum', 'never']) {
+      expect(openingHoursSchema.safeParse({ ...H, liberationDay: rule }).success).toBe(true);
+    }
+    expect(openingHoursSchema.safeParse(H).success).toBe(true);
+    expect(openingHoursSchema.safeParse({ ...H, liberationDay: 'sometimes' }).success).toBe(false);
   });
 });
 

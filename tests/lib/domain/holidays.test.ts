@@ -1,7 +1,13 @@
-import { DUTCH_HOLIDAYS, dutchHolidays, easterSunday } from '../../../lib/domain/holidays';
+import {
+  DUTCH_HOLIDAYS,
+  dutchHolidays,
+  easterSunday,
+  liberationDayOff,
+  type LiberationDayRule,
+} from '../../../lib/domain/holidays';
 
-const dateOf = (year: number, id: string, includeOptional: string[] = []) =>
-  dutchHolidays(year, { includeOptional }).find((h) => h.id === id)?.date;
+const dateOf = (year: number, id: string, includeOptional: string[] = [], liberationDay?: LiberationDayRule) =>
+  dutchHolidays(year, { includeOptional, liberationDay }).find((h) => h.id === id)?.date;
 
 describe('easterSunday', () => {
   it.each([
@@ -49,12 +55,49 @@ describe('dutchHolidays', () => {
     [2026, 'goede-vrijdag', [], undefined],
     [2026, 'goede-vrijdag', ['goede-vrijdag'], '2026-04-03'],
     [2024, 'goede-vrijdag', ['goede-vrijdag'], '2024-03-29'],
-    [2025, 'bevrijdingsdag', [], undefined],
+    // The old opt-in id asks for the lustrum rule, which is also the default.
+    [2025, 'bevrijdingsdag', [], '2025-05-05'],
     [2025, 'bevrijdingsdag', ['bevrijdingsdag'], '2025-05-05'],
     [2030, 'bevrijdingsdag', ['bevrijdingsdag'], '2030-05-05'],
     [2026, 'bevrijdingsdag', ['bevrijdingsdag'], undefined],
+    [2026, 'bevrijdingsdag', [], undefined],
   ])('%i optional %s with %j → %s', (year, id, include, expected) => {
     expect(dateOf(year, id, include)).toBe(expected);
+  });
+
+  it.each([
+    [2025, 'lustrum', [], '2025-05-05'],
+    [2026, 'lustrum', [], undefined],
+    [2030, 'lustrum', [], '2030-05-05'],
+    [2000, 'lustrum', [], '2000-05-05'],
+    [2026, 'every-year', [], '2026-05-05'],
+    [2027, 'every-year', [], '2027-05-05'],
+    [2025, 'every-year', [], '2025-05-05'],
+    [2025, 'never', [], undefined],
+    [2026, 'never', [], undefined],
+    // An explicit rule wins over the old opt-in id.
+    [2025, 'never', ['bevrijdingsdag'], undefined],
+    [2026, 'every-year', ['bevrijdingsdag'], '2026-05-05'],
+  ] as [number, LiberationDayRule, string[], string | undefined][])(
+    '%i Liberation Day %s (optional %j) → %s',
+    (year, rule, include, expected) => {
+      expect(dateOf(year, 'bevrijdingsdag', include, rule)).toBe(expected);
+    },
+  );
+
+  it.each([
+    [2025, 'lustrum', true],
+    [2024, 'lustrum', false],
+    [2024, 'every-year', true],
+    [2025, 'never', false],
+  ] as [number, LiberationDayRule, boolean][])('liberationDayOff(%i, %s) → %s', (year, rule, expected) => {
+    expect(liberationDayOff(year, rule)).toBe(expected);
+  });
+
+  it('lists Liberation Day in date order with both names', () => {
+    const list = dutchHolidays(2027, { liberationDay: 'every-year' });
+    expect(list.map((h) => h.date).slice(3, 6)).toEqual(['2027-04-27', '2027-05-05', '2027-05-06']);
+    expect(list.find((h) => h.id === 'bevrijdingsdag')?.name).toEqual({ nl: 'Bevrijdingsdag', en: 'Liberation Day' });
   });
 
   it('returns the nine official closed days by default, sorted, with Dutch and English names', () => {

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  DEFAULT_OPENING_HOURS,
+  openingHoursSchema,
+  validateOpeningHours,
+  type OpeningHoursProblem,
+} from '../domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from '../domain/cadence';
+
+/**
+ * The settings a team's manager sets for every member: the same zod on the server (PUT, CLI,
+ * stored rows) and in the extension (what it applies locally). Pure, so both sides share it.
+ */
+
+/** Opening hours that are well-formed and make sense (no inverted days, some open time). */
+export const validOpeningHoursSchema = openingHoursSchema.superRefine((hours, ctx) => {
+  for (const problem of validateOpeningHours(hours)) {
+    ctx.addIssue({ code: 'custom', message: problem.code, path: 'day' in problem ? ['week', problem.day] : [] });
+  }
+});
+
+/** A sale ÷ leads share below which a rep or source is flagged: 13% unless the team says otherwise. */
+export const DEFAULT_CONVERSION_FLOOR = 0.13;
+
+export const monthlyTargetSchema = z.number().int().min(0).max(500);
+export const conversionFloorSchema = z.number().min(0).max(1);
+const epochMs = z.number().int().nonnegative().max(8_640_000_000_000_000);
+
+/** The team-owned fields, without the bookkeeping. */
+export const teamSettingsValuesSchema = z.object({
+  openingHours: validOpeningHoursSchema,
+  cadence: cadenceSettingsSchema,
+  monthlyTarget: monthlyTargetSchema,
+  conversionFloor: conversionFloorSchema,
+});
+export type TeamSettingsValues = z.infer<typeof teamSettingsValuesSchema>;
+
+export const teamSettingsSchema = teamSettingsValuesSchema.extend({
+  /** 1 for a team nobody has edited yet; +1 per saved change. */
+  version: z.number().int().min(1),
+  updatedAt: epochMs,
+  /** The manager's display name ('' for the settings a team starts with). */
+  updatedBy: z.string().max(80),
+});
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+/** PUT /v1/team/settings: the new values and the version they were edited from. */
+export const teamSettingsUpdateSchema = z.strictObject({
+  ...teamSettingsValuesSchema.shape,
+  /** The version the manager saw; a newer one on the server means someone else saved first. */
+  baseVersion: z.number().int().min(1),
+});
+export type TeamSettingsUpdate = z.infer<typeof teamSettingsUpdateSchema>;
+
+/** One saved version as the history lists it. */
+export const teamSettingsHistoryEntrySchema = z.object({
+  version: z.number().int().min(1),
+  updatedAt: epochMs,
+  updatedBy: z.string().max(80),
+  /** The member id of who saved it, or null for the team's initial settings and CLI edits. */
+  memberId: z.string().nullable(),
+  settings: teamSettingsValuesSchema,
+});
+export type TeamSettingsHistoryEntry = z.infer<typeof teamSettingsHistoryEntrySchema>;
+
+export const teamSettingsHistorySchema = z.object({ versions: z.array(teamSettingsHistoryEntrySchema) });
+export type TeamSettingsHistory = z.infer<typeof teamSettingsHistorySchema>;
+
+export const DEFAULT_TEAM_SETTINGS_VALUES: TeamSettingsValues = {
+  openingHours: DEFAULT_OPENING_HOURS,
+  cadence: DEFAULT_CADENCE_SETTINGS,
+  monthlyTarget: 0,
+  conversionFloor: DEFAULT_CONVERSION_FLOOR,
+};
+
+/** The keys a team owns; everything else in the local settings stays the rep's own. */
+export const TEAM_OWNED_KEYS = ['openingHours', 'cadence', 'monthlyTarget', 'conversionFloor'] as const;
+
+export function teamValues(settings: TeamSettingsValues): TeamSettingsValues {
+  return {
+    openingHours: settings.openingHours,
+    cadence: settings.cadence,
+    monthlyTarget: settings.monthlyTarget,
+    conversionFloor: settings.conversionFloor,
+  };
+}
+
+/** Local settings with the team's fields laid over them; the rep's own fields are kept. */
+export function withTeamSettings<L extends TeamSettingsValues>(local: L, team: TeamSettingsValues): L {
+  return { ...local, ...teamValues(team) };
+}
+
+const PROBLEM_TEXT: Record<OpeningHoursProblem['code'], string> = {
+  invalid_time_zone: 'unknown time zone',
+  invalid_time: 'not a valid HH:mm time',
+  close_not_after_open: 'closing time must be after opening time',
+  no_open_time: 'the week has no open time',
+  invalid_closed_date: 'not a real date (YYYY-MM-DD)',
+};
+const isProblemCode = (message: string): message is OpeningHoursProblem['code'] => Object.hasOwn(PROBLEM_TEXT, message);
+
+/**
+ * A refused update as one sentence for the manager or the admin: `path: reason; …`. Opening-hours
+ * problems carry codes (the options page translates them); here they become English text.
+ */
+export function describeSettingsIssues(error: z.ZodError, limit = 5): string {
+  return error.issues
+    .slice(0, limit)
+    .map((issue) => `${issue.path.join('.') || '(settings)'}: ${isProblemCode(issue.message) ? PROBLEM_TEXT[issue.message] : issue.message}`)
+    .join('; ');
+}
