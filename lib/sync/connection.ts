@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { bearer, normaliseServerUrl, requestJson, TeamApiError, type RequestOptions } from './http';
+import { bearer, normaliseServerUrl, PAIR_CLIENT_HEADER, requestJson, TeamApiError, type RequestOptions } from './http';
 import { meResponseSchema, pairResponseSchema, type MeResponse } from './wire';
 
 /**
@@ -82,7 +82,7 @@ export async function connect(
   const { body } = await requestJson(
     options,
     `${serverUrl}/v1/pair`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: secret }) },
+    { method: 'POST', headers: { 'content-type': 'application/json', [PAIR_CLIENT_HEADER]: '1' }, body: JSON.stringify({ code: secret }) },
     pairResponseSchema,
   );
   if (!body) throw new TeamApiError('bad_response', 'empty answer from /v1/pair', 304, true);

@@ -4,6 +4,13 @@ import { errorResponseSchema } from './wire';
 /** The slice of `fetch` the sync needs; tests inject a fake. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * Sent with every pairing request. The server refuses pairing without it: an HTML form on
+ * some web page cannot set a custom header, and a cross-site script needs a CORS preflight
+ * that only the extension's origin passes.
+ */
+export const PAIR_CLIENT_HEADER = 'x-leadpace';
+
 /** DESIGN.md: every fetch gets a timeout of at most 20 s. */
 export const FETCH_TIMEOUT_MS = 20_000;
 

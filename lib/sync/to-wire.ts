@@ -1,5 +1,5 @@
 import type { LeadEvent } from '../domain/events';
-import { WIRE_VERSION, wireEventSchema, type WireEvent } from './wire';
+import { WIRE_SLUG, WIRE_VERSION, wireEventSchema, type WireEvent } from './wire';
 
 /**
  * The keys a local event may have, per type. Anything else (a name, phone, e-mail or note
@@ -28,6 +28,24 @@ export function assertNoCustomerData(event: LeadEvent): void {
   if (extra.length > 0) throw new NotSyncableError(`local: event ${event.id} has fields that may not leave the browser: ${extra.join(', ')}`);
 }
 
+/** FNV-1a, 64 bit: a stable, synchronous digest (not a secret: script ids are the dealer's). */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * The script id as the wire allows it (a slug). Ids made in the app (`custom-<uuid>`) and the
+ * defaults already are; an imported file may use `_` or up to 80 characters, and those travel
+ * as a digest, the same for every attempt with that script.
+ */
+export function wireScriptId(localId: string): string {
+  return WIRE_SLUG.test(localId) ? localId : `script-${fnv1a64(localId)}`;
+}
+
 /**
  * Local event → wire event. The rep id, lead key, CRM and CRM record id stay home; the lead
  * travels only as `lead` (the keyed hash computed by the caller with the team key).
@@ -47,7 +65,7 @@ export function toWireEvent(event: LeadEvent, leadHash: string): WireEvent {
         channel: event.channel,
         outcome: event.outcome,
         // An empty script id is "no script" locally; the wire format wants it absent.
-        ...(event.scriptId ? { scriptId: event.scriptId } : {}),
+        ...(event.scriptId ? { scriptId: wireScriptId(event.scriptId) } : {}),
         ...(event.scriptId && event.scriptVersion !== undefined ? { scriptVersion: event.scriptVersion } : {}),
       };
       break;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { openingHoursSchema } from '../domain/business-time';
+import type { CohortFigures } from '../domain/lead-metrics';
 import {
   channelSchema,
   lostReasonSchema,
@@ -24,8 +25,21 @@ export const MAX_PUSH_BODY_BYTES = 512 * 1024;
 export const wireLeadSchema = z.string().regex(/^[0-9a-f]{64}$/, 'lead must be 64 lower-case hex chars');
 const epochMs = z.number().int().nonnegative().max(8_640_000_000_000_000);
 
+/*
+ * Every string on the wire has a shape that cannot hold a name, a phone number, an e-mail
+ * address, a note or a CRM record id: an enum, a slug, a UUID or a hex digest. Free text is
+ * what would let a client bug leak customer data into the server's tables.
+ */
+export const WIRE_SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const wireSlugSchema = z.string().regex(WIRE_SLUG, 'must be a slug: lower-case letters, digits and -, at most 64');
+/**
+ * A UUID in its canonical lower-case form: a replay of the same id in capitals is the same
+ * event, not a second one.
+ */
+export const wireUuidSchema = z.uuid('must be a UUID').toLowerCase();
+
 const common = {
-  id: z.uuid(),
+  id: wireUuidSchema,
   v: z.literal(WIRE_VERSION),
   lead: wireLeadSchema,
   at: epochMs,
@@ -42,13 +56,13 @@ export const wireAttemptLogged = z.strictObject({
   type: z.literal('attempt_logged'),
   channel: channelSchema,
   outcome: outcomeSchema,
-  scriptId: z.string().min(1).max(100).optional(),
+  scriptId: wireSlugSchema.optional(),
   scriptVersion: z.number().int().nonnegative().max(1_000_000).optional(),
 });
 export const wireEventVoided = z.strictObject({
   ...common,
   type: z.literal('event_voided'),
-  voids: z.uuid(),
+  voids: wireUuidSchema,
 });
 export const wireStatusChanged = z.strictObject({
   ...common,
@@ -138,7 +152,13 @@ export const leaderboardStatsSchema = z.object({
   closedTooEarly: z.number().int().nonnegative(),
   sold: z.number().int().nonnegative(),
   conversion: rate,
-});
+  /** Leads lost as duplicates, left out of n (older servers did not send it). */
+  excluded: z.number().int().nonnegative().default(0),
+  /** Leads from before the CRM's go-live, left out of n. */
+  backlog: z.number().int().nonnegative().default(0),
+  /** Leads of n that were properly worked. */
+  properlyWorked: z.number().int().nonnegative().default(0),
+}) satisfies z.ZodType<CohortFigures, unknown>;
 export type LeaderboardStats = z.infer<typeof leaderboardStatsSchema>;
 
 export const leaderboardRowSchema = leaderboardStatsSchema.extend({

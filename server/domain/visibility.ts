@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type {
   LeaderboardRow,
   LeaderboardStats,
@@ -18,28 +18,40 @@ export interface Viewer {
   role: MemberRole;
 }
 
-/** "A", "B", … "Z", "AA", "AB", … */
-function letters(index: number): string {
-  let n = index;
+const PSEUDONYM_LETTERS = 4;
+
+/** An endless stream of letters A–Z drawn from a keyed hash of the member id. */
+function letterStream(salt: string, memberId: string, length: number): string {
   let out = '';
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
+  for (let block = 0; out.length < length; block++) {
+    const digest = createHmac('sha256', salt).update(`pseudonym:${block}:${memberId}`).digest();
+    // 26 * 9 = 234 < 256: bytes at or above it are skipped so every letter is equally likely.
+    for (const byte of digest) if (byte < 234 && out.length < length) out += String.fromCharCode(65 + (byte % 26));
+  }
   return out;
 }
 
 /**
- * Stable pseudonyms: ordered by a keyed hash with a server-only salt, so the letters do not
- * follow joining order or anything else a rep could use to map them back to colleagues.
+ * Stable pseudonyms: each member's letters come from a keyed hash of their own id with a
+ * server-only salt, so a colleague joining or leaving never changes anyone else's, and
+ * nothing a rep knows (joining order, names) maps them back. Two members whose first four
+ * letters collide (about 1 in 450,000 pairs) are told apart by giving the later id one more
+ * letter: the earlier member keeps the label they already had.
  */
 export function pseudonyms(memberIds: readonly string[], salt: string): Map<string, string> {
-  const keyed = memberIds.map((id) => ({
-    id,
-    key: createHash('sha256').update(`${salt}:${id}`).digest('hex'),
-  }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return new Map(keyed.map((entry, i) => [entry.id, `Rep ${letters(i)}`]));
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...new Set(memberIds)].sort()) {
+    let length = PSEUDONYM_LETTERS;
+    let label = `Rep ${letterStream(salt, id, length)}`;
+    while (taken.has(label)) {
+      length += 1;
+      label = `Rep ${letterStream(salt, id, length)}`;
+    }
+    taken.add(label);
+    out.set(id, label);
+  }
+  return out;
 }
 
 /**

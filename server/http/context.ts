@@ -1,13 +1,18 @@
 import type { Db } from '../db/connect';
 import type { Logger } from '../log';
 import type { Principal } from '../store/principal';
-import type { RateLimitConfig, RateLimiter } from './rate-limit';
+import type { TrustedProxies } from './client-address';
+import type { AbuseLimits, RateLimitConfig, RateLimiter } from './rate-limit';
 
 export interface AppDeps {
   db: Db;
   log?: Logger;
   now?: () => number;
   rateLimit?: RateLimitConfig;
+  /** Overrides of the limits for unknown tokens and pairing (tests use small ones). */
+  abuseLimits?: Partial<AbuseLimits>;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
+  trustedProxies?: readonly string[];
   /** Events older than this are refused (default 400 days). */
   retentionMs?: number;
 }
@@ -18,8 +23,14 @@ export interface Runtime {
   log: Logger;
   now: () => number;
   retentionMs: number;
+  /** Per known token. */
   limiter: RateLimiter;
+  /** Per caller address, for well-formed tokens that match no member. */
+  unknownTokenLimiter: RateLimiter;
   pairLimiter: RateLimiter;
+  pairCodeLimiter: RateLimiter;
+  pairFailureLimiter: RateLimiter;
+  trustedProxies: TrustedProxies;
 }
 
 export interface AppEnv {

@@ -1,23 +1,26 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, type PushResponse } from '../../lib/sync/wire';
-import { foldContextFor, openingHoursFromJson } from '../domain/team-hours';
+import { MAX_EVENTS_PER_PUSH, MAX_PUSH_BODY_BYTES, type EventsPage, type PushResponse } from '../../lib/sync/wire';
 import { screenEvents } from '../domain/screen-events';
 import { pullEvents } from '../store/events-pull';
+import { decodePullCursor, encodePullCursor } from '../security/pull-cursor';
 import { ingestEvents } from '../store/ingest';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { readJson } from '../http/read-json';
+import { capText } from '../../lib/validation';
 
 // The envelope is checked first and each event on its own afterwards, so one bad event is
 // reported by id instead of failing the whole batch.
 const envelopeSchema = z.strictObject({ events: z.array(z.unknown()) });
 
+const LEGACY_CURSOR = /^\d{1,15}$/;
+
 const pullQuerySchema = z.object({
   after: z
     .string()
-    .regex(/^\d{1,15}$/, 'after must be a cursor returned by this endpoint')
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'after must be a cursor returned by this endpoint')
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
@@ -54,13 +57,13 @@ export function eventRoutes(rt: Runtime) {
         teamId: principal.teamId,
         memberId: principal.memberId,
         events: screened.fresh,
-        fold: foldContextFor(openingHoursFromJson(principal.openingHours)),
         now,
       });
       const body: PushResponse = {
         accepted: stored.accepted,
         duplicates: stored.duplicates + screened.duplicates,
-        rejected: screened.rejected,
+        // A reason may quote what was refused (an unknown key, say): capped, never echoed whole.
+        rejected: screened.rejected.map((r) => ({ id: r.id, reason: capText(r.reason) })),
       };
       if (body.accepted + body.duplicates === 0) {
         // Nothing usable: a 4xx tells the client to quarantine rather than retry.
@@ -76,12 +79,18 @@ export function eventRoutes(rt: Runtime) {
       throw new ApiError(400, 'invalid_query', query.error.issues[0]?.message ?? 'Invalid query.');
     }
     const principal = c.get('principal');
-    const page = await pullEvents(rt.db, {
-      teamId: principal.teamId,
-      memberId: principal.memberId,
-      after: query.data.after === undefined ? 0 : Number(query.data.after),
-      limit: query.data.limit,
-    });
+    const raw = query.data.after;
+    // Cursors from before they were encrypted were the team sequence: such a client simply
+    // pulls again from the start (events are stored idempotently by id), so a made-up
+    // number cannot be used to probe where colleagues' commits lie.
+    const after = raw === undefined || LEGACY_CURSOR.test(raw) ? 0 : decodePullCursor(principal.pseudonymSalt, principal.memberId, raw);
+    if (after === null) throw new ApiError(400, 'invalid_query', 'after must be a cursor returned by this endpoint for this token.');
+    const pulled = await pullEvents(rt.db, { teamId: principal.teamId, memberId: principal.memberId, after, limit: query.data.limit });
+    const page: EventsPage = {
+      events: pulled.events,
+      // Null once a page comes back empty (caught up); a client keeps the last non-null one.
+      next: pulled.lastSeq === null ? null : encodePullCursor(principal.pseudonymSalt, principal.memberId, pulled.lastSeq),
+    };
     return c.json(page, 200);
   });
 

@@ -1,22 +1,18 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { PAIR_CLIENT_HEADER } from '../../lib/sync/http';
 import { pairRequestSchema, type PairResponse } from '../../lib/sync/wire';
+import { normalizePairingCode, sha256Hex } from '../security/secrets';
 import { findPrincipalByMember } from '../store/principal';
 import { redeemPairingCode } from '../store/tenancy';
+import { addressKey, clientAddress } from '../http/client-address';
 import type { Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
+import { tooManyRequests } from '../http/rate-limit';
 import { readJson } from '../http/read-json';
 import { meBody } from './me';
 
-/** The caller's address when served over node:http; tests calling app.request have none. */
-function callerKey(c: Context): string {
-  try {
-    return `pair:${getConnInfo(c).remote.address ?? 'unknown'}`;
-  } catch {
-    return 'pair:unknown';
-  }
-}
+const ALL = 'all';
 
 export function pairRoutes(rt: Runtime) {
   const app = new Hono();
@@ -29,19 +25,31 @@ export function pairRoutes(rt: Runtime) {
       },
     }),
     async (c) => {
-      // Codes are short, so guessing is throttled per caller on top of the 15-minute expiry.
-      const wait = rt.pairLimiter.take(callerKey(c));
-      if (wait > 0) {
-        throw new ApiError(429, 'rate_limited', `Too many pairing attempts; retry in ${wait} s.`, { 'Retry-After': String(wait) });
+      // The one endpoint that works without a token. A custom header cannot be sent by an
+      // HTML form, and a script on another site only sends it after a CORS preflight that
+      // only the extension passes: so no web page can redeem a code a rep pasted somewhere.
+      if (c.req.header(PAIR_CLIENT_HEADER) !== '1') {
+        throw new ApiError(403, 'client_header_required', `Pairing needs the "${PAIR_CLIENT_HEADER}: 1" header the extension sends.`);
       }
+      // Codes are short, so guessing is throttled per caller, per code and over the whole
+      // server (many addresses) on top of the 15-minute expiry.
+      const caller = `pair:${addressKey(clientAddress(c, rt.trustedProxies))}`;
+      const callerWait = rt.pairLimiter.take(caller);
+      if (callerWait > 0) throw tooManyRequests(callerWait, 'Too many pairing attempts');
+      const failuresWait = rt.pairFailureLimiter.wait(ALL);
+      if (failuresWait > 0) throw tooManyRequests(failuresWait, 'Too many failed pairing attempts on this server');
+
       const request = pairRequestSchema.safeParse(await readJson(c));
       if (!request.success) throw new ApiError(400, 'invalid_body', 'Send {"code": "<pairing code>"}.');
+      const codeWait = rt.pairCodeLimiter.take(sha256Hex(normalizePairingCode(request.data.code)));
+      if (codeWait > 0) throw tooManyRequests(codeWait, 'Too many attempts with this pairing code');
+
       const redeemed = await redeemPairingCode(rt.db, request.data.code, rt.now());
-      if (!redeemed) {
+      const principal = redeemed ? await findPrincipalByMember(rt.db, redeemed.memberId) : null;
+      if (!redeemed || !principal) {
+        rt.pairFailureLimiter.take(ALL);
         throw new ApiError(400, 'invalid_pairing_code', 'The pairing code is unknown, expired or already used.');
       }
-      const principal = await findPrincipalByMember(rt.db, redeemed.memberId);
-      if (!principal) throw new ApiError(400, 'invalid_pairing_code', 'The member was removed.');
       const body: PairResponse = { token: redeemed.token, me: meBody(principal) };
       rt.log.info('paired', { memberId: redeemed.memberId, teamId: principal.teamId });
       return c.json(body, 200);

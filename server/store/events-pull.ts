@@ -1,14 +1,15 @@
-import { wireEventSchema, type EventsPage } from '../../lib/sync/wire';
+import { wireEventSchema, type WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 
 /**
- * One rep's own events in commit order, after an opaque cursor (the team sequence of the last
- * event seen). Filtering by member is what keeps a token from reading anyone else's events.
+ * One rep's own events in commit order, after the team sequence `after`. Filtering by member
+ * is what keeps a token from reading anyone else's events; the route turns `lastSeq` into an
+ * opaque cursor so the sequence itself never reaches the rep.
  */
 export async function pullEvents(
   db: Db,
   input: { teamId: string; memberId: string; after: number; limit: number },
-): Promise<EventsPage> {
+): Promise<{ events: WireEvent[]; lastSeq: number | null }> {
   const rows = await db.kysely
     .selectFrom('events')
     .select(['seq', 'body'])
@@ -18,11 +19,8 @@ export async function pullEvents(
     .orderBy('seq')
     .limit(input.limit)
     .execute();
-  const last = rows.at(-1);
   return {
     events: rows.map((row) => wireEventSchema.parse(JSON.parse(row.body))),
-    // The cursor after the last event returned; null once a page comes back empty (caught up).
-    // A client keeps the last non-null cursor to resume later.
-    next: last ? String(last.seq) : null,
+    lastSeq: rows.at(-1)?.seq ?? null,
   };
 }

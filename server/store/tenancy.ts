@@ -98,11 +98,18 @@ async function activeMember(db: Db, memberId: string): Promise<{ id: string; tea
   return member;
 }
 
-/** Replaces every token of the member (including paired browsers) with one new token. */
+/**
+ * Replaces every token of the member (including paired browsers) with one new token. Pending
+ * pairing codes go too: a code handed out before the rotation would otherwise mint a fresh
+ * token for whoever holds it, which is exactly what a rotation is meant to stop.
+ */
 export async function rotateToken(db: Db, memberId: string, now = Date.now()): Promise<{ memberId: string; token: string }> {
   await activeMember(db, memberId);
   const token = newToken();
   await db.kysely.transaction().execute(async (trx) => {
+    // Codes before tokens: a redeem in flight holds its code row, so this waits for it and
+    // the token it minted is then seen, and deleted, by the next statement.
+    await trx.deleteFrom('pairing_codes').where('member_id', '=', memberId).execute();
     await trx.deleteFrom('tokens').where('member_id', '=', memberId).execute();
     await trx.insertInto('tokens').values({ hash: sha256Hex(token), member_id: memberId, created_at: now }).execute();
   });
@@ -113,8 +120,10 @@ export async function rotateToken(db: Db, memberId: string, now = Date.now()): P
 export async function removeMember(db: Db, memberId: string, now = Date.now()): Promise<{ memberId: string; removed: true }> {
   const member = await activeMember(db, memberId);
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom('tokens').where('member_id', '=', memberId).execute();
+    // Codes before tokens: a redeem in flight holds its code row, so this waits for it and
+    // the token it minted is then seen, and deleted, by the next statement.
     await trx.deleteFrom('pairing_codes').where('member_id', '=', memberId).execute();
+    await trx.deleteFrom('tokens').where('member_id', '=', memberId).execute();
     await trx.updateTable('members').set({ removed_at: now }).where('id', '=', memberId).execute();
   });
   await bumpRevision(db, member.team_id);

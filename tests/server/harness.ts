@@ -12,7 +12,8 @@ import type { MemberRole, Visibility, WireEvent } from '../../lib/sync/wire';
 /** A real database for one engine, fresh for the run, removed afterwards. */
 export interface EngineFixture {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ db: Db; cleanup(): Promise<void> }>;
+  /** `file` is the SQLite database file, for tests that read its bytes. */
+  open(): Promise<{ db: Db; cleanup(): Promise<void>; file?: string }>;
 }
 
 export const PG_URL = process.env.TEST_DATABASE_URL;
@@ -21,9 +22,11 @@ export const sqliteEngine: EngineFixture = {
   name: 'sqlite',
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'leadpace-test-'));
-    const db = await openDb({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
+    const file = join(dir, 'leadpace.db');
+    const db = await openDb({ engine: 'sqlite', file });
     return {
       db,
+      file,
       async cleanup() {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -68,7 +71,9 @@ export interface Clock {
 export const GENEROUS_LIMIT: RateLimitConfig = { capacity: 100_000, refillPerSecond: 100_000 };
 
 export function makeApp(db: Db, clock: Clock, rateLimit: RateLimitConfig = GENEROUS_LIMIT) {
-  return createApp({ db, now: () => clock.now, rateLimit });
+  // The suites share one app and a frozen clock: only the limit tests use the real ones.
+  const abuseLimits = { unknownToken: GENEROUS_LIMIT, pairPerAddress: GENEROUS_LIMIT, pairPerCode: GENEROUS_LIMIT, pairFailures: GENEROUS_LIMIT };
+  return createApp({ db, now: () => clock.now, rateLimit, abuseLimits });
 }
 export type App = ReturnType<typeof makeApp>;
 

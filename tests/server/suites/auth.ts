@@ -80,7 +80,7 @@ export function authSuite(env: EnvRef) {
       const clock = env().clock;
       const { code } = await createPairingCode(db, member.memberId, clock.now);
       const pair = (value: string) =>
-        app.request('/v1/pair', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: value }) });
+        app.request('/v1/pair', { method: 'POST', headers: { 'content-type': 'application/json', 'x-leadpace': '1' }, body: JSON.stringify({ code: value }) });
 
       const first = await pair(code.toLowerCase().replace(/(.{4})/, '$1-'));
       expect(first.status).toBe(200);
