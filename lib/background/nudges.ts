@@ -1,13 +1,16 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { businessDayAt, isOpenAt } from '../domain/business-time';
-import { actionList } from '../domain/cadence';
+import { actionList, type ActionItem } from '../domain/cadence';
 import { planNudges, type NudgeLead, type PlannedNotification } from '../domain/nudges';
-import { monthPacing, pacingCheckpoint } from '../domain/pacing';
+import { pendingPacingCheckpoint, planPacingNudge, type PacingNudge } from '../domain/pacing-nudges';
 import { openLeads } from '../db/queries';
 import type { LeadpaceDb } from '../db/schema';
-import { resolveLang, translator, type Translate } from '../i18n';
+import { resolveLang, translator, type Lang, type Translate } from '../i18n';
 import { formatDuration } from '../i18n/format';
 import { isMessageKey } from '../i18n';
 import type { Settings } from '../settings';
@@ -16,9 +19,19 @@ import type { Settings } from '../settings';
 // it needs between runs lives in storage.local, because the worker may be stopped any time.
 
 const notifiedItem = storage.defineItem<Record<string, number>>('local:notified', { fallback: {} });
-const daysItem = storage.defineItem<{ summary?: string; pacing?: string }>('local:nudgeDays', { fallback: {} });
+const daysSchema = z
+  .object({
+    /** The local date of the last start-of-day summary. */
+    summary: z.string().optional(),
+    /** The local date of the last pacing checkpoint handled (before `pacingHandled` existed). */
+    pacing: z.string().optional(),
+    /** This month's pacing checkpoints already handled, `YYYY-MM:checkpoint` (see planPacingNudge). */
+    pacingHandled: z.array(z.string()).optional(),
+  })
+  .catch({});
+type NudgeDays = z.infer<typeof daysSchema>;
+const daysItem = storage.defineItem<NudgeDays>('local:nudgeDays', { fallback: {} });
 const notifiedSchema = z.record(z.string(), z.number()).catch({});
-const daysSchema = z.object({ summary: z.string().optional(), pacing: z.string().optional() }).catch({});
 
 const BADGE_COLORS = { red: '#c62828', orange: '#ef6c00' } as const;
 
@@ -48,11 +61,13 @@ async function notify(id: string, title: string, message: string): Promise<void>
   });
 }
 
-function describe(t: Translate, lang: 'nl' | 'en', planned: PlannedNotification, now: number): { title: string; message: string } {
+function describe(t: Translate, lang: Lang, planned: PlannedNotification, now: number): { title: string; message: string } {
   const name = planned.lead.name ?? t('nudge.unknownName');
   const source = sourceName(t, planned.lead.source);
   if (planned.kind === 'group') {
-    return { title: t('nudge.group.title', { count: planned.count }), message: t('nudge.group.body', { name, source }) };
+    const message =
+      planned.newCount > 0 ? t('nudge.group.bodyNew', { newCount: planned.newCount, name, source }) : t('nudge.group.body', { name, source });
+    return { title: t('nudge.group.title', { count: planned.count }), message };
   }
   const state = planned.state;
   const title =
@@ -98,36 +113,70 @@ export async function runTick({ db, settings, now }: TickDeps): Promise<TickResu
   }
   await notifiedItem.setValue(plan.notified);
 
-  if (open && !settings.quietMode) await dailyNudges({ db, settings, now }, t, actions.length, actions.filter((a) => a.state.state === 'overdue').length, actions[0]?.lead.key);
+  if (open && !settings.quietMode) await dailyNudges({ db, settings, now }, t, lang, actions);
   return { badgeText: plan.badgeText, notified: plan.notifications.map((n) => n.id) };
 }
 
-/** The start-of-day summary and the month-pacing checkpoints, each at most once a day. */
-async function dailyNudges(deps: TickDeps, t: Translate, count: number, overdue: number, firstKey: string | undefined) {
+const LOCALES = { nl, en: enGB } as const;
+
+/** Sales figures with a fractional part, in the rep's language ("5,4" in Dutch). */
+const formatSales = (n: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
+
+function describePacing(t: Translate, lang: Lang, nudge: PacingNudge, timeZone: string): { title: string; message: string } {
+  if (nudge.checkpoint === 'start') {
+    const title = t('nudge.pacing.start.title', { target: nudge.target, days: nudge.businessDaysInMonth });
+    if (!nudge.byDay10) return { title, message: t('nudge.pacing.start.bodyNoDay10') };
+    const date = format(nudge.byDay10.at, 'd MMMM', { locale: LOCALES[lang], in: tz(timeZone) });
+    return { title, message: t('nudge.pacing.start.body', { expected: formatSales(nudge.byDay10.expected, lang), date }) };
+  }
+  return {
+    title: t('nudge.pacing.title', { sold: nudge.sold, target: nudge.target }),
+    message: t('nudge.pacing.body', { expected: formatSales(nudge.expectedByToday, lang), projection: formatSales(nudge.projection, lang) }),
+  };
+}
+
+/**
+ * The start-of-day summary (once a local day) and the month-pacing checkpoints (each once a
+ * month, see planPacingNudge). Called only inside opening hours and outside quiet mode.
+ */
+async function dailyNudges(deps: TickDeps, t: Translate, lang: Lang, actions: readonly ActionItem<NudgeLead>[]) {
   const { db, settings, now } = deps;
   const today = businessDayAt(now, settings.openingHours).date;
   const days = daysSchema.parse(await daysItem.getValue());
-  const next = { ...days };
-  if (days.summary !== today && count > 0) {
-    await notify(`summary:${today}:${firstKey ?? ''}`, t('nudge.summary.title', { count }), t('nudge.summary.body', { overdue }));
-    next.summary = today;
-  } else if (days.summary !== today) {
-    next.summary = today;
-  }
-  const checkpoint = pacingCheckpoint(now, settings.openingHours);
-  if (checkpoint && settings.monthlyTarget > 0 && days.pacing !== today) {
-    const sold = (await db.leads.where('status').equals('sold').toArray()).flatMap((l) => (l.soldAt === null ? [] : [l.soldAt]));
-    const pacing = monthPacing({ target: settings.monthlyTarget, soldDates: sold, now, hours: settings.openingHours });
-    if (pacing.behind) {
-      await notify(
-        `pacing:${today}`,
-        t('nudge.pacing.title', { sold: pacing.sold, target: settings.monthlyTarget }),
-        t('nudge.pacing.body', { expected: pacing.expectedByToday.toFixed(1), projection: pacing.projection.toFixed(1) }),
-      );
+  const next: NudgeDays = { ...days };
+  if (days.summary !== today) {
+    if (actions.length > 0) {
+      const newCount = actions.filter((a) => a.state.state === 'new').length;
+      const overdue = actions.filter((a) => a.state.state === 'overdue').length;
+      const body = newCount > 0 ? t('nudge.summary.bodyNew', { newCount, overdue }) : t('nudge.summary.body', { overdue });
+      // Its click opens the first lead of the list: a new one when there is one.
+      const title = actions.length === 1 ? t('nudge.summary.titleOne') : t('nudge.summary.title', { count: actions.length });
+      await notify(`summary:${today}:${actions[0]?.lead.key ?? ''}`, title, body);
     }
-    next.pacing = today;
+    next.summary = today;
   }
-  if (next.summary !== days.summary || next.pacing !== days.pacing) await daysItem.setValue(next);
+  // Sales are read only when a checkpoint is to be judged. A checkpoint handled on this day by
+  // a version that kept only the date counts as handled.
+  const handled = days.pacingHandled ?? [];
+  const pending = pendingPacingCheckpoint({ target: settings.monthlyTarget, now, hours: settings.openingHours, handled });
+  if (pending !== null && days.pacing !== today) {
+    const sold = (await db.leads.where('status').equals('sold').toArray()).flatMap((l) => (l.soldAt === null ? [] : [l.soldAt]));
+    const plan = planPacingNudge({
+      target: settings.monthlyTarget,
+      soldDates: sold,
+      now,
+      hours: settings.openingHours,
+      handled,
+    });
+    if (plan.nudge) {
+      const { title, message } = describePacing(t, lang, plan.nudge, settings.openingHours.timeZone);
+      await notify(`pacing:${today}`, title, message);
+    }
+    next.pacingHandled = plan.handled;
+  }
+  const changed = next.summary !== days.summary || (next.pacingHandled ?? []).join() !== handled.join();
+  if (changed) await daysItem.setValue(next);
 }
 
 /** The lead a notification points at, if any: `lead:<key>`, `group:<ts>:<key>`, `summary:<day>:<key>`. */

@@ -14,10 +14,12 @@ export interface PlannedNotification {
   id: string;
   kind: 'lead' | 'group';
   leadKeys: string[];
-  /** The most urgent lead's state (for the wording). */
+  /** The lead to call first (a group names it and opens it on click), and its state. */
   state: LeadState;
   lead: NudgeLead;
   count: number;
+  /** How many of them are new (inside their first-attempt window). */
+  newCount: number;
 }
 
 export interface NudgePlan {
@@ -52,7 +54,10 @@ export function planNudges(input: {
   }
   // Every action-needing state notifies once per step: a brand-new lead ('new') is the most
   // valuable nudge of all, and its step-0 key keeps it from notifying again when overdue.
-  const fresh = mayNotify ? actions.filter((a) => notified[stepKey(a)] === undefined) : [];
+  // New leads go first whatever order the caller passes, so a group names one of them;
+  // otherwise the caller's order (actionList: most urgent first) stands.
+  const unseen = mayNotify ? actions.filter((a) => notified[stepKey(a)] === undefined) : [];
+  const fresh = [...unseen.filter((a) => a.state.state === 'new'), ...unseen.filter((a) => a.state.state !== 'new')];
   for (const item of fresh) notified[stepKey(item)] = now;
 
   const notifications: PlannedNotification[] = [];
@@ -65,10 +70,19 @@ export function planNudges(input: {
       state: first.state,
       lead: first.lead,
       count: fresh.length,
+      newCount: fresh.filter((f) => f.state.state === 'new').length,
     });
   } else {
     for (const item of fresh) {
-      notifications.push({ id: `lead:${item.lead.key}`, kind: 'lead', leadKeys: [item.lead.key], state: item.state, lead: item.lead, count: 1 });
+      notifications.push({
+        id: `lead:${item.lead.key}`,
+        kind: 'lead',
+        leadKeys: [item.lead.key],
+        state: item.state,
+        lead: item.lead,
+        count: 1,
+        newCount: item.state.state === 'new' ? 1 : 0,
+      });
     }
   }
   return {

@@ -72,18 +72,31 @@ export function monthPacing(input: {
 
 export type PacingCheckpoint = 'start' | 'day10' | 'day20';
 
+type OpenDay = BusinessDay & { open: number; close: number };
+
 /**
- * Which pacing nudge belongs to today: 'start' on the month's first business day, 'day10' on
- * the 10th and 'day20' on the 20th — each moved to the next business day when the dealership is
- * closed that day. Null on any other day (and on closed days).
+ * The month's checkpoint days: 'start' is its first business day, 'day10' and 'day20' the first
+ * business day on or after the 10th and the 20th (a closed 10th moves to the next business
+ * day, never back). A checkpoint is missing when no business day is left for it; when two fall
+ * on one day (a month that opens on the 12th) the earlier checkpoint keeps it.
  */
-export function pacingCheckpoint(now: number, hours: OpeningHours): PacingCheckpoint | null {
+export function checkpointDays(now: number, hours: OpeningHours): Partial<Record<PacingCheckpoint, OpenDay>> {
   const days = daysOfMonth(now, hours);
-  const today = businessDayAt(now, hours);
-  const firstFrom = (dayOfMonth: number) => days.find((d) => d.day >= dayOfMonth && isBusinessDay(d))?.day;
-  if (!isBusinessDay(today)) return null;
-  if (firstFrom(1) === today.day) return 'start';
-  if (firstFrom(20) === today.day) return 'day20';
-  if (firstFrom(10) === today.day) return 'day10';
+  const firstFrom = (dayOfMonth: number) => days.find((d): d is OpenDay => d.day >= dayOfMonth && isBusinessDay(d));
+  const result: Partial<Record<PacingCheckpoint, OpenDay>> = {};
+  const start = firstFrom(1);
+  const day10 = firstFrom(10);
+  const day20 = firstFrom(20);
+  if (start) result.start = start;
+  if (day10 && day10.day !== start?.day) result.day10 = day10;
+  if (day20 && day20.day !== day10?.day && day20.day !== start?.day) result.day20 = day20;
+  return result;
+}
+
+/** Which pacing checkpoint today is (see checkpointDays); null on any other day and on closed days. */
+export function pacingCheckpoint(now: number, hours: OpeningHours): PacingCheckpoint | null {
+  const today = businessDayAt(now, hours).day;
+  const days = checkpointDays(now, hours);
+  for (const checkpoint of ['start', 'day10', 'day20'] as const) if (days[checkpoint]?.day === today) return checkpoint;
   return null;
 }
