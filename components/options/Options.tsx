@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readCrmHealth } from '@/lib/adapters/health-store';
 import { ADAPTERS } from '@/lib/adapters/registry';
@@ -7,10 +7,17 @@ import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/ada
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmHealth } from '@/lib/domain/adapter-health';
 import type { CrmAdapter } from '@/lib/adapters/types';
-import { readSettings, saveSettings } from '@/lib/settings';
+import { readSettings, saveSettings, type Settings } from '@/lib/settings';
+import { saveAsTeamManager } from '@/lib/sync/team-settings-local';
 import { useI18n } from '../ui/i18n';
+import { useTeamConnection } from '../ui/use-team-connection';
 import { BusinessHoursForm } from './BusinessHoursForm';
 import { CadenceForm } from './CadenceForm';
+import { ConversionFloorForm } from './ConversionFloorForm';
+import { QuietModeForm } from './QuietModeForm';
+import { TeamManagedNotice } from './TeamManagedNotice';
+import { managerSettingsStore, teamSettingsMode } from './team-settings-mode';
+import { useTeamSettingsMeta } from './use-team-settings-meta';
 import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
 import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from './UserAdapters';
@@ -34,6 +41,11 @@ const profileStore: SettingsStore = {
   },
 };
 
+const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
+
+// Resolved per call, so a test that replaces globalThis.fetch is honoured.
+const saveToTeam = (next: Settings) => saveAsTeamManager({ fetch: (input, init) => fetch(input, init), now: Date.now }, next);
+
 const browserUserAdapters: UserAdapterStore = { load: loadUserAdapters, save: saveUserAdapters, remove: removeUserAdapter };
 
 /** The dealer's own adapters and every CRM's recent health, re-read after each change. */
@@ -55,6 +67,7 @@ export function Options({
   download = browserDownload,
   userAdapterStore = browserUserAdapters,
   readHealth = readCrmHealth,
+  teamSave = saveToTeam,
 }: {
   permissions?: PermissionsApi;
   adapters?: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
@@ -62,9 +75,17 @@ export function Options({
   download?: Download;
   userAdapterStore?: UserAdapterStore;
   readHealth?: () => Promise<Record<string, CrmHealth>>;
+  /** How the team's manager saves team-owned settings (server first, then locally). */
+  teamSave?: (next: Settings) => Promise<Settings>;
 }) {
   const crmData = useCrmData(userAdapterStore, readHealth);
   const { t, lang } = useI18n();
+  const mode = teamSettingsMode(useTeamConnection(), useTeamSettingsMeta());
+  const isManager = mode.kind === 'manager';
+  const teamStore = useMemo(
+    () => (isManager ? managerSettingsStore(settings ?? storageSettings, teamSave, t) : settings),
+    [isManager, settings, teamSave, t],
+  );
   const title = t('options.title');
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -74,8 +95,19 @@ export function Options({
     <main className="op">
       <h1>{title}</h1>
       <SettingsForm store={settings ?? profileStore} />
-      <BusinessHoursForm store={settings} />
-      <CadenceForm store={settings} />
+      <TeamManagedNotice mode={mode} />
+      {/* A rep's team-owned sections are read-only; a new version remounts them with its values. */}
+      <fieldset
+        key={mode.kind === 'rep' ? `rep-${mode.meta.version}` : mode.kind}
+        disabled={mode.kind === 'rep'}
+        data-testid="team-owned-settings"
+        style={{ display: 'contents' }}
+      >
+        <BusinessHoursForm store={teamStore} />
+        <CadenceForm store={teamStore} />
+        <ConversionFloorForm store={teamStore} />
+      </fieldset>
+      {mode.kind === 'rep' ? <QuietModeForm store={settings} /> : null}
       <ScriptsEditor download={download} />
       <CrmPermissions adapters={[...adapters, ...crmData.user.map(userAdapter)]} permissions={permissions} health={crmData.health}>
         <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />

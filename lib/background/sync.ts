@@ -15,6 +15,7 @@ import {
   type TeamInfo,
 } from '../sync/connection';
 import { TeamApiError, type FetchLike } from '../sync/http';
+import { applyFromMe, refreshTeamSettings } from '../sync/team-settings-local';
 
 // The team sync in the worker: an alarm every few minutes, a debounced run after local
 // writes, a retry alarm at the persisted backoff time, and the team/* message handlers. The
@@ -63,8 +64,14 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
       // Chrome clamps alarms to ≥ 30 s, which only lengthens a short backoff.
       await browser.alarms.create(SYNC_RETRY_ALARM, { when: outcome.nextAttemptAt });
       deps.log(`sync ${outcome.status}: ${outcome.error}`);
-    } else if (outcome.status === 'ok' && outcome.more) {
-      runSoon(0);
+    } else if (outcome.status === 'ok') {
+      if (outcome.more) runSoon(0);
+      // The team's settings ride along with every successful run (a 304 when unchanged); a
+      // failure here leaves the last known settings in force and never blocks the outbox.
+      const connection = await readConnection();
+      if (connection) {
+        await refreshTeamSettings({ fetch: doFetch, now: Date.now }, connection).catch((e: unknown) => deps.log(`team settings refresh failed: ${String(e)}`));
+      }
     }
     return outcome;
   }
@@ -122,6 +129,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         // A new connection starts a fresh cursor and cache: they belonged to the old member.
         await resetTeamData(deps.db());
         await saveConnection(connection);
+        await applyFromMe(connection).catch((e: unknown) => deps.log(`team settings not applied: ${String(e)}`));
         runSoon(0);
         return { ok: true, value: teamInfo(connection) };
       }),
@@ -132,6 +140,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const me = await fetchMe(requestOptions(), connection.serverUrl, connection.token);
         const next = { ...connection, me, checkedAt: Date.now() };
         await saveConnection(next);
+        await applyFromMe(next).catch((e: unknown) => deps.log(`team settings not applied: ${String(e)}`));
         return { ok: true, value: teamInfo(next) };
       }),
     disconnect: (raw: unknown, senderUrl?: string) =>

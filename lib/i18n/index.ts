@@ -7,11 +7,12 @@ import { picker } from './messages/picker';
 import { popup } from './messages/popup';
 import { scripts } from './messages/scripts';
 import { team } from './messages/team';
+import { teamSettings } from './messages/team-settings';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl };
+const en = { ...common.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };
