@@ -8,6 +8,9 @@ import { jsonLogger } from './log';
 /**
  * `npm run server` serves; `npm run server -- team create …` runs the admin CLI against the
  * same database (so the issue's commands work without a second script).
+ *
+ * The script runs this file with `node --import tsx`, so this process is the one that gets
+ * SIGTERM / SIGINT (systemd, Docker, Ctrl-C): tsx's own wrapper would kill it mid-request.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const config = configFromEnv();
@@ -17,27 +20,39 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const log = jsonLogger();
   const db = await openDb(config.db);
-  const app = createApp({ db, log });
+  const app = createApp({ db, log, trustedProxies: config.trustedProxies });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info('listening', { port: info.port, engine: db.engine, ...(config.db.engine === 'sqlite' ? { file: config.db.file } : {}) });
+    log.info('listening', {
+      port: info.port,
+      engine: db.engine,
+      ...(config.db.engine === 'sqlite' ? { file: config.db.file } : {}),
+      ...(config.trustedProxies.length > 0 ? { trustedProxies: config.trustedProxies } : {}),
+    });
   });
 
   return new Promise<number>((resolveExit) => {
     let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info('shutting down', { signal });
-      // Stop accepting, let in-flight requests finish, then close the database; a hung
-      // connection must not keep the process alive forever.
-      const force = setTimeout(() => {
-        log.warn('forced exit after 10 s');
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // Whoever sends a second signal wants out now, not after the drain.
+        log.warn('second signal, exiting now', { signal });
         resolveExit(1);
-      }, 10_000);
+        return;
+      }
+      stopping = true;
+      log.info('shutting down', { signal, graceMs: config.shutdownGraceMs });
+      // Stop accepting, let in-flight requests finish (idle keep-alive connections close at
+      // once), then close the database; a hung connection must not keep us alive forever.
+      const force = setTimeout(() => {
+        log.warn('forced exit: requests still open after the grace period', { graceMs: config.shutdownGraceMs });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        resolveExit(1);
+      }, config.shutdownGraceMs);
       force.unref();
       server.close(() => {
         db.close()
           .then(() => {
+            clearTimeout(force);
             log.info('stopped');
             resolveExit(0);
           })
@@ -46,9 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
             resolveExit(1);
           });
       });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 

@@ -1,0 +1,233 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../server/db/connect';
+import { PushClient } from '../../server/testing/push-client';
+import { seededRandom } from '../../server/testing/random';
+import { addMember, createTeam } from '../../server/store/tenancy';
+import { seen } from './events';
+import { HOUR } from './harness';
+
+// The real `npm run server`, in its own process group, stopped the way systemd, Docker or a
+// Ctrl-C stop it: SIGTERM / SIGINT to the whole group.
+
+interface Running {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<void>;
+  waitFor(msg: string, timeoutMs?: number): Promise<void>;
+}
+
+const ROOT = join(__dirname, '..', '..');
+const started: Running[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Running {
+  const child = spawn('npm', ['run', '--silent', 'server'], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LEADPACE_DATA: dataDir, DATABASE_URL: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { msg: string; done: () => void }[] = [];
+  let buffered = '';
+  const onData = (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      lines.push(line);
+      for (const w of waiters) if (line.includes(`"msg":"${w.msg}"`)) w.done();
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  // stdout closes when the last process holding it (the server itself, not npm) is gone.
+  const exited = new Promise<void>((resolveExit) => child.stdout?.on('close', () => resolveExit()));
+  const running: Running = {
+    child,
+    lines,
+    exited,
+    waitFor: (msg, timeoutMs = 60_000) =>
+      new Promise<void>((resolveWait, reject) => {
+        if (lines.some((line) => line.includes(`"msg":"${msg}"`))) return resolveWait();
+        const timer = setTimeout(() => reject(new Error(`no "${msg}" within ${timeoutMs} ms:\n${lines.join('\n')}`)), timeoutMs);
+        waiters.push({ msg, done: () => (clearTimeout(timer), resolveWait()) });
+      }),
+  };
+  started.push(running);
+  return running;
+}
+
+const signalGroup = (running: Running, signal: NodeJS.Signals) => {
+  if (running.child.pid === undefined) throw new Error('not started');
+  process.kill(-running.child.pid, signal);
+};
+
+async function seedDb(dataDir: string): Promise<string> {
+  const db = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
+  const team = await createTeam(db, { name: 'Shutdown', visibility: 'named' });
+  const rep = await addMember(db, { teamId: team.teamId, name: 'Rep', role: 'rep' });
+  await db.close();
+  return rep.token;
+}
+
+async function storedIds(dataDir: string): Promise<string[]> {
+  const db = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
+  const rows = await db.kysely.selectFrom('events').select('id').execute();
+  await db.close();
+  return rows.map((r) => r.id);
+}
+
+/** A request whose body arrives in two halves, with `between` run in the middle. */
+function slowBody(request: Request, text: string, between: () => Promise<void>): Request {
+  const bytes = new TextEncoder().encode(text);
+  const half = Math.floor(bytes.length / 2);
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(bytes.slice(0, half));
+      await between();
+      controller.enqueue(bytes.slice(half));
+      controller.close();
+    },
+  });
+  return new Request(request.url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit);
+}
+
+afterEach(() => {
+  for (const running of started.splice(0)) {
+    try {
+      if (running.child.pid !== undefined) process.kill(-running.child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+describe('graceful shutdown of npm run server', () => {
+  it('a SIGTERM mid-push finishes that push, logs shutting down / stopped, and the client retries into exactly one stored copy', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leadpace-shutdown-'));
+    try {
+      const token = await seedDb(dataDir);
+      const port = await freePort();
+      const first = startServer(dataDir, port);
+      await first.waitFor('listening');
+
+      const events = Array.from({ length: 1200 }, (_, i) => seen(`lead-${i}`, Date.now() - HOUR));
+      let requests = 0;
+      let signalled = false;
+      let interrupted: Response | null = null;
+      let second: Running | null = null;
+      const client = new PushClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        token,
+        random: seededRandom(3),
+        batchSize: 200,
+        baseDelayMs: 20,
+        maxDelayMs: 200,
+        fetch: async (request) => {
+          requests += 1;
+          if (requests === 3) {
+            const text = await request.text();
+            // Half the body is on the wire when the signal lands: the push is in flight.
+            const res = await fetch(
+              slowBody(request, text, async () => {
+                signalGroup(first, 'SIGTERM');
+                signalled = true;
+                await first.waitFor('shutting down');
+              }),
+            );
+            interrupted = res.clone();
+            return res;
+          }
+          if (signalled && !second) {
+            await first.exited;
+            second = startServer(dataDir, port);
+            // The client keeps retrying against nothing until the new process listens.
+          }
+          return fetch(request);
+        },
+      });
+      client.enqueue(events);
+      expect(await client.run()).toBe(true);
+
+      expect(interrupted).not.toBeNull();
+      expect((interrupted as Response | null)?.status).toBe(200);
+      await first.exited;
+      const msgs = first.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(msgs).toContain('shutting down');
+      expect(msgs.at(-1)).toBe('stopped');
+      expect(msgs.indexOf('stopped')).toBeGreaterThan(msgs.lastIndexOf('request'));
+      expect(client.quarantined.size).toBe(0);
+
+      const runningSecond = second as Running | null;
+      if (!runningSecond) throw new Error('the server was never restarted');
+      signalGroup(runningSecond, 'SIGINT');
+      await runningSecond.exited;
+      expect(runningSecond.lines.at(-1)).toContain('"msg":"stopped"');
+      const stored = await storedIds(dataDir);
+      expect(stored).toHaveLength(events.length);
+      expect(new Set(stored)).toEqual(new Set(events.map((e) => e.id)));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('a second signal exits at once, and a request that never ends is cut off after the grace period', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leadpace-shutdown-'));
+    try {
+      const token = await seedDb(dataDir);
+      for (const mode of ['second-signal', 'grace'] as const) {
+        const port = await freePort();
+        const running = startServer(dataDir, port, { LEADPACE_SHUTDOWN_GRACE_MS: mode === 'grace' ? '1500' : '60000' });
+        await running.waitFor('listening');
+        // A push whose body never completes keeps the drain waiting.
+        const hang = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"events":['));
+          },
+        });
+        const pending = fetch(`http://127.0.0.1:${port}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: hang,
+          duplex: 'half',
+        } as RequestInit).catch((error: unknown) => error);
+        await new Promise((r) => setTimeout(r, 300));
+        const signalledAt = Date.now();
+        signalGroup(running, 'SIGTERM');
+        await running.waitFor('shutting down');
+        if (mode === 'second-signal') signalGroup(running, 'SIGTERM');
+        await running.exited;
+        const took = Date.now() - signalledAt;
+        await pending;
+        const last = running.lines.at(-1) ?? '';
+        if (mode === 'second-signal') {
+          expect(last).toContain('"msg":"second signal, exiting now"');
+          expect(took).toBeLessThan(10_000);
+        } else {
+          expect(last).toContain('"msg":"forced exit: requests still open after the grace period"');
+          expect(took).toBeGreaterThanOrEqual(1400);
+        }
+        expect(running.lines.join('\n')).not.toContain('"msg":"stopped"');
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
