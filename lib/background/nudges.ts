@@ -12,6 +12,7 @@ import { openLeads } from '../db/queries';
 import type { LeadpaceDb } from '../db/schema';
 import { resolveLang, translator, type Lang, type Translate } from '../i18n';
 import { formatDuration } from '../i18n/format';
+import { formatDecimal } from '../i18n/numbers';
 import { isMessageKey } from '../i18n';
 import type { Settings } from '../settings';
 
@@ -119,20 +120,16 @@ export async function runTick({ db, settings, now }: TickDeps): Promise<TickResu
 
 const LOCALES = { nl, en: enGB } as const;
 
-/** Sales figures with a fractional part, in the rep's language ("5,4" in Dutch). */
-const formatSales = (n: number, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
-
 function describePacing(t: Translate, lang: Lang, nudge: PacingNudge, timeZone: string): { title: string; message: string } {
   if (nudge.checkpoint === 'start') {
     const title = t('nudge.pacing.start.title', { target: nudge.target, days: nudge.businessDaysInMonth });
     if (!nudge.byDay10) return { title, message: t('nudge.pacing.start.bodyNoDay10') };
     const date = format(nudge.byDay10.at, 'd MMMM', { locale: LOCALES[lang], in: tz(timeZone) });
-    return { title, message: t('nudge.pacing.start.body', { expected: formatSales(nudge.byDay10.expected, lang), date }) };
+    return { title, message: t('nudge.pacing.start.body', { expected: formatDecimal(nudge.byDay10.expected, lang), date }) };
   }
   return {
     title: t('nudge.pacing.title', { sold: nudge.sold, target: nudge.target }),
-    message: t('nudge.pacing.body', { expected: formatSales(nudge.expectedByToday, lang), projection: formatSales(nudge.projection, lang) }),
+    message: t('nudge.pacing.body', { expected: formatDecimal(nudge.expectedByToday, lang), projection: formatDecimal(nudge.projection, lang) }),
   };
 }
 
