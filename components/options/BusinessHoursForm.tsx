@@ -1,11 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   DEFAULT_OPENING_HOURS,
+  liberationDayRule,
   validateOpeningHours,
   type OpeningHours,
   type OpeningHoursProblem,
   type Weekday,
 } from '@/lib/domain/business-time';
+import { LIBERATION_DAY_RULES, type LiberationDayRule } from '@/lib/domain/holidays';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
@@ -24,6 +26,19 @@ const DEFAULT_DAY = { open: '09:00', close: '18:00' };
 const ZONE_SUGGESTIONS = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Chicago', 'America/Los_Angeles'];
 
 const dayKey = (day: Weekday): MessageKey => `options.hours.day.${day}`;
+const liberationKey = (rule: LiberationDayRule): MessageKey => `options.hours.liberationDay.${rule}`;
+const isLiberationDayRule = (value: string): value is LiberationDayRule =>
+  (LIBERATION_DAY_RULES as readonly string[]).includes(value);
+
+/**
+ * An explicit rule replaces the old opt-in id 'bevrijdingsdag', so it is dropped rather than
+ * left behind to contradict the rule.
+ */
+function withLiberationDay(hours: OpeningHours, rule: LiberationDayRule): OpeningHours {
+  const next: OpeningHours = { ...hours, liberationDay: rule };
+  if (hours.optionalHolidays) next.optionalHolidays = hours.optionalHolidays.filter((id) => id !== 'bevrijdingsdag');
+  return next;
+}
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -196,6 +211,28 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
           {t('options.hours.holidays')}
         </label>
         <span className="op-help">{t('options.hours.holidaysHelp')}</span>
+      </div>
+      <div className="op-field">
+        <label htmlFor={`${id}-liberation`}>{t('options.hours.liberationDay')}</label>
+        <select
+          id={`${id}-liberation`}
+          value={liberationDayRule(hours)}
+          disabled={!hours.holidays}
+          aria-describedby={`${id}-liberation-help`}
+          onChange={(event) => {
+            const rule = event.target.value;
+            if (isLiberationDayRule(rule)) edit(withLiberationDay(hours, rule));
+          }}
+        >
+          {LIBERATION_DAY_RULES.map((rule) => (
+            <option key={rule} value={rule}>
+              {t(liberationKey(rule))}
+            </option>
+          ))}
+        </select>
+        <span className="op-help" id={`${id}-liberation-help`}>
+          {t('options.hours.liberationDayHelp')}
+        </span>
       </div>
       <fieldset className="op-field" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600, padding: 0 }}>{t('options.hours.closedDates')}</legend>
