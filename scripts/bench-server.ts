@@ -1,5 +1,5 @@
 /**
- * Team server benchmarks (issue 5 "Performance"): prints plain figures, asserts nothing.
+ * Team server benchmarks: prints plain figures, asserts nothing.
  *   npx tsx scripts/bench-server.ts                 SQLite only
  *   TEST_DATABASE_URL=postgres://… npx tsx scripts/bench-server.ts   SQLite and PostgreSQL
  * 1. ingest over real HTTP (server on 127.0.0.1, batches of 500) vs a bare batched insert of
@@ -12,13 +12,11 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { DEFAULT_OPENING_HOURS } from '../lib/domain/business-time';
 import type { WireEvent } from '../lib/sync/wire';
 import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
-import type { LeadAggregatesTable } from '../server/db/schema';
-import { foldLead } from '../server/domain/lead-fold';
-import { foldContextFor } from '../server/domain/team-hours';
+import type { LeadFactsTable } from '../server/db/schema';
+import { leadFactsRow } from '../server/domain/lead-facts';
 import { addMember, createTeam } from '../server/store/tenancy';
 import { seededRandom } from '../server/testing/random';
 import { simulateRep } from '../server/testing/simulated-rep';
@@ -32,7 +30,6 @@ const REPS = 8;
 const DAY = 86_400_000;
 
 const now = Date.now();
-const fold = foldContextFor(DEFAULT_OPENING_HOURS);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function openEngine(name: 'sqlite' | 'postgres'): Promise<{ db: Db; cleanup(): Promise<void> }> {
@@ -184,28 +181,24 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
       const wire = history.wire.slice(0, perRep).filter((e) => e.at <= now + DAY);
       const byLead = new Map<string, WireEvent[]>();
       for (const e of wire) byLead.set(e.lead, [...(byLead.get(e.lead) ?? []), e]);
-      const aggregates: LeadAggregatesTable[] = [...byLead].map(([leadHash, list]) => {
-        const agg = foldLead(list, fold);
-        return {
-          team_id: team.teamId, member_id: member.memberId, lead: leadHash, received_at: agg.receivedAt, first_attempt_at: agg.firstAttemptAt,
-          response_ms: agg.responseMs, within_sla: agg.withinSla === null ? null : Number(agg.withinSla), attempts: agg.attempts,
-          contacted: Number(agg.contacted), appointment: Number(agg.appointment), closed_too_early: Number(agg.closedTooEarly),
-          sold: Number(agg.sold), status: agg.status, updated_at: now,
-        };
-      });
+      const aggregates: LeadFactsTable[] = [];
+      for (const [leadHash, list] of byLead) {
+        const facts = leadFactsRow(list);
+        if (facts) aggregates.push({ team_id: team.teamId, member_id: member.memberId, lead: leadHash, ...facts, updated_at: now });
+      }
       await db.kysely.transaction().execute(async (trx) => {
         for (let off = 0; off < wire.length; off += 1000) {
           await trx.insertInto('events').values(
             wire.slice(off, off + 1000).map((e) => ({ id: e.id, team_id: team.teamId, member_id: member.memberId, seq: ++seq, lead: e.lead, type: e.type, at: e.at, body: JSON.stringify(e), stored_at: now })),
           ).execute();
         }
-        for (let off = 0; off < aggregates.length; off += 1000) await trx.insertInto('lead_aggregates').values(aggregates.slice(off, off + 1000)).execute();
+        for (let off = 0; off < aggregates.length; off += 1000) await trx.insertInto('lead_facts').values(aggregates.slice(off, off + 1000)).execute();
       });
       events += wire.length;
       leads += aggregates.length;
     }
     // Fresh statistics and visibility map, as autovacuum would give a long-running server.
-    if (db.engine === 'postgres') await sql`VACUUM ANALYZE lead_aggregates`.execute(db.kysely);
+    if (db.engine === 'postgres') await sql`VACUUM ANALYZE lead_facts`.execute(db.kysely);
     else await sql`ANALYZE`.execute(db.kysely);
     console.log(`${name}: loaded ${fmt(events)} events / ${fmt(leads)} leads for ${BOARD_REPS} reps in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LOST_REASONS, STATUSES, type LeadStatus, type LostReason } from '@/lib/domain/model';
-import { isClosedTooEarly } from '@/lib/domain/cadence';
+import { closeIsTooEarly, wasClosedTooEarly } from '@/lib/domain/lead-metrics';
 import type { LeadView } from '@/lib/domain/lead';
 import { useI18n } from '../ui/i18n';
 
@@ -20,7 +20,12 @@ export function StatusControl({ view, disabled, closeAfterAttempts, onChange }: 
   const { t } = useI18n();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState<LostReason>('not_interested');
-  const tooEarly = isClosedTooEarly(view, 'lost', closeAfterAttempts);
+  // Judged on the effort so far and the reason being chosen, by the same rule as the figures.
+  const tooEarly = closeIsTooEarly(
+    { attempts: view.attemptCount, contacts: view.contactCount, phoneAttempts: view.phoneAttemptsBeforeClose },
+    reason,
+    closeAfterAttempts,
+  );
   return (
     <div className="lp-row">
       <label className="lp-muted" htmlFor="lp-status">
@@ -50,7 +55,7 @@ export function StatusControl({ view, disabled, closeAfterAttempts, onChange }: 
       {view.status === 'lost' && view.lostReason && !askingReason ? (
         <span className="lp-muted">{t(`lostReason.${view.lostReason}`)}</span>
       ) : null}
-      {view.status === 'lost' && view.closedTooEarly && !askingReason ? (
+      {wasClosedTooEarly(view, closeAfterAttempts) && !askingReason ? (
         <span className="lp-too-early" data-testid="closed-too-early">
           {t('panel.tooEarly.badge')}
         </span>

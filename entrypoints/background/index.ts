@@ -31,7 +31,6 @@ const tickSoon = () => void tick().catch((e: unknown) => log(`tick failed: ${Str
 
 const deps: HandlerDeps = {
   db: leadpaceDb,
-  closeAfterAttempts: async () => (await readSettings()).cadence.closeAfterAttempts,
   repId: () => repIdItem.getValue(),
   now,
   extensionOrigin: browser.runtime.getURL('/'),

@@ -26,8 +26,6 @@ export interface SenderInfo {
 
 export interface HandlerDeps {
   db: () => LeadpaceDb;
-  /** The closed-too-early threshold comes from the rep's settings, never from the page. */
-  closeAfterAttempts: () => Promise<number>;
   repId: () => Promise<string>;
   now: () => number | Promise<number>;
   /** The extension's own origin, e.g. `chrome-extension://abc/`. */
@@ -127,8 +125,7 @@ export async function handleMessage(
       }
       case 'status/change': {
         const { leadKey, status, lostReason } = messageSchemas['status/change'].parse(data);
-        const threshold = await deps.closeAfterAttempts();
-        return { ok: true, value: await changeStatus(db, leadKey, { status, lostReason }, actor, threshold) };
+        return { ok: true, value: await changeStatus(db, leadKey, { status, lostReason }, actor) };
       }
       case 'note/save': {
         const { leadKey, text } = messageSchemas['note/save'].parse(data);

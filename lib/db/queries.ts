@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { effectiveEvents, type AttemptLogged } from '../domain/events';
+import { effectiveEvents, type AttemptLogged, type LeadEvent } from '../domain/events';
 import type { LeadRecord } from '../domain/lead';
 import type { LeadpaceDb } from './schema';
 
@@ -84,7 +84,7 @@ export function attemptsSince(db: LeadpaceDb, since: number): Promise<AttemptLog
     const keys = [...new Set(recent.filter((e) => e.type === 'attempt_logged').map((e) => e.leadKey))];
     if (keys.length === 0) return [];
     const history = await db.events.where('leadKey').anyOf(keys).toArray();
-    return effectiveEvents(history).filter(
+    return effectiveEvents<LeadEvent>(history).filter(
       (e): e is AttemptLogged => e.type === 'attempt_logged' && e.at >= since,
     );
   });

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LeadEvent } from '../domain/events';
-import type { LeadRecord } from '../domain/lead';
+import { progressFromEvents, toLeadRecord, type LeadRecord } from '../domain/lead';
 import type { LeaderboardPeriod, LeaderboardResponse, WireEvent } from '../sync/wire';
 
 /** Outbox state of an event: the team sync (later) pushes `pending` ones. */
@@ -85,6 +85,30 @@ export function openLeadpaceDb(name: string = DB_NAME): LeadpaceDb {
     teamCache: '&period',
     restoredEvents: '&id, lead',
   });
+  // v3 (metrics kernel): lead records carry the facts every figure is derived from (the effort
+  // before the last close, the furthest stage, backlog) instead of a stored closed-too-early
+  // verdict. Same tables and indexes; every lead is re-folded from its own events.
+  db.version(3)
+    .stores({})
+    .upgrade(async (tx) => {
+      const byLead = new Map<string, LeadEvent[]>();
+      await tx
+        .table<StoredEvent, string>('events')
+        .each((event) => {
+          const list = byLead.get(event.leadKey);
+          if (list) list.push(event);
+          else byLead.set(event.leadKey, [event]);
+        });
+      await tx
+        .table<LeadRecord & { closedTooEarly?: unknown }, string>('leads')
+        .toCollection()
+        .modify((lead, ref) => {
+          const progress = progressFromEvents(byLead.get(lead.key) ?? []);
+          if (!progress) return;
+          const { crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing } = lead;
+          ref.value = toLeadRecord({ crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing }, progress, lead.lastSeenAt);
+        });
+    });
   return db;
 }
 

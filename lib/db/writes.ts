@@ -9,7 +9,6 @@ import {
 } from '../domain/lead';
 import type { Channel, LeadSnapshot, LeadStatus, LostReason, Outcome } from '../domain/model';
 import { leadKey as makeLeadKey } from '../domain/model';
-import { DEFAULT_CADENCE_SETTINGS, isClosedTooEarly } from '../domain/cadence';
 import type { LeadpaceDb, StoredEvent } from './schema';
 
 // The only code that writes to the database. Each operation appends its events and rewrites
@@ -148,26 +147,21 @@ export async function undoAttempt(db: LeadpaceDb, key: string, attemptId: string
 }
 
 /**
- * Changes the status. Closing as lost before `closeAfterAttempts` attempts without a contact
- * is allowed but marked closed too early, decided here from the lead's own events.
+ * Changes the status. Whether a close as lost came too early is not decided here: it is
+ * derived from the effective events and the current threshold wherever it is shown, so an
+ * undo after the close or a changed threshold can never leave a stale verdict.
  */
 export async function changeStatus(
   db: LeadpaceDb,
   key: string,
   change: { status: LeadStatus; lostReason?: LostReason },
   actor: Actor,
-  closeAfterAttempts = DEFAULT_CADENCE_SETTINGS.closeAfterAttempts,
 ): Promise<LeadView> {
   const lostReason = change.status === 'lost' ? (change.lostReason ?? 'other') : undefined;
   return db.transaction('rw', db.events, db.leads, db.notes, async () => {
     const progress = progressFromEvents(await db.events.where('leadKey').equals(key).toArray());
     if (!progress || !(await db.leads.get(key))) throw new LeadNotFoundError(key);
-    const tooEarly = isClosedTooEarly(
-      { attemptCount: progress.attempts.length, contactCount: progress.contactCount },
-      change.status,
-      closeAfterAttempts,
-    );
-    const body: NewEvent = { type: 'status_changed', status: change.status, lostReason, ...(tooEarly ? { closedTooEarly: true } : {}) };
+    const body: NewEvent = { type: 'status_changed', status: change.status, lostReason };
     await db.events.add(buildEvent(key, body, actor));
     return reproject(db, key);
   });

@@ -9,6 +9,9 @@ import {
   statusSchema,
 } from './model';
 
+export const STATUS_ACTORS = ['rep', 'crm', 'import'] as const;
+export type StatusActor = (typeof STATUS_ACTORS)[number];
+
 /** Bumped when the shape of an event changes; the team server reads it. */
 export const EVENT_SCHEMA_VERSION = 1;
 
@@ -32,6 +35,11 @@ export const leadSeenEvent = z.object({
   source: sourceIdSchema,
   /** Epoch ms from the CRM's own creation time, or null when the page did not show one. */
   receivedAt: z.number().int().nonnegative().nullable(),
+  /**
+   * Received before the CRM's go-live in this browser: found in the CRM, not new work. Decided
+   * when the lead is first seen; the first lead_seen's value is the lead's.
+   */
+  backlog: z.boolean().optional(),
 });
 export const attemptLoggedEvent = z.object({
   ...base,
@@ -51,8 +59,14 @@ export const statusChangedEvent = z.object({
   type: z.literal('status_changed'),
   status: statusSchema,
   lostReason: lostReasonSchema.optional(),
-  /** Set by the background (never the page) when a lead is lost without enough effort. */
+  /**
+   * Written by earlier versions at closing time. Never read: closed too early is derived from
+   * the effective events and the settings whenever it is shown, so an undo or a changed
+   * threshold can never leave it stale.
+   */
   closedTooEarly: z.boolean().optional(),
+  /** Who changed the status: a rep in the panel (default), the CRM's own page, or an import. */
+  actor: z.enum(STATUS_ACTORS).optional(),
 });
 export const sourceChangedEvent = z.object({
   ...base,
@@ -72,11 +86,26 @@ export type LeadEvent = z.infer<typeof leadEventSchema>;
 export type AttemptLogged = z.infer<typeof attemptLoggedEvent>;
 export type EventType = LeadEvent['type'];
 
-/** Removes voided events (a correction is a new event that voids an old one). */
-export function effectiveEvents(events: readonly LeadEvent[]): LeadEvent[] {
+/** Just what voiding and ordering need of an event: local and wire events both fit. */
+export interface OrderedEvent {
+  id: string;
+  at: number;
+  type: string;
+  voids?: string;
+}
+
+/** Code-point order, the same in every engine and locale (localeCompare is neither). */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Removes voided events (a correction is a new event that voids an old one) and the voiding
+ * events themselves, in replay order: by time, then by id, so every device and the server
+ * replay one history the same way whatever order the events arrived in.
+ */
+export function effectiveEvents<E extends OrderedEvent>(events: readonly E[]): E[] {
   const voided = new Set<string>();
-  for (const e of events) if (e.type === 'event_voided') voided.add(e.voids);
+  for (const e of events) if (e.type === 'event_voided' && e.voids !== undefined) voided.add(e.voids);
   return events
     .filter((e) => e.type !== 'event_voided' && !voided.has(e.id))
-    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    .sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
 }

@@ -1,4 +1,4 @@
-import { effectiveEvents, type LeadEvent } from './events';
+import { effectiveEvents, type StatusActor } from './events';
 import {
   isClosed,
   isContact,
@@ -44,8 +44,21 @@ export interface LeadProgress {
   lastAttemptAt: number | null;
   /** When the lead was (last) marked sold, for month pacing. */
   soldAt: number | null;
-  /** The last close as lost came before enough effort (PRODUCT.md "closed too early"). */
-  closedTooEarly: boolean;
+  /** When the lead was last closed (sold or lost); null while open. */
+  closedAt: number | null;
+  /**
+   * The effort before the lead was last closed (attempts, conversations, attempts on the phone
+   * number); while open, all of it. Closed too early and properly worked are judged on these.
+   */
+  attemptsBeforeClose: number;
+  contactsBeforeClose: number;
+  phoneAttemptsBeforeClose: number;
+  /** The furthest stage the lead ever reached (never `lost`), for the funnel. */
+  furthest: LeadStatus;
+  /** Who made the current status: the rep in the panel, the CRM's own page, or an import. */
+  statusActor: StatusActor | null;
+  /** Received before the CRM's go-live: found in the CRM, not new work (kept out of figures). */
+  backlog: boolean;
 }
 
 /** An attempt as the cadence engine needs it; kept on the lead row so the tick reads no events. */
@@ -66,7 +79,8 @@ export interface LeadRecord extends LeadDetails, Omit<LeadProgress, 'attempts'> 
   open: 0 | 1;
 }
 
-const STATUS_RANK: Record<LeadStatus, number> = {
+/** Stage order; `lost` ranks with `sold` as an end state. */
+export const STATUS_RANK: Record<LeadStatus, number> = {
   open: 0,
   contacted: 1,
   appointment: 2,
@@ -82,16 +96,38 @@ function statusFromOutcome(outcome: Outcome): LeadStatus | null {
   return null;
 }
 
+const PHONE_CHANNELS: readonly Channel[] = ['call', 'whatsapp', 'sms'];
+
 /**
- * Folds a lead's events into its progress. Pure: the same events always give the same
- * answer, so an undo (a voiding event) simply recomputes.
+ * Just what the fold reads of an event. Local events and the pseudonymous wire events both
+ * fit, so the browser and the team server fold a lead with this one function.
  */
-export function progressFromEvents(events: readonly LeadEvent[]): LeadProgress | null {
+export type FoldEvent =
+  | { type: 'lead_seen'; id: string; at: number; source: string; receivedAt: number | null; backlog?: boolean }
+  | { type: 'attempt_logged'; id: string; at: number; channel: Channel; outcome: Outcome }
+  | { type: 'event_voided'; id: string; at: number; voids: string }
+  | { type: 'status_changed'; id: string; at: number; status: LeadStatus; lostReason?: LostReason; actor?: StatusActor }
+  | { type: 'source_changed'; id: string; at: number; to: string };
+
+/**
+ * Folds a lead's events into its progress. Pure: the same events in any order always give the
+ * same answer, so an undo (a voiding event) or a late event simply recomputes. Rules:
+ * - Voided events and the voiding events are dropped; the rest replay by (time, id).
+ * - An outcome moves an open lead forward (contact → contacted, appointment → appointment),
+ *   never back, and never a closed one; a status change sets the status as given.
+ * - The received time is the CRM's creation time from any lead_seen that carried one, else
+ *   the first time Leadpace saw the lead.
+ */
+export function progressFromEvents(events: readonly FoldEvent[]): LeadProgress | null {
   const list = effectiveEvents(events);
-  const seen = list.filter((e) => e.type === 'lead_seen');
-  const first = seen[0];
+  let first: Extract<FoldEvent, { type: 'lead_seen' }> | undefined;
+  let crmTime: number | null = null;
+  for (const e of list) {
+    if (e.type !== 'lead_seen') continue;
+    first ??= e;
+    if (crmTime === null && e.receivedAt !== null) crmTime = e.receivedAt;
+  }
   if (!first) return null;
-  const crmTime = seen.find((e) => e.receivedAt !== null)?.receivedAt ?? null;
   const progress: LeadProgress = {
     source: first.source,
     receivedAt: crmTime ?? first.at,
@@ -103,26 +139,47 @@ export function progressFromEvents(events: readonly LeadEvent[]): LeadProgress |
     firstAttemptAt: null,
     lastAttemptAt: null,
     soldAt: null,
-    closedTooEarly: false,
+    closedAt: null,
+    attemptsBeforeClose: 0,
+    contactsBeforeClose: 0,
+    phoneAttemptsBeforeClose: 0,
+    furthest: 'open',
+    statusActor: null,
+    backlog: first.backlog === true,
+  };
+  let phoneAttempts = 0;
+  const reach = (status: LeadStatus) => {
+    if (status !== 'lost' && STATUS_RANK[status] > STATUS_RANK[progress.furthest]) progress.furthest = status;
   };
   for (const e of list) {
     switch (e.type) {
       case 'attempt_logged': {
         progress.attempts.push({ id: e.id, channel: e.channel, outcome: e.outcome, at: e.at });
         if (isContact(e.outcome)) progress.contactCount += 1;
+        if (PHONE_CHANNELS.includes(e.channel)) phoneAttempts += 1;
         progress.firstAttemptAt ??= e.at;
         progress.lastAttemptAt = e.at;
         const implied = statusFromOutcome(e.outcome);
-        if (implied && !isClosed(progress.status) && STATUS_RANK[implied] > STATUS_RANK[progress.status]) {
-          progress.status = implied;
+        if (implied) {
+          reach(implied);
+          if (!isClosed(progress.status) && STATUS_RANK[implied] > STATUS_RANK[progress.status]) progress.status = implied;
         }
         break;
       }
       case 'status_changed':
         progress.status = e.status;
+        progress.statusActor = e.actor ?? 'rep';
         progress.lostReason = e.status === 'lost' ? e.lostReason : undefined;
-        progress.closedTooEarly = e.status === 'lost' && e.closedTooEarly === true;
         progress.soldAt = e.status === 'sold' ? e.at : null;
+        reach(e.status);
+        if (isClosed(e.status)) {
+          progress.closedAt = e.at;
+          progress.attemptsBeforeClose = progress.attempts.length;
+          progress.contactsBeforeClose = progress.contactCount;
+          progress.phoneAttemptsBeforeClose = phoneAttempts;
+        } else {
+          progress.closedAt = null;
+        }
         break;
       case 'source_changed':
         progress.source = e.to;
@@ -131,6 +188,11 @@ export function progressFromEvents(events: readonly LeadEvent[]): LeadProgress |
       case 'event_voided':
         break;
     }
+  }
+  if (progress.closedAt === null) {
+    progress.attemptsBeforeClose = progress.attempts.length;
+    progress.contactsBeforeClose = progress.contactCount;
+    progress.phoneAttemptsBeforeClose = phoneAttempts;
   }
   return progress;
 }

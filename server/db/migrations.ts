@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { up002LeadFacts } from './migrations-002-lead-facts';
 import { up003TeamSettings } from './migrations-003-team-settings';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
@@ -118,6 +119,7 @@ async function up001(db: Kysely<unknown>): Promise<void> {
 
 export const migrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
+  '002_lead_facts': { up: up002LeadFacts },
   '003_team_settings': { up: up003TeamSettings },
 };
 

@@ -61,20 +61,23 @@ export interface EventsTable {
   stored_at: number;
 }
 
-export interface LeadAggregatesTable {
+/** One rep's lead: the facts the metrics kernel reads (no stored verdicts; see lead-facts.ts). */
+export interface LeadFactsTable {
   team_id: string;
   member_id: string;
   lead: string;
   received_at: number | null;
   first_attempt_at: number | null;
-  response_ms: number | null;
-  within_sla: number | null;
   attempts: number;
-  contacted: number;
-  appointment: number;
-  closed_too_early: number;
-  sold: number;
+  contacts: number;
   status: string;
+  lost_reason: string | null;
+  furthest: string;
+  attempts_before_close: number;
+  contacts_before_close: number;
+  phone_attempts_before_close: number;
+  backlog: number;
+  source: string | null;
   updated_at: number;
 }
 
@@ -85,7 +88,7 @@ export interface Database {
   tokens: TokensTable;
   pairing_codes: PairingCodesTable;
   events: EventsTable;
-  lead_aggregates: LeadAggregatesTable;
+  lead_facts: LeadFactsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -1,11 +1,10 @@
 import {
-  businessDurationMs,
   DEFAULT_OPENING_HOURS,
   openingHoursSchema,
   type OpeningHours,
 } from '../../lib/domain/business-time';
-import { isClosedTooEarly } from '../../lib/domain/cadence';
-import type { FoldContext } from './lead-fold';
+import type { MetricSettings } from '../../lib/domain/lead-metrics';
+import { teamSettingsFromJson } from './team-settings';
 
 // The business-time engine memoises its calendars per OpeningHours object, so every team's
 // JSON maps to one long-lived object instead of a fresh parse per request.
@@ -26,9 +25,22 @@ export function openingHoursFromJson(json: string): OpeningHours {
   return hours;
 }
 
-export function foldContextFor(hours: OpeningHours): FoldContext {
-  return {
-    businessMs: (from, to) => businessDurationMs(from, to, hours),
-    closedTooEarly: (attemptCount, contactCount) => isClosedTooEarly({ attemptCount, contactCount }, 'lost'),
+const metricMemo = new Map<string, MetricSettings>();
+
+/**
+ * What every figure of a team is computed with, from the team's current settings: read per
+ * request, so a changed SLA, threshold or opening hours applies to every figure at once.
+ */
+export function metricSettingsFromJson(settingsJson: string): MetricSettings {
+  const cached = metricMemo.get(settingsJson);
+  if (cached) return cached;
+  const settings = teamSettingsFromJson(settingsJson);
+  const metric: MetricSettings = {
+    hours: settings.openingHours,
+    firstAttemptSlaMs: settings.cadence.firstAttemptSlaMs,
+    closeAfterAttempts: settings.cadence.closeAfterAttempts,
   };
+  if (metricMemo.size > 10_000) metricMemo.clear();
+  metricMemo.set(settingsJson, metric);
+  return metric;
 }

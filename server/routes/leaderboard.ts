@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { leaderboardPeriodSchema, type LeaderboardResponse, type LeaderboardStats } from '../../lib/sync/wire';
-import { SLA_MS } from '../domain/lead-fold';
 import { periodBounds } from '../../lib/domain/periods';
-import { addTotals, emptyTotals, statsFrom } from '../domain/stats';
-import { openingHoursFromJson } from '../domain/team-hours';
+import { cohortFigures } from '../../lib/domain/lead-metrics';
+import { metricSettingsFromJson } from '../domain/team-hours';
 import { boardMembers, visibleRows } from '../domain/visibility';
-import { cohortSummary, teamRoster, teamVersion } from '../store/leaderboard-query';
+import { cohortFiguresByMember, teamRoster, teamVersion } from '../store/leaderboard-query';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 
@@ -28,7 +27,8 @@ export function leaderboardRoutes(rt: Runtime) {
     }
     const period = query.data.period;
     const principal = c.get('principal');
-    const hours = openingHoursFromJson(principal.openingHours);
+    const settings = metricSettingsFromJson(principal.settingsJson);
+    const hours = settings.hours;
     const { from, to } = periodBounds(period, rt.now(), hours.timeZone);
 
     const version = await teamVersion(rt.db, principal.teamId);
@@ -37,7 +37,7 @@ export function leaderboardRoutes(rt: Runtime) {
     // visibility changes bump revision, and the window and viewer decide what is shown.
     const etag = `"${createHash('sha256')
       .update(
-        [version.seq, version.revision, version.visibility, principal.openingHours, period, from, to, principal.memberId, principal.role].join('|'),
+        [version.seq, version.revision, version.visibility, principal.settingsJson, period, from, to, principal.memberId, principal.role].join('|'),
       )
       .digest('base64url')
       .slice(0, 27)}"`;
@@ -45,17 +45,11 @@ export function leaderboardRoutes(rt: Runtime) {
     c.header('Cache-Control', 'private, no-cache');
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
 
-    const [roster, { totals, responses }] = await Promise.all([
+    const [roster, figures] = await Promise.all([
       teamRoster(rt.db, principal.teamId),
-      cohortSummary(rt.db, principal.teamId, from, to),
+      cohortFiguresByMember(rt.db, principal.teamId, from, to, settings),
     ]);
-    const stats = new Map<string, LeaderboardStats>();
-    let teamTotals = emptyTotals();
-    for (const [memberId, memberTotals] of totals) {
-      stats.set(memberId, statsFrom(memberTotals, responses.get(memberId) ?? []));
-      teamTotals = addTotals(teamTotals, memberTotals);
-    }
-    const teamResponses = [...responses.values()].flat().sort((a, b) => a - b);
+    const stats = new Map<string, LeaderboardStats>(figures.members);
 
     const body: LeaderboardResponse = {
       period,
@@ -63,14 +57,14 @@ export function leaderboardRoutes(rt: Runtime) {
       to,
       timeZone: hours.timeZone,
       visibility: principal.visibility,
-      slaMs: SLA_MS,
-      team: statsFrom(teamTotals, teamResponses),
+      slaMs: settings.firstAttemptSlaMs,
+      team: figures.team,
       rows: visibleRows({
         mode: principal.visibility,
         viewer: { memberId: principal.memberId, role: principal.role },
-        members: boardMembers(roster, new Set(totals.keys())),
+        members: boardMembers(roster, new Set(figures.members.keys())),
         stats,
-        empty: statsFrom(emptyTotals(), []),
+        empty: cohortFigures([], settings),
         salt: principal.pseudonymSalt,
       }),
     };

@@ -1,7 +1,8 @@
-import { wireEventSchema, type WireEvent } from '../../lib/sync/wire';
+import type { FoldEvent } from '../../lib/domain/lead';
+import type { WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
-import type { LeadAggregatesTable } from '../db/schema';
-import { foldLead, type FoldContext } from '../domain/lead-fold';
+import type { LeadFactsTable } from '../db/schema';
+import { foldEventFromStored, leadFactsRow } from '../domain/lead-facts';
 
 export interface IngestResult {
   accepted: number;
@@ -14,12 +15,13 @@ export interface IngestResult {
  * - the team row's `seq` is bumped first; in PostgreSQL that row lock serialises a team's
  *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
  * - `ON CONFLICT (id) DO NOTHING` makes retries idempotent; an event keeps its first seq;
- * - each touched lead is re-folded from all of the rep's stored events for it, so events that
- *   arrive out of order or void earlier ones still give the same aggregate as a local fold.
+ * - each touched lead is re-folded from all of the rep's stored events for it with the same
+ *   fold the extension uses, so events that arrive out of order or void earlier ones still
+ *   give the same facts as a local fold. Only facts are stored; verdicts are read-time.
  */
 export async function ingestEvents(
   db: Db,
-  input: { teamId: string; memberId: string; events: readonly WireEvent[]; fold: FoldContext; now: number },
+  input: { teamId: string; memberId: string; events: readonly WireEvent[]; now: number },
 ): Promise<IngestResult> {
   const { teamId, memberId, events, now } = input;
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
@@ -62,51 +64,53 @@ export async function ingestEvents(
         .where('member_id', '=', memberId)
         .where('lead', 'in', leads)
         .execute();
-      const byLead = new Map<string, WireEvent[]>();
+      const byLead = new Map<string, FoldEvent[]>();
       for (const row of stored) {
-        const list = byLead.get(row.lead) ?? [];
-        list.push(wireEventSchema.parse(JSON.parse(row.body)));
-        byLead.set(row.lead, list);
+        const event = foldEventFromStored(row.body);
+        if (!event) continue;
+        const list = byLead.get(row.lead);
+        if (list) list.push(event);
+        else byLead.set(row.lead, [event]);
       }
-      const rows: LeadAggregatesTable[] = [];
-      for (const [lead, list] of byLead) {
-        const agg = foldLead(list, input.fold);
-        rows.push({
-          team_id: teamId,
-          member_id: memberId,
-          lead,
-          received_at: agg.receivedAt,
-          first_attempt_at: agg.firstAttemptAt,
-          response_ms: agg.responseMs,
-          within_sla: agg.withinSla === null ? null : Number(agg.withinSla),
-          attempts: agg.attempts,
-          contacted: Number(agg.contacted),
-          appointment: Number(agg.appointment),
-          closed_too_early: Number(agg.closedTooEarly),
-          sold: Number(agg.sold),
-          status: agg.status,
-          updated_at: now,
-        });
+      const rows: LeadFactsTable[] = [];
+      const withoutSeen: string[] = [];
+      for (const lead of leads) {
+        const facts = leadFactsRow(byLead.get(lead) ?? []);
+        if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, updated_at: now });
+        else withoutSeen.push(lead);
       }
-      await trx
-        .insertInto('lead_aggregates')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(['team_id', 'member_id', 'lead']).doUpdateSet((eb) => ({
-            received_at: eb.ref('excluded.received_at'),
-            first_attempt_at: eb.ref('excluded.first_attempt_at'),
-            response_ms: eb.ref('excluded.response_ms'),
-            within_sla: eb.ref('excluded.within_sla'),
-            attempts: eb.ref('excluded.attempts'),
-            contacted: eb.ref('excluded.contacted'),
-            appointment: eb.ref('excluded.appointment'),
-            closed_too_early: eb.ref('excluded.closed_too_early'),
-            sold: eb.ref('excluded.sold'),
-            status: eb.ref('excluded.status'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
+      if (rows.length > 0) {
+        await trx
+          .insertInto('lead_facts')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['team_id', 'member_id', 'lead']).doUpdateSet((eb) => ({
+              received_at: eb.ref('excluded.received_at'),
+              first_attempt_at: eb.ref('excluded.first_attempt_at'),
+              attempts: eb.ref('excluded.attempts'),
+              contacts: eb.ref('excluded.contacts'),
+              status: eb.ref('excluded.status'),
+              lost_reason: eb.ref('excluded.lost_reason'),
+              furthest: eb.ref('excluded.furthest'),
+              attempts_before_close: eb.ref('excluded.attempts_before_close'),
+              contacts_before_close: eb.ref('excluded.contacts_before_close'),
+              phone_attempts_before_close: eb.ref('excluded.phone_attempts_before_close'),
+              backlog: eb.ref('excluded.backlog'),
+              source: eb.ref('excluded.source'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+      // A lead whose lead_seen is not (or no longer) in effect belongs to no cohort.
+      if (withoutSeen.length > 0) {
+        await trx
+          .deleteFrom('lead_facts')
+          .where('team_id', '=', teamId)
+          .where('member_id', '=', memberId)
+          .where('lead', 'in', withoutSeen)
+          .execute();
+      }
     }
     return { accepted: insertedIds.size, duplicates: events.length - insertedIds.size };
   });

@@ -1,53 +1,60 @@
 import { z } from 'zod';
+import { CohortTally, type CohortFigures, type MetricSettings } from '../../lib/domain/lead-metrics';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
-import { emptyTotals, type CohortTotals } from '../domain/stats';
+import { factsFromRow } from '../domain/lead-facts';
 import type { RosterMember } from '../domain/visibility';
 
-const cohort = (db: Db, teamId: string, from: number, to: number) =>
-  db.kysely
-    .selectFrom('lead_aggregates')
-    .where('team_id', '=', teamId)
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to);
+const FACT_COLUMNS = [
+  'member_id',
+  'received_at',
+  'first_attempt_at',
+  'attempts',
+  'contacts',
+  'status',
+  'lost_reason',
+  'furthest',
+  'attempts_before_close',
+  'contacts_before_close',
+  'phone_attempts_before_close',
+  'backlog',
+] as const;
 
 /**
- * Per-rep counts and ascending first-response times for leads received in [from, to). One
- * range scan of the covering index on lead_aggregates (a GROUP BY tempts SQLite into walking
- * the primary key over the whole team instead): the leaderboard never touches the events
- * table, which is why it stays fast over millions of events.
+ * Per-rep and team figures for leads received in [from, to), computed by the metrics kernel
+ * with the team's settings of this moment. One range scan of the covering index on
+ * lead_facts: the leaderboard never touches the events table, which is why it stays fast
+ * over millions of events.
  */
-export async function cohortSummary(
+export async function cohortFiguresByMember(
   db: Db,
   teamId: string,
   from: number,
   to: number,
-): Promise<{ totals: Map<string, CohortTotals>; responses: Map<string, number[]> }> {
-  const rows = await cohort(db, teamId, from, to)
-    .select(['member_id', 'response_ms', 'within_sla', 'attempts', 'contacted', 'appointment', 'closed_too_early', 'sold'])
+  settings: MetricSettings,
+): Promise<{ members: Map<string, CohortFigures>; team: CohortFigures }> {
+  const rows = await db.kysely
+    .selectFrom('lead_facts')
+    .select(FACT_COLUMNS)
+    .where('team_id', '=', teamId)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
     .execute();
-  const totals = new Map<string, CohortTotals>();
-  const responses = new Map<string, number[]>();
+  const tallies = new Map<string, CohortTally>();
+  const team = new CohortTally(settings);
   for (const row of rows) {
-    let t = totals.get(row.member_id);
-    if (!t) {
-      t = emptyTotals();
-      totals.set(row.member_id, t);
-      responses.set(row.member_id, []);
+    const facts = factsFromRow(row);
+    let tally = tallies.get(row.member_id);
+    if (!tally) {
+      tally = new CohortTally(settings);
+      tallies.set(row.member_id, tally);
     }
-    t.leads += 1;
-    t.attempts += row.attempts;
-    t.contacted += row.contacted;
-    t.appointment += row.appointment;
-    t.closedTooEarly += row.closed_too_early;
-    t.sold += row.sold;
-    if (row.response_ms !== null) {
-      responses.get(row.member_id)?.push(row.response_ms);
-      if (row.within_sla === 1) t.withinSla += 1;
-    }
+    tally.add(facts);
+    team.add(facts);
   }
-  for (const list of responses.values()) list.sort((x, y) => x - y);
-  return { totals, responses };
+  const members = new Map<string, CohortFigures>();
+  for (const [memberId, tally] of tallies) members.set(memberId, tally.figures());
+  return { members, team: team.figures() };
 }
 
 const rosterRow = z.object({

@@ -119,6 +119,9 @@ const stats = (over: Partial<LeaderboardStats>): LeaderboardStats => ({
   closedTooEarly: 0,
   sold: 0,
   conversion: null,
+  excluded: 0,
+  backlog: 0,
+  properlyWorked: 0,
   ...over,
 });
 

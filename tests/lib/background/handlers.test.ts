@@ -5,6 +5,7 @@ import { leadEventSchema } from '@/lib/domain/events';
 import type { LeadView } from '@/lib/domain/lead';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import type { Result } from '@/lib/messaging';
+import { wasClosedTooEarly } from '@/lib/domain/lead-metrics';
 
 const NOW = Date.parse('2025-01-15T09:00:00Z');
 const EXT = 'chrome-extension://abc/';
@@ -29,7 +30,7 @@ let deps: HandlerDeps;
 beforeEach(() => {
   db = openLeadpaceDb('t-' + crypto.randomUUID());
   log = vi.fn<(message: string) => void>();
-  deps = { db: () => db, closeAfterAttempts: async () => 3, repId: async () => 'rep-1', now: () => NOW, extensionOrigin: EXT, log };
+  deps = { db: () => db, repId: async () => 'rep-1', now: () => NOW, extensionOrigin: EXT, log };
 });
 afterEach(async () => {
   db.close();
@@ -104,13 +105,15 @@ describe('handleMessage: settings-driven and optional fields', () => {
   it.each([
     { name: 'below the threshold without contact → closed too early', threshold: 3, attempts: 2, tooEarly: true },
     { name: 'at the threshold → not too early', threshold: 2, attempts: 2, tooEarly: false },
-  ])('status/change to lost: $name (threshold from deps)', async ({ threshold, attempts, tooEarly }) => {
+  ])('status/change to lost: $name (the view carries the effort; the threshold applies when read)', async ({ threshold, attempts, tooEarly }) => {
     await seed();
     for (let i = 0; i < attempts; i += 1) {
       await handleMessage('attempt/log', { leadKey: KEY, channel: 'call', outcome: 'no_answer' }, PAGE, deps);
     }
-    const result = await handleMessage('status/change', { leadKey: KEY, status: 'lost' }, PAGE, { ...deps, closeAfterAttempts: async () => threshold });
-    expect(result.ok && result.value.closedTooEarly).toBe(tooEarly);
+    const result = await handleMessage('status/change', { leadKey: KEY, status: 'lost' }, PAGE, deps);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.attemptsBeforeClose).toBe(attempts);
+    expect(wasClosedTooEarly(result.value, threshold)).toBe(tooEarly);
   });
 
   it('attempt/log stores the script id and version it was logged with', async () => {

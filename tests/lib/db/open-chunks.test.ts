@@ -75,7 +75,13 @@ describe('openLeadsInChunks', () => {
       lastOutcome: null,
       attemptLog: [],
       soldAt: open ? null : receivedAt,
-      closedTooEarly: false,
+      closedAt: null,
+      attemptsBeforeClose: 0,
+      contactsBeforeClose: 0,
+      phoneAttemptsBeforeClose: 0,
+      furthest: 'open',
+      statusActor: null,
+      backlog: false,
       open,
     };
   }

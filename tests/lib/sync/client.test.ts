@@ -305,7 +305,7 @@ describe('leaderboard cache', () => {
     timeZone: 'Europe/Amsterdam',
     visibility: 'named',
     slaMs: 300_000,
-    team: { leads: 1, firstAttempts: 1, medianResponseMs: 60_000, p90ResponseMs: 60_000, withinSlaShare: 1, attemptsPerLead: 2, contactRate: 0, appointmentRate: 0, closedTooEarly: 0, sold: 0, conversion: 0 },
+    team: { leads: 1, firstAttempts: 1, medianResponseMs: 60_000, p90ResponseMs: 60_000, withinSlaShare: 1, attemptsPerLead: 2, contactRate: 0, appointmentRate: 0, closedTooEarly: 0, sold: 0, conversion: 0, excluded: 0, backlog: 0, properlyWorked: 0 },
     rows: [],
   };
 

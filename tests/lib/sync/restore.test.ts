@@ -173,6 +173,6 @@ describe('Dexie v2 upgrade', () => {
     expect(await db.syncState.count()).toBe(0);
     expect(await db.teamCache.count()).toBe(0);
     expect(await db.restoredEvents.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });

@@ -58,15 +58,18 @@ export function ingestSuite(env: EnvRef) {
     expect((await storedEventIds(db, team.teamId)).sort()).toEqual([good1.id, good2.id].sort());
   });
 
-  it('updates the per-lead aggregate in the same transaction as the events', async () => {
+  it('updates the per-lead facts in the same transaction as the events', async () => {
     const { db, app } = env();
     const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
     const token = team.members.rep?.token ?? '';
     // Attempt first, lead_seen later: out-of-order arrival must still fold correctly.
     await push(app, token, [attempt('L1', NOW - 30 * 60_000, 'reached')]);
     await push(app, token, [seen('L1', NOW - HOUR)]);
-    const rows = await db.kysely.selectFrom('lead_aggregates').selectAll().where('team_id', '=', team.teamId).execute();
+    const rows = await db.kysely.selectFrom('lead_facts').selectAll().where('team_id', '=', team.teamId).execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ received_at: NOW - HOUR, attempts: 1, contacted: 1, response_ms: 30 * 60_000, status: 'contacted' });
+    expect(rows[0]).toMatchObject({ received_at: NOW - HOUR, first_attempt_at: NOW - 30 * 60_000, attempts: 1, contacts: 1, status: 'contacted', furthest: 'contacted' });
+    // Verdicts are computed when read, with the team's settings of that moment.
+    expect(rows[0]).not.toHaveProperty('response_ms');
+    expect(rows[0]).not.toHaveProperty('closed_too_early');
   });
 }

@@ -26,6 +26,9 @@ const EXPECTED_MONTH: Record<'Alice' | 'Bob' | 'team', LeaderboardStats> = {
     closedTooEarly: 1,
     sold: 1,
     conversion: 1 / 4,
+    excluded: 0,
+    backlog: 0,
+    properlyWorked: 1,
   },
   // b1 70 min (Sat 16:00→17:00 + Mon 09:00→09:10; the voided attempt does not count), b2 2 min.
   Bob: {
@@ -40,6 +43,9 @@ const EXPECTED_MONTH: Record<'Alice' | 'Bob' | 'team', LeaderboardStats> = {
     closedTooEarly: 0,
     sold: 0,
     conversion: 0,
+    excluded: 0,
+    backlog: 0,
+    properlyWorked: 1,
   },
   team: {
     leads: 6,
@@ -53,6 +59,9 @@ const EXPECTED_MONTH: Record<'Alice' | 'Bob' | 'team', LeaderboardStats> = {
     closedTooEarly: 1,
     sold: 1,
     conversion: 1 / 6,
+    excluded: 0,
+    backlog: 0,
+    properlyWorked: 2,
   },
 };
 
@@ -115,7 +124,7 @@ export function leaderboardSuite(env: EnvRef) {
       const [alice, bob, carl] = body.rows;
       expect(stats(alice)).toEqual(EXPECTED_MONTH.Alice);
       expect(stats(bob)).toEqual(EXPECTED_MONTH.Bob);
-      expect(stats(carl)).toEqual({ leads: 0, firstAttempts: 0, ...none, attemptsPerLead: null, contactRate: null, appointmentRate: null, closedTooEarly: 0, sold: 0, conversion: null });
+      expect(stats(carl)).toEqual({ leads: 0, firstAttempts: 0, ...none, attemptsPerLead: null, contactRate: null, appointmentRate: null, closedTooEarly: 0, sold: 0, conversion: null, excluded: 0, backlog: 0, properlyWorked: 0 });
       expect(body.team).toEqual(EXPECTED_MONTH.team);
     });
 
