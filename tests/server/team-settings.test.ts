@@ -12,7 +12,11 @@ import {
   type TeamSettingsUpdate,
 } from '../../lib/sync/team-settings';
 import { meResponseSchema } from '../../lib/sync/wire';
+import { Migrator } from 'kysely';
 import { runCli } from '../../server/cli';
+import { connect, migrate } from '../../server/db/connect';
+import { migrations } from '../../server/db/migrations';
+import { readTeamSettings, teamSettingsHistory } from '../../server/store/team-settings';
 import { teamSettingsFromJson } from '../../server/domain/team-settings';
 import { findPrincipalByMember } from '../../server/store/principal';
 import { addMember, createTeam } from '../../server/store/tenancy';
@@ -134,6 +138,19 @@ function suite(env: () => SuiteEnv) {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const current = teamSettingsSchema.parse(await json(await getSettings(app, token(t, 'rep'))));
     expect(current.version).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent saves win once the team has a stored version too', async () => {
+    const t = await team();
+    const { app } = env();
+    expect((await putSettings(app, token(t, 'manager'), update(1))).status).toBe(200);
+    const answers = await Promise.all([
+      putSettings(app, token(t, 'manager'), update(2, { monthlyTarget: 7 })),
+      putSettings(app, token(t, 'manager'), update(2, { monthlyTarget: 8 })),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const { versions } = teamSettingsHistorySchema.parse(await json(await app.request('/v1/team/settings/history', authed(token(t, 'manager')))));
+    expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 
   it('answers invalid settings with 400 and a reason, and saves nothing', async () => {
@@ -268,6 +285,32 @@ describe('team settings from stored JSON', () => {
   it('falls back to the defaults for a corrupt value, keeping its version when readable', () => {
     expect(teamSettingsFromJson('not json')).toMatchObject({ version: 1, monthlyTarget: 0, conversionFloor: DEFAULT_CONVERSION_FLOOR });
     expect(teamSettingsFromJson(JSON.stringify({ version: 5, monthlyTarget: 'lots' }))).toMatchObject({ version: 5, monthlyTarget: 0 });
+  });
+});
+
+describe('the team-settings migration', () => {
+  it('gives teams that existed before it version 1 from their opening hours', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadpace-migrate-'));
+    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
+    try {
+      const initial = migrations['001_initial'];
+      if (!initial) throw new Error('no initial migration');
+      const before = new Migrator({ db: db.kysely, provider: { getMigrations: () => Promise.resolve({ '001_initial': initial }) } });
+      expect((await before.migrateToLatest()).error).toBeUndefined();
+      const hours = { ...DEFAULT_OPENING_HOURS, timeZone: 'Europe/Brussels' };
+      await db.kysely
+        .insertInto('teams')
+        .values({ id: 'old-team', group_id: null, name: 'Oud', visibility: 'named', opening_hours: JSON.stringify(hours), team_key: 'k', pseudonym_salt: 's', seq: 0, revision: 0, created_at: 0 })
+        .execute();
+      await migrate(db);
+      const settings = await readTeamSettings(db, 'old-team');
+      expect(settings).toMatchObject({ version: 1, monthlyTarget: 0, conversionFloor: DEFAULT_CONVERSION_FLOOR });
+      expect(settings?.openingHours.timeZone).toBe('Europe/Brussels');
+      expect((await teamSettingsHistory(db, 'old-team'))?.map((v) => v.version)).toEqual([1]);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
