@@ -266,7 +266,20 @@ function fillDetail(section, lead) {
     h('header', { class: 'lead-head' },
       h('h1', { class: 'lead-title', text: lead.name }),
       h('span', { class: 'lead-id', text: lead.id }),
-      pill),
+      pill,
+      // A CRM's own click-to-call control: a button whose script hands the number to the
+      // softphone (callto:), with no link to see in the page.
+      lead.phone
+        ? h('button', {
+          type: 'button',
+          class: 'btn btn-secondary',
+          'data-action': 'click-to-call',
+          text: 'Bellen',
+          onclick: () => {
+            location.href = `callto:${lead.phone}`;
+          },
+        })
+        : []),
     h('section', { class: 'lead-columns' },
       h('section', { class: 'card lead-card' },
         h('h2', { text: 'Gegevens' }),
