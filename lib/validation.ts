@@ -8,7 +8,13 @@ const MAX_MESSAGE_CHARS = 120;
 /** `text` cut to `max` characters with an ellipsis, so a refusal never echoes a huge input. */
 export function capText(text: string, max: number = MAX_REASON_CHARS): string {
   if (text.length <= max) return text;
-  return `${Array.from(text.slice(0, max)).slice(0, max - 1).join('')}…`;
+  // By code point, so an emoji is never cut in half.
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out}…`;
 }
 
 /**
