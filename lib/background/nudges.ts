@@ -6,7 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { businessDayAt, isOpenAt } from '../domain/business-time';
 import { actionList, type ActionItem } from '../domain/cadence';
-import { planNudges, type NudgeLead, type PlannedNotification } from '../domain/nudges';
+import { planNudges, type NudgeLead, type NudgePlan, type PlannedNotification } from '../domain/nudges';
 import { pendingPacingCheckpoint, planPacingNudge, type PacingNudge } from '../domain/pacing-nudges';
 import { openLeads } from '../db/queries';
 import type { LeadpaceDb } from '../db/schema';
@@ -34,7 +34,7 @@ type NudgeDays = z.infer<typeof daysSchema>;
 const daysItem = storage.defineItem<NudgeDays>('local:nudgeDays', { fallback: {} });
 const notifiedSchema = z.record(z.string(), z.number()).catch({});
 
-const BADGE_COLORS = { red: '#c62828', orange: '#ef6c00' } as const;
+const BADGE_COLORS = { blue: '#1565c0', red: '#c62828', orange: '#ef6c00' } as const;
 
 export interface TickDeps {
   db: LeadpaceDb;
@@ -81,6 +81,16 @@ function describe(t: Translate, lang: Lang, planned: PlannedNotification, now: n
   return { title, message: t('nudge.body', { source, channel, age: formatDuration(now - planned.lead.receivedAt, lang) }) };
 }
 
+/** The toolbar button's tooltip: what the badge's number and colour stand for. */
+function badgeTitle(t: Translate, counts: NudgePlan['counts']): string {
+  const parts = [
+    counts.new > 0 ? t('nudge.badge.new', { count: counts.new }) : null,
+    counts.overdue > 0 ? t('nudge.badge.overdue', { count: counts.overdue }) : null,
+    counts.due > 0 ? t('nudge.badge.due', { count: counts.due }) : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `Leadpace — ${parts.join(' · ')}` : t('nudge.badge.none');
+}
+
 /** One tick. Reads only open leads (an index range): closed leads cost nothing here. */
 export async function runTick({ db, settings, now }: TickDeps): Promise<TickResult> {
   const leads = await openLeads(db);
@@ -101,11 +111,11 @@ export async function runTick({ db, settings, now }: TickDeps): Promise<TickResu
     mayNotify: open && !settings.quietMode,
   });
 
-  await browser.action.setBadgeText({ text: plan.badgeText });
-  if (plan.badgeColor !== 'none') await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS[plan.badgeColor] });
-
   const lang = resolveLang(settings.language, globalThis.navigator?.language);
   const t = translator(lang);
+  await browser.action.setBadgeText({ text: plan.badgeText });
+  if (plan.badgeColor !== 'none') await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS[plan.badgeColor] });
+  await browser.action.setTitle({ title: badgeTitle(t, plan.counts) });
   for (const planned of plan.notifications) {
     const { title, message } = describe(t, lang, planned, now);
     // A group's click opens its most urgent lead, so that lead's key travels in the id.

@@ -23,8 +23,16 @@ export interface PlannedNotification {
 }
 
 export interface NudgePlan {
+  /** How many leads need action now (new, overdue and due together). */
   badgeText: string;
-  badgeColor: 'red' | 'orange' | 'none';
+  /**
+   * What the top of the list is: 'blue' while a new lead is inside its first-attempt window —
+   * so a fresh lead shows on a badge that a backlog keeps red all day — else 'red' when any
+   * lead is overdue, 'orange' when only due steps wait.
+   */
+  badgeColor: 'blue' | 'red' | 'orange' | 'none';
+  /** The counts behind the badge, for its tooltip. */
+  counts: { new: number; overdue: number; due: number };
   notifications: PlannedNotification[];
   /** `${leadKey}#${stepIndex}` → when notified; only open, action-needing leads are kept. */
   notified: Record<string, number>;
@@ -44,7 +52,8 @@ export function planNudges(input: {
 }): NudgePlan {
   const { actions, now, mayNotify } = input;
   const count = actions.length;
-  const anyOverdue = actions.some((a) => a.state.state === 'overdue');
+  const counts = { new: 0, overdue: 0, due: 0 };
+  for (const a of actions) if (a.state.state === 'new' || a.state.state === 'overdue' || a.state.state === 'due') counts[a.state.state] += 1;
   // Keep memory only for steps still pending: a lead that was worked or closed forgets its
   // entries, so the next step can notify again.
   const notified: Record<string, number> = {};
@@ -87,7 +96,8 @@ export function planNudges(input: {
   }
   return {
     badgeText: count > 0 ? String(count) : '',
-    badgeColor: count === 0 ? 'none' : anyOverdue ? 'red' : 'orange',
+    badgeColor: count === 0 ? 'none' : counts.new > 0 ? 'blue' : counts.overdue > 0 ? 'red' : 'orange',
+    counts,
     notifications,
     notified,
   };

@@ -16,6 +16,10 @@ const en = {
   'nudge.pacing.start.title': 'This month: {target} sales in {days} business days',
   'nudge.pacing.start.body': 'On pace means about {expected} sales by {date}. On the 10th and the 20th you only hear from us when you are behind.',
   'nudge.pacing.start.bodyNoDay10': 'Follow your pace in the Leadpace popup.',
+  'nudge.badge.new': '{count} new (call first)',
+  'nudge.badge.overdue': '{count} overdue',
+  'nudge.badge.due': '{count} due',
+  'nudge.badge.none': 'Leadpace — nothing needs action right now',
   'nudge.unknownName': 'a lead',
 } as const;
 
@@ -36,6 +40,10 @@ const nl: Record<keyof typeof en, string> = {
   'nudge.pacing.start.title': 'Deze maand: {target} verkopen in {days} werkdagen',
   'nudge.pacing.start.body': 'Op schema ben je met ongeveer {expected} verkopen op {date}. Op de 10e en de 20e hoor je alleen iets als je achterloopt.',
   'nudge.pacing.start.bodyNoDay10': 'Volg je tempo in de Leadpace-pop-up.',
+  'nudge.badge.new': '{count} nieuw (eerst bellen)',
+  'nudge.badge.overdue': '{count} te laat',
+  'nudge.badge.due': '{count} aan de beurt',
+  'nudge.badge.none': 'Leadpace — er hoeft nu niets te gebeuren',
   'nudge.unknownName': 'een lead',
 };
 

@@ -122,6 +122,30 @@ describe('month pacing nudges', () => {
   });
 });
 
+describe('the badge', () => {
+  it('turns blue while a new lead waits, however many are overdue, and its tooltip says what it counts', async () => {
+    await seed([
+      { key: 'old-1', received: '2026-03-09 11:00' },
+      { key: 'old-2', received: '2026-03-09 12:00' },
+      { key: 'fresh', received: '2026-03-10 10:02' },
+    ]);
+    await tick('2026-03-10 10:03');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0x15, 0x65, 0xc0, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Leadpace — 1 nieuw (eerst bellen) · 2 te laat');
+    // Five minutes on, the new lead has missed its SLA too: red, and the tooltip follows.
+    await tick('2026-03-10 10:08', settingsWith({ language: 'en' }));
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xc6, 0x28, 0x28, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Leadpace — 3 overdue');
+  });
+
+  it('with nothing to do the badge is empty and the tooltip says so', async () => {
+    await tick('2026-03-10 10:03');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Leadpace — er hoeft nu niets te gebeuren');
+  });
+});
+
 describe('new leads first in notifications', () => {
   it('the morning summary counts the new leads, says to start with them, and opens the first of them', async () => {
     // Received overnight: their clock starts at 09:00, so at 09:01 they are new.

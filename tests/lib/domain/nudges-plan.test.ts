@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem, LeadState, SlaState } from '@/lib/domain/cadence';
-import { GROUP_AFTER, planNudges, type NudgeLead } from '@/lib/domain/nudges';
+import { GROUP_AFTER, planNudges, type NudgeLead, type NudgePlan } from '@/lib/domain/nudges';
 
 // planNudges on hand-made action items: the cadence engine is tested elsewhere, here only the
 // badge, the once-per-step memory and the grouping.
@@ -33,7 +33,7 @@ interface Case {
   actions: string[];
   notified?: Record<string, number>;
   mayNotify?: boolean;
-  badge: [text: string, color: 'red' | 'orange' | 'none'];
+  badge: [text: string, color: NudgePlan['badgeColor']];
   /** `lead:<key>` per single notification, `group:<keys>` for a group. */
   notifications: string[];
   memory: Record<string, number>;
@@ -43,27 +43,28 @@ const EARLIER = NOW - 3 * MIN;
 
 const cases: Case[] = [
   { name: 'nothing needs action', actions: [], badge: ['', 'none'], notifications: [], memory: {} },
-  { name: 'one new lead: orange badge, one notification', actions: ['a/new/0'], badge: ['1', 'orange'], notifications: ['lead:a'], memory: { 'a#0': NOW } },
+  { name: 'one new lead: blue badge, one notification', actions: ['a/new/0'], badge: ['1', 'blue'], notifications: ['lead:a'], memory: { 'a#0': NOW } },
   { name: 'a due step only: orange', actions: ['a/due/2'], badge: ['1', 'orange'], notifications: ['lead:a'], memory: { 'a#2': NOW } },
-  { name: 'any overdue lead turns the badge red', actions: ['a/new/0', 'b/overdue/1'], badge: ['2', 'red'], notifications: ['lead:a', 'lead:b'], memory: { 'a#0': NOW, 'b#1': NOW } },
+  { name: 'an overdue lead turns the badge red', actions: ['a/due/1', 'b/overdue/1'], badge: ['2', 'red'], notifications: ['lead:a', 'lead:b'], memory: { 'a#1': NOW, 'b#1': NOW } },
+  { name: 'a new lead turns it blue, however large the overdue backlog', actions: ['b/overdue/1', 'c/overdue/4', 'a/new/0'], notified: { 'b#1': EARLIER, 'c#4': EARLIER }, badge: ['3', 'blue'], notifications: ['lead:a'], memory: { 'a#0': NOW, 'b#1': EARLIER, 'c#4': EARLIER } },
   {
     name: `${GROUP_AFTER} new notifications stay single`,
     actions: ['a/new/0', 'b/new/0', 'c/overdue/0'],
-    badge: ['3', 'red'],
+    badge: ['3', 'blue'],
     notifications: ['lead:a', 'lead:b', 'lead:c'],
     memory: { 'a#0': NOW, 'b#0': NOW, 'c#0': NOW },
   },
   {
     name: `more than ${GROUP_AFTER} become one group`,
     actions: ['a/new/0', 'b/overdue/3', 'c/overdue/1', 'd/due/2'],
-    badge: ['4', 'red'],
+    badge: ['4', 'blue'],
     notifications: ['group:a,b,c,d'],
     memory: { 'a#0': NOW, 'b#3': NOW, 'c#1': NOW, 'd#2': NOW },
   },
   {
     name: 'a group puts new leads first whatever the input order, so it names one of them',
     actions: ['b/overdue/3', 'c/overdue/1', 'a/new/0', 'd/due/2', 'e/new/0'],
-    badge: ['5', 'red'],
+    badge: ['5', 'blue'],
     notifications: ['group:a,e,b,c,d'],
     memory: { 'a#0': NOW, 'b#3': NOW, 'c#1': NOW, 'd#2': NOW, 'e#0': NOW },
   },
@@ -71,7 +72,7 @@ const cases: Case[] = [
     name: 'only the fresh ones count towards a group',
     actions: ['a/overdue/1', 'b/overdue/1', 'c/new/0', 'd/new/0'],
     notified: { 'a#1': EARLIER, 'b#1': EARLIER },
-    badge: ['4', 'red'],
+    badge: ['4', 'blue'],
     notifications: ['lead:c', 'lead:d'],
     memory: { 'a#1': EARLIER, 'b#1': EARLIER, 'c#0': NOW, 'd#0': NOW },
   },
@@ -111,7 +112,7 @@ const cases: Case[] = [
     name: 'mayNotify false: the badge still counts, nothing is notified or remembered as notified',
     actions: ['a/new/0', 'b/overdue/1'],
     mayNotify: false,
-    badge: ['2', 'red'],
+    badge: ['2', 'blue'],
     notifications: [],
     memory: {},
   },
@@ -120,7 +121,7 @@ const cases: Case[] = [
     actions: ['a/overdue/1', 'b/new/0'],
     notified: { 'a#1': EARLIER, 'gone#0': EARLIER },
     mayNotify: false,
-    badge: ['2', 'red'],
+    badge: ['2', 'blue'],
     notifications: [],
     memory: { 'a#1': EARLIER },
   },
@@ -135,6 +136,12 @@ describe('planNudges', () => {
     expect([plan.badgeText, plan.badgeColor]).toEqual(badge);
     expect(summary(plan)).toEqual(notifications);
     expect(plan.notified).toEqual(memory);
+  });
+
+  it('counts the badge by state, for its tooltip', () => {
+    const plan = planNudges({ actions: ['a/new/0', 'b/overdue/1', 'c/overdue/0', 'd/due/2'].map(item), notified: {}, now: NOW, mayNotify: false });
+    expect(plan.counts).toEqual({ new: 1, overdue: 2, due: 1 });
+    expect(planNudges({ actions: [], notified: {}, now: NOW, mayNotify: true }).counts).toEqual({ new: 0, overdue: 0, due: 0 });
   });
 
   it('a group carries its count, how many are new, and the lead to call first', () => {
