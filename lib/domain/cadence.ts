@@ -9,7 +9,8 @@ import {
 import { isClosed, isContact, type Channel, type LeadStatus, type Outcome } from './model';
 
 /**
- * The SLA and cadence engine (PRODUCT.md "SLA defaults", "Default cadence", "Properly worked").
+ * The SLA and cadence engine (first-attempt SLA, cadence steps, next channel). Closed too early
+ * and properly worked are judged by the metrics kernel, lead-metrics.ts.
  * Everything is counted in business time; `now` is always a parameter so the same lead gives
  * the same answer in the panel, the popup and the worker's minute tick.
  *
@@ -319,30 +320,6 @@ export function firstBurstStatus(
     if (isContact(a.outcome) || count >= needed) return 'met';
   }
   return now > windowEnd ? 'missed' : 'pending';
-}
-
-/**
- * PRODUCT.md: closing a lead as lost with fewer than `threshold` attempts and no contact is
- * "closed too early" — allowed, but recorded for the team lead.
- */
-export function isClosedTooEarly(
-  progress: { attemptCount: number; contactCount: number },
-  newStatus: LeadStatus,
-  threshold = DEFAULT_CADENCE_SETTINGS.closeAfterAttempts,
-): boolean {
-  return newStatus === 'lost' && progress.attemptCount < threshold && progress.contactCount === 0;
-}
-
-/**
- * PRODUCT.md "Properly worked": first attempt within the SLA, and a contact or at least
- * `closeAfterAttempts` attempts (the caller passes the attempts made before closing).
- */
-export function isProperlyWorked(
-  progress: { responseMs: number | null; attemptCount: number; contactCount: number },
-  settings: Pick<CadenceSettings, 'firstAttemptSlaMs' | 'closeAfterAttempts'> = DEFAULT_CADENCE_SETTINGS,
-): boolean {
-  if (progress.responseMs === null || progress.responseMs > settings.firstAttemptSlaMs) return false;
-  return progress.contactCount > 0 || progress.attemptCount >= settings.closeAfterAttempts;
 }
 
 export interface ActionItem<L extends CadenceLead> {

@@ -5,8 +5,6 @@ import {
   cadenceSettingsSchema,
   DEFAULT_CADENCE_SETTINGS as S,
   firstBurstStatus,
-  isClosedTooEarly,
-  isProperlyWorked,
   leadState,
   responseGrade,
   suggestChannel,
@@ -234,39 +232,7 @@ describe('suggestChannel', () => {
   });
 });
 
-describe('isClosedTooEarly', () => {
-  it.each([
-    [0, 0, 'lost', undefined, true],
-    [1, 0, 'lost', undefined, true],
-    [5, 0, 'lost', undefined, true],
-    [6, 0, 'lost', undefined, false],
-    [9, 0, 'lost', undefined, false],
-    [1, 1, 'lost', undefined, false],
-    [2, 0, 'sold', undefined, false],
-    [2, 0, 'contacted', undefined, false],
-    [2, 0, 'appointment', undefined, false],
-    [2, 0, 'lost', 2, false],
-    [2, 0, 'lost', 3, true],
-  ] as [number, number, LeadStatus, number | undefined, boolean][])(
-    '%i attempts, %i contacts, → %s (threshold %s): %s',
-    (attemptCount, contactCount, status, threshold, expected) => {
-      expect(isClosedTooEarly({ attemptCount, contactCount }, status, threshold)).toBe(expected);
-    },
-  );
-});
-
-describe('isProperlyWorked / responseGrade', () => {
-  it.each([
-    [2 * MIN, 0, 6, true],
-    [5 * MIN, 0, 6, true],
-    [5 * MIN + 1, 0, 6, false],
-    [1 * MIN, 1, 1, true],
-    [1 * MIN, 0, 5, false],
-    [null, 0, 0, false],
-  ])('response %s ms, %i contacts, %i attempts → %s', (responseMs, contactCount, attemptCount, expected) => {
-    expect(isProperlyWorked({ responseMs, contactCount, attemptCount })).toBe(expected);
-  });
-
+describe('responseGrade', () => {
   it.each([
     [null, null],
     [0, 'stretch'],
