@@ -126,13 +126,13 @@ export function fromWireEvent(wire: WireEvent, leadKey: string, repId: string): 
   const base = { id: wire.id, v: wire.v, leadKey, at: wire.at, repId };
   switch (wire.type) {
     case 'lead_seen':
-      return leadEventSchema.parse({ ...base, type: wire.type, crm: leadKey.slice(0, colon), leadId: leadKey.slice(colon + 1), source: wire.source, receivedAt: wire.receivedAt });
+      return leadEventSchema.parse({ ...base, type: wire.type, crm: leadKey.slice(0, colon), leadId: leadKey.slice(colon + 1), source: wire.source, receivedAt: wire.receivedAt, backlog: wire.backlog });
     case 'attempt_logged':
       return leadEventSchema.parse({ ...base, type: wire.type, channel: wire.channel, outcome: wire.outcome, scriptId: wire.scriptId, scriptVersion: wire.scriptVersion });
     case 'event_voided':
       return leadEventSchema.parse({ ...base, type: wire.type, voids: wire.voids });
     case 'status_changed':
-      return leadEventSchema.parse({ ...base, type: wire.type, status: wire.status, lostReason: wire.lostReason, closedTooEarly: wire.closedTooEarly });
+      return leadEventSchema.parse({ ...base, type: wire.type, status: wire.status, lostReason: wire.lostReason, closedTooEarly: wire.closedTooEarly, actor: wire.actor });
     case 'source_changed':
       return leadEventSchema.parse({ ...base, type: wire.type, from: wire.from, to: wire.to });
   }

@@ -8,10 +8,10 @@ import { WIRE_SLUG, WIRE_VERSION, wireEventSchema, type WireEvent } from './wire
  */
 const COMMON_KEYS = ['id', 'v', 'leadKey', 'at', 'repId', 'type', 'sync', 'syncError'] as const;
 const TYPE_KEYS: Record<LeadEvent['type'], readonly string[]> = {
-  lead_seen: ['crm', 'leadId', 'source', 'receivedAt'],
+  lead_seen: ['crm', 'leadId', 'source', 'receivedAt', 'backlog'],
   attempt_logged: ['channel', 'outcome', 'scriptId', 'scriptVersion'],
   event_voided: ['voids'],
-  status_changed: ['status', 'lostReason', 'closedTooEarly'],
+  status_changed: ['status', 'lostReason', 'closedTooEarly', 'actor'],
   source_changed: ['from', 'to'],
 };
 
@@ -56,7 +56,13 @@ export function toWireEvent(event: LeadEvent, leadHash: string): WireEvent {
   let wire: unknown;
   switch (event.type) {
     case 'lead_seen':
-      wire = { ...common, type: event.type, source: event.source, receivedAt: event.receivedAt };
+      wire = {
+        ...common,
+        type: event.type,
+        source: event.source,
+        receivedAt: event.receivedAt,
+        ...(event.backlog !== undefined ? { backlog: event.backlog } : {}),
+      };
       break;
     case 'attempt_logged':
       wire = {
@@ -79,6 +85,7 @@ export function toWireEvent(event: LeadEvent, leadHash: string): WireEvent {
         status: event.status,
         ...(event.lostReason !== undefined ? { lostReason: event.lostReason } : {}),
         ...(event.closedTooEarly !== undefined ? { closedTooEarly: event.closedTooEarly } : {}),
+        ...(event.actor !== undefined ? { actor: event.actor } : {}),
       };
       break;
     case 'source_changed':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { openingHoursSchema } from '../domain/business-time';
+import { STATUS_ACTORS } from '../domain/events';
 import type { CohortFigures } from '../domain/lead-metrics';
 import {
   channelSchema,
@@ -50,6 +51,8 @@ export const wireLeadSeen = z.strictObject({
   type: z.literal('lead_seen'),
   source: sourceIdSchema,
   receivedAt: epochMs.nullable(),
+  /** Received before the CRM's go-live: the server leaves it out of every figure, as the browser does. */
+  backlog: z.boolean().optional(),
 });
 export const wireAttemptLogged = z.strictObject({
   ...common,
@@ -71,6 +74,8 @@ export const wireStatusChanged = z.strictObject({
   lostReason: lostReasonSchema.optional(),
   /** The client's verdict at closing time (cadence rule); the server recomputes when absent. */
   closedTooEarly: z.boolean().optional(),
+  /** Who changed the status: a rep in the panel (when absent), the CRM's own page, or an import. */
+  actor: z.enum(STATUS_ACTORS).optional(),
 });
 export const wireSourceChanged = z.strictObject({
   ...common,
