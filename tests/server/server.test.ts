@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { NOW, PG_URL, makeApp, postgresEngine, sqliteEngine, type Clock, type SuiteEnv } from './harness';
+import { agreementSuite } from './suites/agreement';
 import { authSuite } from './suites/auth';
 import { badInputSuite } from './suites/bad-input';
 import { faultSuite } from './suites/fault';
@@ -47,5 +48,6 @@ for (const [fixture, enabled] of [
     pullSuite(ref);
     privacySuite(ref);
     faultSuite(ref);
+    agreementSuite(ref);
   });
 }
