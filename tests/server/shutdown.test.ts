@@ -169,7 +169,8 @@ describe('graceful shutdown of npm run server', () => {
       expect(interrupted).not.toBeNull();
       expect((interrupted as Response | null)?.status).toBe(200);
       await first.exited;
-      const msgs = first.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+      // npm may add lines of its own on stderr; the server's are the JSON ones.
+      const msgs = first.lines.filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { msg: string }).msg);
       expect(msgs).toContain('shutting down');
       expect(msgs.at(-1)).toBe('stopped');
       expect(msgs.indexOf('stopped')).toBeGreaterThan(msgs.lastIndexOf('request'));
@@ -179,7 +180,7 @@ describe('graceful shutdown of npm run server', () => {
       if (!runningSecond) throw new Error('the server was never restarted');
       signalGroup(runningSecond, 'SIGINT');
       await runningSecond.exited;
-      expect(runningSecond.lines.at(-1)).toContain('"msg":"stopped"');
+      expect(runningSecond.lines.filter((line) => line.startsWith('{')).at(-1)).toContain('"msg":"stopped"');
       const stored = await storedIds(dataDir);
       expect(stored).toHaveLength(events.length);
       expect(new Set(stored)).toEqual(new Set(events.map((e) => e.id)));
@@ -216,7 +217,7 @@ describe('graceful shutdown of npm run server', () => {
         await running.exited;
         const took = Date.now() - signalledAt;
         await pending;
-        const last = running.lines.at(-1) ?? '';
+        const last = running.lines.filter((line) => line.startsWith('{')).at(-1) ?? '';
         if (mode === 'second-signal') {
           expect(last).toContain('"msg":"second signal, exiting now"');
           expect(took).toBeLessThan(10_000);
