@@ -10,7 +10,7 @@ import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
 import { teamSettingsSchema, type TeamSettingsUpdate } from '../../lib/sync/team-settings';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
-import { readTeamSettings } from '../../server/store/team-settings';
+import { readTeamSettings, teamSettingsHistory } from '../../server/store/team-settings';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
 
@@ -138,5 +138,12 @@ describe('team settings end to end', () => {
     expect(stored?.cadence.firstAttemptSlaMs).toBe(20 * MINUTE);
     expect(stored?.cadence.closeAfterAttempts).toBe(3);
     await expect.poll(() => lotte.getByTestId('team-settings-notice').getAttribute('data-version')).toBe('4');
+    const history = await teamSettingsHistory(db, team.teamId);
+    expect(history?.map((v) => [v.version, v.updatedBy, v.memberId])).toEqual([
+      [4, 'Lotte de Vries', team.members.lotte?.memberId],
+      [3, 'Lotte de Vries', team.members.lotte?.memberId],
+      [2, 'Lotte de Vries', team.members.lotte?.memberId],
+      [1, '', null],
+    ]);
   });
 });
