@@ -6,7 +6,8 @@ import { checkpointDays, monthPacing, pacingCheckpoint, type PacingCheckpoint } 
  * - On the month's first business day: what the month needs — the target, the business days,
  *   and how many sales keep the rep on pace by the 10th — whenever a target is set. A rep
  *   always hears it, however small the target (a target below the month's business days
- *   can never be "behind" on the 1st).
+ *   can never be "behind" on the 1st). A rep who was away that day (or installed Leadpace
+ *   later) hears it at the first chance before the day-10 check; after that the checks speak.
  * - On the 10th and the 20th (the first business day on or after them): only when behind,
  *   with the same "behind" as the popup shows (at least one whole sale short).
  * - Each checkpoint is judged once, at the first chance that day (the caller asks inside
@@ -55,7 +56,7 @@ export function pendingPacingCheckpoint(input: {
   hours: OpeningHours;
   handled: readonly string[];
 }): { checkpoint: PacingCheckpoint; key: string } | null {
-  const checkpoint = pacingCheckpoint(input.now, input.hours);
+  const checkpoint = pacingCheckpoint(input.now, input.hours) ?? lateStart(input.now, input.hours);
   if (checkpoint === null || input.target <= 0) return null;
   const key = `${monthOf(input.now, input.hours)}:${checkpoint}`;
   return input.handled.includes(key) ? null : { checkpoint, key };
@@ -78,6 +79,15 @@ export function planPacingNudge(input: {
 }
 
 const monthOf = (now: number, hours: OpeningHours) => businessDayAt(now, hours).date.slice(0, 7);
+
+/** 'start' on a business day after the first and before the day-10 check, else null. */
+function lateStart(now: number, hours: OpeningHours): 'start' | null {
+  const today = businessDayAt(now, hours);
+  if (today.open === null || today.close === null || today.close <= today.open) return null;
+  const { start, day10 } = checkpointDays(now, hours);
+  if (!start || today.day <= start.day) return null;
+  return day10 === undefined || today.day < day10.day ? 'start' : null;
+}
 
 function judge(
   checkpoint: PacingCheckpoint,

@@ -87,6 +87,14 @@ describe('month pacing nudges', () => {
     expect(created.map(([, n]) => [n.title, n.message])).toEqual(expected ? [expected] : []);
   });
 
+  it('a rep away on the first business day hears the month’s need on the next day they are in', async () => {
+    const settings = settingsWith({ monthlyTarget: 5 });
+    expect(pacingOf(await tick('2026-03-03 11:00', settings)).map(([id, n]) => [id, n.title])).toEqual([
+      ['pacing:2026-03-03', 'Deze maand: 5 verkopen in 26 werkdagen'],
+    ]);
+    expect(pacingOf(await tick('2026-03-04 11:00', settings))).toEqual([]);
+  });
+
   it('moves the day-10 check to the next business day when the 10th is closed', async () => {
     // May 2026: the 10th is a Sunday.
     const settings = settingsWith({ monthlyTarget: 20 });

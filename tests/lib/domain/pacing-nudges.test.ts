@@ -22,6 +22,10 @@ describe('planPacingNudge', () => {
     ['day 10 again', '2026-03-10 12:00', 20, 0, ['2026-03:day10'], null, ['2026-03:day10']],
     ['day 20, behind', '2026-03-20 09:01', 20, 8, ['2026-03:start', '2026-03:day10'], { checkpoint: 'day20', target: 20, sold: 8, expectedByToday: 12.3, projection: 13 }, ['2026-03:start', '2026-03:day10', '2026-03:day20']],
     ['not a checkpoint day: nothing, nothing remembered', '2026-03-11 09:01', 20, 0, ['2026-03:start'], null, ['2026-03:start']],
+    ['away on the 2nd: the month’s need comes at the first chance before the 10th', '2026-03-05 14:00', 5, 0, [], { checkpoint: 'start', target: 5, businessDaysInMonth: 26, byDay10: 1.3 }, ['2026-03:start']],
+    ['… but only once', '2026-03-06 09:01', 5, 0, ['2026-03:start'], null, ['2026-03:start']],
+    ['… not on a closed day', '2026-03-08 12:00', 5, 0, [], null, []],
+    ['… and not from the day-10 check on: the checks speak then', '2026-03-11 09:01', 5, 0, [], null, []],
     ['no target', '2026-03-02 09:01', 0, 0, [], null, []],
     ['last month is forgotten', '2026-04-01 09:01', 20, 0, ['2026-03:start', '2026-03:day10'], { checkpoint: 'start', target: 20, businessDaysInMonth: 24, byDay10: 5.8 }, ['2026-04:start']],
   ] as const)('%s', (_name, now, target, sold, handled, nudge, after) => {
@@ -51,7 +55,9 @@ describe('planPacingNudge', () => {
   it('pendingPacingCheckpoint agrees with the plan, so the caller reads sales only when needed', () => {
     expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-02 09:01'), hours: H, handled: [] })).toEqual({ checkpoint: 'start', key: '2026-03:start' });
     expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-02 09:01'), hours: H, handled: ['2026-03:start'] })).toBeNull();
-    expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-03 09:01'), hours: H, handled: [] })).toBeNull();
+    expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-03 09:01'), hours: H, handled: [] })).toEqual({ checkpoint: 'start', key: '2026-03:start' });
+    expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-03 09:01'), hours: H, handled: ['2026-03:start'] })).toBeNull();
+    expect(pendingPacingCheckpoint({ target: 5, now: ams('2026-03-12 09:01'), hours: H, handled: [] })).toBeNull();
     expect(pendingPacingCheckpoint({ target: 0, now: ams('2026-03-02 09:01'), hours: H, handled: [] })).toBeNull();
   });
 });
