@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
-import { businessDurationMs, DEFAULT_OPENING_HOURS, type OpeningHours } from './business-time';
+import { DEFAULT_OPENING_HOURS, type OpeningHours } from './business-time';
 import { DEFAULT_CADENCE_SETTINGS, leadState, type CadenceSettings, type LeadState, type SlaState } from './cadence';
 import type { LeadRecord } from './lead';
+import { median, responseTimeMs } from './lead-metrics';
 import { DEFAULT_TIME_ZONE } from './model';
 
 export { DEFAULT_TIME_ZONE };
@@ -16,16 +17,8 @@ export function dayBounds(now: number, timeZone: string = DEFAULT_TIME_ZONE): { 
   return { start: start.getTime(), end: addDays(start, 1).getTime() };
 }
 
-/** Median of the values; the mean of the two middle ones for an even count; null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  if (sorted.length % 2 === 1) return upper;
-  const lower = sorted[mid - 1] ?? upper;
-  return (lower + upper) / 2;
-}
+// One median for every surface: the kernel's.
+export { median };
 
 export interface RankedLead {
   lead: LeadRecord;
@@ -141,8 +134,8 @@ export function todayStats(input: {
   const isToday = (at: number | null): at is number => at !== null && at >= start && at < end;
   const responses = input.leads
     .filter((lead) => isToday(lead.firstAttemptAt))
-    // A CRM clock ahead of ours gives to < from: businessDurationMs makes that 0, an instant response.
-    .map((lead) => businessDurationMs(lead.receivedAt, lead.firstAttemptAt ?? lead.receivedAt, hours));
+    // The kernel's response time: a CRM clock ahead of ours counts as an instant response.
+    .map((lead) => responseTimeMs(lead, hours) ?? 0);
   return {
     leadsSeen: input.leads.filter((lead) => isToday(lead.firstSeenAt)).length,
     attemptsLogged: input.attempts.filter((attempt) => isToday(attempt.at)).length,
