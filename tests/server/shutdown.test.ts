@@ -147,6 +147,9 @@ describe('graceful shutdown of npm run server', () => {
             // Half the body is on the wire when the signal lands: the push is in flight.
             const res = await fetch(
               slowBody(request, text, async () => {
+                // Long enough for the server to have read the headers: from then on the
+                // request is in flight, not a connection still being set up.
+                await new Promise((r) => setTimeout(r, 700));
                 signalGroup(first, 'SIGTERM');
                 signalled = true;
                 await first.waitFor('shutting down');
@@ -209,7 +212,7 @@ describe('graceful shutdown of npm run server', () => {
           body: hang,
           duplex: 'half',
         } as RequestInit).catch((error: unknown) => error);
-        await new Promise((r) => setTimeout(r, 300));
+        await new Promise((r) => setTimeout(r, 700));
         const signalledAt = Date.now();
         signalGroup(running, 'SIGTERM');
         await running.waitFor('shutting down');
