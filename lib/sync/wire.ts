@@ -167,7 +167,7 @@ export const leaderboardStatsSchema = z.object({
 export type LeaderboardStats = z.infer<typeof leaderboardStatsSchema>;
 
 export const leaderboardRowSchema = leaderboardStatsSchema.extend({
-  /** A real name, or a stable pseudonym ("Rep A") when the viewer may not see names. */
+  /** A real name, or a stable pseudonym ("Rep KQZT", fixed per member) when the viewer may not see names. */
   label: z.string(),
   /** Present only when the viewer may see who this is. */
   memberId: z.string().optional(),
