@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { z } from 'zod';
 import { DEFAULT_LIBERATION_DAY, dutchHolidays, LIBERATION_DAY_RULES, type LiberationDayRule } from './holidays';
 import { DEFAULT_TIME_ZONE } from './model';
@@ -102,13 +102,23 @@ export type OpeningHoursProblem =
   | { code: 'invalid_closed_date'; value: string };
 export type OpeningHoursProblemCode = OpeningHoursProblem['code'];
 
+/** Zone names already checked: every new calendar asks, and the answer never changes. */
+const zoneValidity = new Map<string, boolean>();
+const MAX_ZONES = 64;
+
 function isValidTimeZone(timeZone: string): boolean {
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   // The same constructor the engine uses decides, so "valid" means "the engine can use it".
   try {
-    return timeZone.length > 0 && !Number.isNaN(new TZDate(2000, 0, 1, timeZone).getTime());
+    valid = timeZone.length > 0 && !Number.isNaN(new TZDate(2000, 0, 1, timeZone).getTime());
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneValidity.size >= MAX_ZONES) zoneValidity.clear();
+  zoneValidity.set(timeZone, valid);
+  return valid;
 }
 
 function isRealDate(value: string): boolean {
@@ -205,18 +215,31 @@ class Calendar {
     this.optionalHolidays = hours.optionalHolidays ?? [];
     this.liberationDay = liberationDayRule(hours);
     // Any offset of the zone will do: day look-ups correct a guess that is off by a day.
-    const probe = new TZDate(2000, 0, 1, this.zone);
-    this.offsetGuess = Date.UTC(2000, 0, 1) - probe.getTime();
+    this.offsetGuess = (tzOffset(this.zone, new Date(Date.UTC(2000, 0, 1))) || 0) * 60_000;
   }
 
   private midnight(num: number): number {
-    let ms = this.midnights.get(num);
-    if (ms === undefined) {
-      const d = new Date(num * DAY_MS);
-      ms = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), this.zone).getTime();
-      this.midnights.set(num, ms);
-    }
+    const known = this.midnights.get(num);
+    if (known !== undefined) return known;
+    const d = new Date(num * DAY_MS);
+    const ms =
+      this.plainMidnight(num) ?? new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), this.zone).getTime();
+    this.midnights.set(num, ms);
     return ms;
+  }
+
+  /**
+   * Local midnight from offset look-ups alone, or null when the zone's offset changes within
+   * six hours of it. An offset look-up costs a tenth of a TZDate built from wall-clock fields,
+   * and a cold calendar needs one midnight per day it covers; the rare day near a change still
+   * goes through TZDate, so both paths place every midnight the same way.
+   */
+  private plainMidnight(num: number): number | null {
+    const wall = num * DAY_MS;
+    const offset = tzOffset(this.zone, new Date(wall - this.offsetGuess));
+    const candidate = wall - offset * 60_000;
+    const around = [candidate, candidate - 6 * 3_600_000, candidate + 6 * 3_600_000];
+    return around.every((ms) => tzOffset(this.zone, new Date(ms)) === offset) ? candidate : null;
   }
 
   private isHoliday(year: number, date: string): boolean {
