@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { LeaderboardCacheRow, LeadpaceDb } from '@/lib/db/schema';
-import { formatDateTime, formatDuration } from '@/lib/i18n/format';
-import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n';
+import { formatDateTime, formatDuration, formatInteger, formatNumber, formatPercent } from '@/lib/i18n/format';
+import { isMessageKey, type Lang, type MessageKey, type Translate } from '@/lib/i18n';
 import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import type { LeaderboardRefresh } from '@/lib/sync/client';
@@ -39,11 +39,11 @@ interface Column {
   firstDir: 1 | -1;
 }
 
-const pct = (x: number | null, t: Translate) => (x === null ? t('team.none') : `${Math.round(x * 100)}%`);
+const pct = (x: number | null, t: Translate, lang: Lang) => (x === null ? t('team.none') : formatPercent(x, lang));
 
 const COLUMNS: readonly Column[] = [
   { key: 'label', label: 'team.col.rep', value: (r) => r.label.toLowerCase(), show: () => '', firstDir: 1 },
-  { key: 'leads', label: 'team.col.leads', value: (r) => r.leads, show: (r) => String(r.leads), firstDir: -1 },
+  { key: 'leads', label: 'team.col.leads', value: (r) => r.leads, show: (r, _t, lang) => formatInteger(r.leads, lang), firstDir: -1 },
   {
     key: 'median',
     label: 'team.col.median',
@@ -52,22 +52,22 @@ const COLUMNS: readonly Column[] = [
     show: (r, t, lang) => (r.medianResponseMs === null ? t('team.none') : formatDuration(r.medianResponseMs, lang)),
     firstDir: 1,
   },
-  { key: 'sla', label: 'team.col.sla', title: 'team.col.sla.title', value: (r) => r.withinSlaShare, show: (r, t) => pct(r.withinSlaShare, t), firstDir: -1 },
+  { key: 'sla', label: 'team.col.sla', title: 'team.col.sla.title', value: (r) => r.withinSlaShare, show: (r, t, lang) => pct(r.withinSlaShare, t, lang), firstDir: -1 },
   {
     key: 'attempts',
     label: 'team.col.attempts',
     title: 'team.col.attempts.title',
     value: (r) => r.attemptsPerLead,
-    show: (r, t) => (r.attemptsPerLead === null ? t('team.none') : r.attemptsPerLead.toFixed(1)),
+    show: (r, t, lang) => (r.attemptsPerLead === null ? t('team.none') : formatNumber(r.attemptsPerLead, lang, 1)),
     firstDir: -1,
   },
-  { key: 'contact', label: 'team.col.contact', title: 'team.col.contact.title', value: (r) => r.contactRate, show: (r, t) => pct(r.contactRate, t), firstDir: -1 },
+  { key: 'contact', label: 'team.col.contact', title: 'team.col.contact.title', value: (r) => r.contactRate, show: (r, t, lang) => pct(r.contactRate, t, lang), firstDir: -1 },
   {
     key: 'appointment',
     label: 'team.col.appointment',
     title: 'team.col.appointment.title',
     value: (r) => r.appointmentRate,
-    show: (r, t) => pct(r.appointmentRate, t),
+    show: (r, t, lang) => pct(r.appointmentRate, t, lang),
     firstDir: -1,
   },
   {
@@ -75,7 +75,7 @@ const COLUMNS: readonly Column[] = [
     label: 'team.col.sold',
     title: 'team.col.sold.title',
     value: (r) => r.sold,
-    show: (r) => String(r.sold),
+    show: (r, _t, lang) => formatInteger(r.sold, lang),
     firstDir: -1,
   },
 ];
@@ -388,7 +388,7 @@ function Board({
                   {row.label}
                 </th>
                 {COLUMNS.slice(1).map((column) => (
-                  <td key={column.key} style={cell} title={column.key === 'sold' && row.conversion !== null ? pct(row.conversion, t) : undefined}>
+                  <td key={column.key} style={cell} title={column.key === 'sold' && row.conversion !== null ? pct(row.conversion, t, lang) : undefined}>
                     {column.show(row, t, lang)}
                   </td>
                 ))}

@@ -1,5 +1,5 @@
 import type { TodayStats } from '@/lib/domain/metrics';
-import { formatDuration } from '@/lib/i18n/format';
+import { formatDuration, formatInteger } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 
 export function TodaySection({ stats }: { stats: TodayStats }) {
@@ -13,11 +13,11 @@ export function TodaySection({ stats }: { stats: TodayStats }) {
       <dl className="pp-stats">
         <div>
           <dt>{t('popup.today.leadsSeen')}</dt>
-          <dd data-testid="today-leads-seen">{stats.leadsSeen}</dd>
+          <dd data-testid="today-leads-seen">{formatInteger(stats.leadsSeen, lang)}</dd>
         </div>
         <div>
           <dt>{t('popup.today.attempts')}</dt>
-          <dd data-testid="today-attempts">{stats.attemptsLogged}</dd>
+          <dd data-testid="today-attempts">{formatInteger(stats.attemptsLogged, lang)}</dd>
         </div>
         <div>
           <dt>{t('popup.today.median')}</dt>

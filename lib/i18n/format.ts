@@ -4,7 +4,46 @@ import { DEFAULT_TIME_ZONE } from '../domain/model';
 import { enGB, nl } from 'date-fns/locale';
 import type { Lang } from './index';
 
+export { formatDecimal } from './numbers';
+
 const LOCALES = { nl, en: enGB } as const;
+const NUMBER_LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, kind: 'integer' | 'number' | 'percent', digits: number): Intl.NumberFormat {
+  const key = `${lang}:${kind}:${digits}`;
+  let found = numberFormats.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(NUMBER_LOCALES[lang], {
+      style: kind === 'percent' ? 'percent' : 'decimal',
+      maximumFractionDigits: digits,
+      ...(kind === 'integer' ? {} : { minimumFractionDigits: digits }),
+    });
+    numberFormats.set(key, found);
+  }
+  return found;
+}
+
+/** A whole count in the reader's language: "1.250" in Dutch, "1,250" in English. */
+export function formatInteger(n: number, lang: Lang): string {
+  return numberFormat(lang, 'integer', 0).format(Math.round(n));
+}
+
+/** A figure with exactly `digits` decimals: "0,2" in Dutch, "0.2" in English. */
+export function formatNumber(n: number, lang: Lang, digits = 1): string {
+  return numberFormat(lang, 'number', digits).format(n);
+}
+
+/** A share (0…1) as a percentage: 0.456 → "46%" ("45,6%" with one digit in Dutch). */
+export function formatPercent(share: number, lang: Lang, digits = 0): string {
+  return numberFormat(lang, 'percent', digits).format(share);
+}
+
+/**
+ * Weekday forms people write: Dutch "di", "ma", "za" (date-fns' abbreviated Dutch days are
+ * "din", "maa", "zat"), English "Tue", "Mon", "Sat".
+ */
+const WEEKDAY: Record<Lang, string> = { nl: 'EEEEEE', en: 'EEE' };
 
 /** A compact age such as "4 min", "2 h 05 min", "3 d 4 h" ("u" in Dutch). */
 export function formatDuration(ms: number, lang: Lang): string {
@@ -26,7 +65,7 @@ export function formatDuration(ms: number, lang: Lang): string {
 export function formatDateTime(ms: number, lang: Lang, now: number = Date.now(), timeZone = DEFAULT_TIME_ZONE): string {
   const inZone = tz(timeZone);
   const sameYear = format(ms, 'yyyy', { in: inZone }) === format(now, 'yyyy', { in: inZone });
-  return format(ms, sameYear ? 'EEE d MMM HH:mm' : 'd MMM yyyy HH:mm', { locale: LOCALES[lang], in: inZone });
+  return format(ms, sameYear ? `${WEEKDAY[lang]} d MMM HH:mm` : 'd MMM yyyy HH:mm', { locale: LOCALES[lang], in: inZone });
 }
 
 export function formatTime(ms: number, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
