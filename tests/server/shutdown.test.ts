@@ -4,6 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openLeadpaceDb } from '../../lib/db/schema';
+import { logAttempt, recordLeadSeen } from '../../lib/db/writes';
+import { runSync, type SyncDeps } from '../../lib/sync/client';
+import { connect } from '../../lib/sync/connection';
+import type { FetchLike } from '../../lib/sync/http';
 import { openDb } from '../../server/db/connect';
 import { PushClient } from '../../server/testing/push-client';
 import { seededRandom } from '../../server/testing/random';
@@ -188,6 +193,92 @@ describe('graceful shutdown of npm run server', () => {
       expect(stored).toHaveLength(events.length);
       expect(new Set(stored)).toEqual(new Set(events.map((e) => e.id)));
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("the extension's own sync client, stopped mid-push by a SIGTERM, retries into exactly one stored copy", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leadpace-shutdown-'));
+    const browser = openLeadpaceDb(`shutdown-${crypto.randomUUID()}`);
+    try {
+      const token = await seedDb(dataDir);
+      const port = await freePort();
+      const serverUrl = `http://127.0.0.1:${port}`;
+      const first = startServer(dataDir, port);
+      await first.waitFor('listening');
+
+      const now = Date.now();
+      for (let i = 0; i < 150; i++) {
+        const key = `demo:S-${i}`;
+        await recordLeadSeen(browser, { crm: 'demo', leadId: `S-${i}`, url: `http://demo.localhost/leads/S-${i}`, missing: [], name: `Klant ${i}` }, { repId: 'r', now: now - HOUR });
+        await logAttempt(browser, key, { channel: 'call', outcome: 'no_answer' }, { repId: 'r', now: now - HOUR + 60_000 });
+      }
+      const local = await browser.events.toArray();
+      expect(local.length).toBeGreaterThanOrEqual(300);
+
+      let pushes = 0;
+      let interrupted: number | null = null;
+      let second: Running | null = null;
+      const realFetch: FetchLike = (url, init) => fetch(url, init);
+      const faultyFetch: FetchLike = async (url, init) => {
+        const isPush = init.method === 'POST' && url.endsWith('/v1/events');
+        if (isPush) pushes += 1;
+        if (isPush && pushes === 3 && typeof init.body === 'string') {
+          const res = await fetch(
+            slowBody(new Request(url, init), init.body, async () => {
+              await new Promise((r) => setTimeout(r, 700));
+              signalGroup(first, 'SIGTERM');
+              await first.waitFor('shutting down');
+            }),
+          );
+          interrupted = res.status;
+          return res;
+        }
+        if (interrupted !== null && !second) {
+          await first.exited;
+          second = startServer(dataDir, port);
+        }
+        return realFetch(url, init);
+      };
+      const conn = await connect({ fetch: realFetch, now: Date.now }, { serverUrl, secret: token });
+      const deps: SyncDeps = {
+        db: browser,
+        fetch: faultyFetch,
+        now: Date.now,
+        random: () => 0.5,
+        connection: () => Promise.resolve(conn),
+        repId: () => Promise.resolve('r'),
+        batchSize: 50,
+        baseDelayMs: 50,
+        maxDelayMs: 400,
+      };
+      const outcomes: string[] = [];
+      for (let run = 0; run < 300; run++) {
+        const outcome = await runSync(deps);
+        outcomes.push(outcome.status);
+        const pending = await browser.events.where('sync').equals('pending').count();
+        if (outcome.status === 'ok' && pending === 0) break;
+        expect(outcome.status).not.toBe('blocked');
+        const wait = outcome.status === 'waiting' || outcome.status === 'retrying' ? outcome.nextAttemptAt - Date.now() : 0;
+        await new Promise((r) => setTimeout(r, Math.max(10, Math.min(wait, 500))));
+      }
+      expect(interrupted).toBe(200);
+      expect(outcomes).toContain('retrying');
+      expect(outcomes.at(-1)).toBe('ok');
+      expect(await browser.events.where('sync').equals('sent').count()).toBe(local.length);
+      await first.exited;
+      expect(first.lines.filter((line) => line.startsWith('{')).at(-1)).toContain('"msg":"stopped"');
+
+      const runningSecond = second as Running | null;
+      if (!runningSecond) throw new Error('the server was never restarted');
+      signalGroup(runningSecond, 'SIGTERM');
+      await runningSecond.exited;
+      const stored = await storedIds(dataDir);
+      expect(stored).toHaveLength(local.length);
+      expect(new Set(stored)).toEqual(new Set(local.map((e) => e.id)));
+    } finally {
+      browser.close();
+      await browser.delete();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
