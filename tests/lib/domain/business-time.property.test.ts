@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  addBusinessDays,
   addBusinessMs,
   businessDurationMs,
   isOpenAt,
@@ -170,14 +171,24 @@ describe.each(['Europe/Amsterdam', 'America/Chicago'])('business time in %s', (z
     const query = fc.oneof(
       fc.record({ kind: fc.constant('duration' as const), at: instant, length: span }),
       fc.record({ kind: fc.constant('add' as const), at: instant, length: fc.integer({ min: 0, max: 2 * DAY }) }),
+      fc.record({ kind: fc.constant('days' as const), at: instant, length: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ kind: fc.constant('next' as const), at: instant, length: fc.constant(0) }),
     );
-    type Query = { kind: 'duration' | 'add'; at: number; length: number };
-    const ask = (q: Query, h: OpeningHours) =>
-      q.kind === 'duration'
-        ? businessDurationMs(q.at, q.at + q.length, h)
-        : addBusinessMs(q.at, Math.min(q.length, reachable(h, Infinity) * MIN), h);
+    type Query = { kind: 'duration' | 'add' | 'days' | 'next'; at: number; length: number };
+    const ask = (q: Query, h: OpeningHours): number | string => {
+      switch (q.kind) {
+        case 'duration':
+          return businessDurationMs(q.at, q.at + q.length, h);
+        case 'add':
+          return addBusinessMs(q.at, Math.min(q.length, reachable(h, Infinity) * MIN), h);
+        case 'days':
+          return addBusinessDays(q.at, q.length, h);
+        case 'next':
+          return [nextOpening(q.at, h), isOpenAt(q.at, h)].join(' ');
+      }
+    };
 
-    it('gets the same answers on a cold calendar, in reverse order, and on a warmed one', () => {
+    it('gets the same answers on a cold calendar, in reverse order, and on a warmed one (durations, additions, business days, next opening)', () => {
       fc.assert(
         fc.property(hours, fc.array(query, { minLength: 2, maxLength: 8 }), fc.array(query, { maxLength: 8 }), (h, queries, warmUp) => {
           const inOrder = fresh(h);
