@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { CrmAdapter } from '../adapters/types';
 import { allAdapters } from '../adapters/user/store';
+import { leadpaceDb } from '../db/schema';
 import { sendMessage } from '../messaging';
+import { now } from './clock';
+import { recordGoLive } from './crm-follow';
 
 /** The built file of `entrypoints/crm.content`, registered per CRM at runtime. */
 export const CRM_SCRIPT_FILE = '/content-scripts/crm.js';
@@ -50,6 +53,8 @@ export async function reconcileContentScripts(): Promise<Reconciled> {
         },
       ]);
       added.push(adapter);
+      // Leads received before the day a CRM is first enabled are backlog, not new work.
+      await recordGoLive(leadpaceDb(), adapter.id, await now());
     } else if (!granted && registered.has(id)) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
       removed.push(adapter.id);

@@ -4,7 +4,11 @@ import { matchesPattern } from '../adapters/match-pattern';
 import type { LeadView } from '../domain/lead';
 import type { LeadSnapshot } from '../domain/model';
 import type { LeadpaceDb } from '../db/schema';
+import { readCrmStatus } from '../domain/status-rules';
+import { noteUnknownStatus } from '../status-rules-store';
+import { crmFollowFromStorage } from './crm-follow';
 import {
+  type CrmFollow,
   LeadNotFoundError,
   NothingToUndoError,
   changeStatus,
@@ -35,6 +39,32 @@ export interface HandlerDeps {
   userAdapters?: () => Promise<readonly CrmOrigins[]>;
   /** Told of every lead page read, for Options → CRMs health; must not throw or block. */
   noteLeadPage?: (snapshot: LeadSnapshot, at: number) => void;
+  /** The CRM's status rules and go-live; default: from storage (see crmFollowFromStorage). */
+  crmFollow?: (crm: string, now: number) => Promise<CrmFollow>;
+  /** Told of CRM status texts no rule knows, for Options; must not throw or block. */
+  noteUnknownStatuses?: (crm: string, texts: readonly string[], at: number) => void;
+}
+
+const followOf = (deps: HandlerDeps, crm: string, now: number): Promise<CrmFollow> =>
+  deps.crmFollow ? deps.crmFollow(crm, now) : crmFollowFromStorage(deps.db(), crm, now);
+
+/** The status texts among `snapshots` that no rule maps or ignores, once each. */
+function unknownStatusTexts(snapshots: readonly LeadSnapshot[], follow: CrmFollow): string[] {
+  const texts = new Set<string>();
+  for (const { statusRaw } of snapshots) {
+    if (statusRaw !== undefined && readCrmStatus(statusRaw, follow.statusRules).kind === 'unknown') texts.add(statusRaw);
+  }
+  return [...texts];
+}
+
+function reportUnknown(deps: HandlerDeps, crm: string, snapshots: readonly LeadSnapshot[], follow: CrmFollow, at: number): void {
+  const texts = unknownStatusTexts(snapshots, follow);
+  if (texts.length === 0) return;
+  if (deps.noteUnknownStatuses) {
+    deps.noteUnknownStatuses(crm, texts, at);
+    return;
+  }
+  for (const text of texts) void noteUnknownStatus(crm, text, at).catch((e: unknown) => deps.log(`unknown status note failed: ${String(e)}`));
 }
 
 /** Just what the sender check needs of an adapter. */
@@ -106,8 +136,10 @@ export async function handleMessage(
     switch (type) {
       case 'lead/seen': {
         const snapshot = messageSchemas['lead/seen'].parse(data);
-        const view = await recordLeadSeen(db, snapshot, actor);
+        const follow = await followOf(deps, snapshot.crm, actor.now);
+        const view = await recordLeadSeen(db, snapshot, actor, follow);
         deps.noteLeadPage?.(snapshot, actor.now);
+        reportUnknown(deps, snapshot.crm, [snapshot], follow, actor.now);
         return { ok: true, value: view };
       }
       case 'lead/get': {
@@ -173,7 +205,9 @@ export async function handleListed(raw: unknown, sender: SenderInfo, deps: Handl
   }
   try {
     const actor = { repId: await deps.repId(), now: await deps.now() };
-    const outcome = await recordListedLeads(deps.db(), leads, actor);
+    const follow = await followOf(deps, crm, actor.now);
+    const outcome = await recordListedLeads(deps.db(), leads, actor, undefined, follow);
+    reportUnknown(deps, crm, leads, follow, actor.now);
     return { ok: true, value: { created: outcome.created.length } };
   } catch (error) {
     const result = classify(error);

@@ -9,6 +9,8 @@ import {
 } from '../domain/lead';
 import type { Channel, LeadSnapshot, LeadStatus, LostReason, Outcome } from '../domain/model';
 import { leadKey as makeLeadKey } from '../domain/model';
+import { isBacklog } from '../domain/backlog';
+import { crmStatusChange, DEFAULT_STATUS_RULES, readCrmStatus, type StatusRule } from '../domain/status-rules';
 import type { LeadpaceDb, StoredEvent } from './schema';
 
 // The only code that writes to the database. Each operation appends its events and rewrites
@@ -69,20 +71,63 @@ async function reproject(db: LeadpaceDb, key: string, details?: LeadDetails, see
   return toLeadView(record, progress, (await db.notes.get(key))?.text ?? '');
 }
 
+/** How a lead's CRM is followed: its status rules, and its go-live (null: none recorded). */
+export interface CrmFollow {
+  statusRules: readonly StatusRule[];
+  goLiveAt: number | null;
+}
+
+/** Without a go-live nothing is backlog; the CRM's status is read with the default rules. */
+export const DEFAULT_FOLLOW: CrmFollow = { statusRules: DEFAULT_STATUS_RULES, goLiveAt: null };
+
+/** The first sight of a lead: its clock, its source, and whether it was in the CRM before go-live. */
+function firstSight(key: string, snapshot: LeadSnapshot, receivedAt: number | null, actor: Actor, follow: CrmFollow): StoredEvent {
+  const backlog = isBacklog(receivedAt, actor.now, follow.goLiveAt);
+  return buildEvent(
+    key,
+    { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source: snapshot.source ?? 'other', receivedAt, ...(backlog ? { backlog } : {}) },
+    actor,
+  );
+}
+
+/** The statuses the CRM has set on this lead before (it never sets one twice). */
+const statusesSetByCrm = (events: readonly LeadEvent[]): LeadStatus[] =>
+  events.flatMap((e) => (e.type === 'status_changed' && e.actor === 'crm' ? [e.status] : []));
+
+/** The status event a CRM's status text asks of a lead at `status`, if any (see crmStatusChange). */
+function followCrmStatus(
+  key: string,
+  snapshot: LeadSnapshot,
+  lead: { status: LeadStatus },
+  events: readonly LeadEvent[],
+  actor: Actor,
+  follow: CrmFollow,
+): StoredEvent | null {
+  if (snapshot.statusRaw === undefined) return null;
+  const change = crmStatusChange(lead, readCrmStatus(snapshot.statusRaw, follow.statusRules), statusesSetByCrm(events));
+  if (!change) return null;
+  return buildEvent(key, { type: 'status_changed', status: change.status, lostReason: change.lostReason, actor: 'crm' }, actor);
+}
+
 /**
- * Registers what a CRM page showed. The first sight starts the lead's clock; a later CRM
- * creation time or a re-coded source is recorded as events, never overwritten silently.
+ * Registers what a CRM page showed. The first sight starts the lead's clock (and decides
+ * whether the lead is backlog); a later CRM creation time, a re-coded source or a CRM status
+ * further along than the lead's are recorded as events, never overwritten silently.
  */
-export async function recordLeadSeen(db: LeadpaceDb, snapshot: LeadSnapshot, actor: Actor): Promise<LeadView> {
+export async function recordLeadSeen(
+  db: LeadpaceDb,
+  snapshot: LeadSnapshot,
+  actor: Actor,
+  follow: CrmFollow = DEFAULT_FOLLOW,
+): Promise<LeadView> {
   const key = makeLeadKey(snapshot.crm, snapshot.leadId);
-  const source = snapshot.source ?? 'other';
   const receivedAt = snapshot.receivedAt ? Date.parse(snapshot.receivedAt) : null;
   return db.transaction('rw', db.events, db.leads, db.notes, async () => {
     const events = await db.events.where('leadKey').equals(key).toArray();
     const progress = progressFromEvents(events);
     const fresh: StoredEvent[] = [];
     if (!progress) {
-      fresh.push(buildEvent(key, { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source, receivedAt }, actor));
+      fresh.push(firstSight(key, snapshot, receivedAt, actor, follow));
     } else {
       if (!progress.receivedAtKnown && receivedAt !== null) {
         fresh.push(buildEvent(key, { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source: progress.source, receivedAt }, actor));
@@ -91,6 +136,8 @@ export async function recordLeadSeen(db: LeadpaceDb, snapshot: LeadSnapshot, act
         fresh.push(buildEvent(key, { type: 'source_changed', from: progress.source, to: snapshot.source }, actor));
       }
     }
+    const crmStatus = followCrmStatus(key, snapshot, progress ?? { status: 'open' }, events, actor, follow);
+    if (crmStatus) fresh.push(crmStatus);
     if (fresh.length) await db.events.bulkAdd(fresh);
     const previous = await db.leads.get(key);
     const details: LeadDetails = {
@@ -208,15 +255,17 @@ export interface ListedOutcome {
 /**
  * Registers the leads a CRM inbox or list shows, before anyone opens them. A lead not known yet
  * gets exactly what a first `recordLeadSeen` gives it: one `lead_seen` event with the list's
- * received time (else the clock starts now) and source, and its lead row. A known lead gets
- * nothing at all — lists re-render every few seconds and are revisited all day, and its own page
- * is where its details and a late CRM creation time are recorded. One transaction for the batch.
+ * received time (else the clock starts now), source and backlog flag, a status event when the
+ * row's CRM status is further along, and its lead row. A known lead gets nothing but that status
+ * event — lists re-render every few seconds and are revisited all day, and its own page is where
+ * its details and a late CRM creation time are recorded. One transaction for the batch.
  */
 export async function recordListedLeads(
   db: LeadpaceDb,
   snapshots: readonly LeadSnapshot[],
   actor: Actor,
   maxAgeMs: number = LISTED_MAX_AGE_MS,
+  follow: CrmFollow = DEFAULT_FOLLOW,
 ): Promise<ListedOutcome> {
   // One lead once per batch: a list may show a lead twice (pinned and in place).
   const byKey = new Map<string, LeadSnapshot>();
@@ -226,18 +275,25 @@ export async function recordListedLeads(
   }
   const keys = [...byKey.keys()];
   if (keys.length === 0) return { created: [], known: 0, tooOld: 0 };
-  return db.transaction('rw', db.events, db.leads, async () => {
+  return db.transaction('rw', db.events, db.leads, db.notes, async () => {
     const rows = await db.leads.bulkGet(keys);
     // Events without a lead row would still make it known to recordLeadSeen; so here too.
     const withEvents = new Set((await db.events.where('leadKey').anyOf(keys).keys()).map(String));
     const outcome: ListedOutcome = { created: [], known: 0, tooOld: 0 };
     const events: StoredEvent[] = [];
     const records: ReturnType<typeof toLeadRecord>[] = [];
+    // Known leads whose row shows a later CRM status: followed after the new ones are written.
+    const moved: { key: string; snapshot: LeadSnapshot }[] = [];
     keys.forEach((key, i) => {
       const snapshot = byKey.get(key);
       if (!snapshot) return;
-      if (rows[i] || withEvents.has(key)) {
+      const row = rows[i];
+      if (row || withEvents.has(key)) {
         outcome.known += 1;
+        // Cheap on every re-render: only a row whose status reads further along than the lead's.
+        if (row && snapshot.statusRaw !== undefined && crmStatusChange(row, readCrmStatus(snapshot.statusRaw, follow.statusRules))) {
+          moved.push({ key, snapshot });
+        }
         return;
       }
       const receivedAt = snapshot.receivedAt ? Date.parse(snapshot.receivedAt) : null;
@@ -245,12 +301,10 @@ export async function recordListedLeads(
         outcome.tooOld += 1;
         return;
       }
-      const event = buildEvent(
-        key,
-        { type: 'lead_seen', crm: snapshot.crm, leadId: snapshot.leadId, source: snapshot.source ?? 'other', receivedAt },
-        actor,
-      );
-      const progress = progressFromEvents([event]);
+      const seen = firstSight(key, snapshot, receivedAt, actor, follow);
+      const crmStatus = followCrmStatus(key, snapshot, { status: 'open' }, [], actor, follow);
+      const fresh = crmStatus ? [seen, crmStatus] : [seen];
+      const progress = progressFromEvents(fresh);
       if (!progress) return;
       const details: LeadDetails = {
         crm: snapshot.crm,
@@ -263,13 +317,22 @@ export async function recordListedLeads(
         sourceRaw: snapshot.sourceRaw,
         missing: snapshot.missing,
       };
-      events.push(event);
+      events.push(...fresh);
       records.push(toLeadRecord(details, progress, actor.now));
       outcome.created.push(key);
     });
     if (events.length > 0) {
       await db.events.bulkAdd(events);
       await db.leads.bulkPut(records);
+    }
+    for (const { key, snapshot } of moved) {
+      const history = await db.events.where('leadKey').equals(key).toArray();
+      const progress = progressFromEvents(history);
+      if (!progress) continue;
+      const crmStatus = followCrmStatus(key, snapshot, progress, history, actor, follow);
+      if (!crmStatus) continue;
+      await db.events.add(crmStatus);
+      await reproject(db, key);
     }
     return outcome;
   });

@@ -1,0 +1,49 @@
+import { dayBounds } from './metrics';
+
+/**
+ * Backlog: leads that were in the CRM before Leadpace went live there. They are real leads and
+ * shown as they are (age, overdue), but nobody could have worked them with Leadpace in time, so
+ * they are not new work: not nudged one by one, not in the badge until a rep works one, and
+ * kept out of every figure (the metrics kernel leaves out any lead whose first sight says so).
+ */
+
+/** The default go-live: the start of the dealer's day on which the CRM was first enabled. */
+export function defaultGoLive(enabledAt: number, timeZone: string): number {
+  return dayBounds(enabledAt, timeZone).start;
+}
+
+/**
+ * Whether a lead first recorded now is backlog: received (the CRM's time, else now — the clock
+ * starts at first sight) before its CRM's go-live. Without a go-live nothing is backlog.
+ */
+export function isBacklog(receivedAt: number | null, now: number, goLiveAt: number | null): boolean {
+  if (goLiveAt === null) return false;
+  return (receivedAt ?? now) < goLiveAt;
+}
+
+/**
+ * Whether a lead belongs in the badge, the notifications and the Now list: open, and not backlog
+ * nobody has touched yet. Once a rep logs an attempt on a backlog lead it is work like any other
+ * (its figures still leave it out).
+ */
+export function needsNudging(lead: { open: 0 | 1; backlog?: boolean; attemptCount: number }): boolean {
+  return lead.open === 1 && !(lead.backlog === true && lead.attemptCount === 0);
+}
+
+/** Splits ranked open leads into the ones to work now and the untouched backlog, order kept. */
+export function splitBacklog<T extends { lead: { open: 0 | 1; backlog?: boolean; attemptCount: number } }>(
+  ranked: readonly T[],
+): { active: T[]; backlog: T[] } {
+  const active: T[] = [];
+  const backlog: T[] = [];
+  for (const item of ranked) (needsNudging(item.lead) ? active : backlog).push(item);
+  return { active, backlog };
+}
+
+/**
+ * The go-live to record for a CRM already enabled before go-live existed: the start of the day
+ * of the first lead Leadpace saw there (so those leads stay the new work they were), else today.
+ */
+export function goLiveForExisting(earliestFirstSeenAt: number | null, now: number, timeZone: string): number {
+  return defaultGoLive(earliestFirstSeenAt ?? now, timeZone);
+}
