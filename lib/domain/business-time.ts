@@ -4,7 +4,7 @@ import { DEFAULT_LIBERATION_DAY, dutchHolidays, LIBERATION_DAY_RULES, type Liber
 import { DEFAULT_TIME_ZONE } from './model';
 
 /**
- * Business time (PRODUCT.md): time inside the dealership's opening hours. Lead clocks and SLAs
+ * Business time: time inside the dealership's opening hours. Lead clocks and SLAs
  * count it, so it must be right across weekends, holidays and DST, and cheap enough to run for
  * thousands of leads every minute.
  *
