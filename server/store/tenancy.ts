@@ -7,8 +7,8 @@ import {
   newSalt,
   newTeamKey,
   newToken,
-  normalizePairingCode,
   PAIRING_TTL_MS,
+  pairingCodeHash,
   sha256Hex,
 } from '../security/secrets';
 import { StoreError } from './errors';
@@ -140,7 +140,7 @@ export async function createPairingCode(
   const expiresAt = now + PAIRING_TTL_MS;
   await db.kysely
     .insertInto('pairing_codes')
-    .values({ code_hash: sha256Hex(code), member_id: memberId, expires_at: expiresAt, used_at: null })
+    .values({ code_hash: await pairingCodeHash(code), member_id: memberId, expires_at: expiresAt, used_at: null })
     .execute();
   return { code, expiresAt };
 }
@@ -155,7 +155,7 @@ export async function redeemPairingCode(
   rawCode: string,
   now = Date.now(),
 ): Promise<{ memberId: string; token: string } | null> {
-  const codeHash = sha256Hex(normalizePairingCode(rawCode));
+  const codeHash = await pairingCodeHash(rawCode);
   return db.kysely.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable('pairing_codes')

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { EventsPage, LeaderboardResponse } from '../../lib/sync/wire';
 import { createApp } from '../../server/app';
-import { sha256Hex } from '../../server/security/secrets';
+import { pairingCodeHash, sha256Hex } from '../../server/security/secrets';
 import { addMember, createPairingCode, removeMember, rotateToken } from '../../server/store/tenancy';
 import { dumpEveryTable, onEveryEngine } from './engines';
 import { attempt, seen, voids } from './events';
@@ -40,7 +40,7 @@ onEveryEngine('hardening', (env) => {
       expect((await pairRequest(app, code)).status).toBe(400);
     });
 
-    it('stores tokens and pairing codes only as their SHA-256', async () => {
+    it('stores tokens only as their SHA-256 and pairing codes only as a slow hash', async () => {
       const { db, app } = env();
       const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Cleo', role: 'rep' }] });
       const member = team.members.rep?.memberId ?? '';
@@ -57,7 +57,9 @@ onEveryEngine('hardening', (env) => {
       const tokens = await db.kysely.selectFrom('tokens').select('hash').where('member_id', '=', member).execute();
       expect(tokens.map((t) => t.hash).sort()).toEqual([sha256Hex(team.members.rep?.token ?? ''), sha256Hex(paired.token)].sort());
       const codes = await db.kysely.selectFrom('pairing_codes').select('code_hash').where('member_id', '=', member).execute();
-      expect(codes.map((c) => c.code_hash).sort()).toEqual([sha256Hex(pending.code), sha256Hex(used.code)].sort());
+      expect(codes.map((c) => c.code_hash).sort()).toEqual([await pairingCodeHash(pending.code), await pairingCodeHash(used.code)].sort());
+      // Not the plain SHA-256 either: that would be reversed by trying every code.
+      expect(text).not.toContain(sha256Hex(pending.code));
     });
   });
 
