@@ -8,6 +8,7 @@ import { businessDayAt, isOpenAt } from '../domain/business-time';
 import { actionList, type ActionItem } from '../domain/cadence';
 import { planNudges, type NudgeLead, type NudgePlan, type PlannedNotification } from '../domain/nudges';
 import { pendingPacingCheckpoint, planPacingNudge, type PacingNudge } from '../domain/pacing-nudges';
+import { needsNudging } from '../domain/backlog';
 import { openLeads } from '../db/queries';
 import type { LeadpaceDb } from '../db/schema';
 import { resolveLang, translator, type Lang, type Translate } from '../i18n';
@@ -93,7 +94,8 @@ function badgeTitle(t: Translate, counts: NudgePlan['counts']): string {
 
 /** One tick. Reads only open leads (an index range): closed leads cost nothing here. */
 export async function runTick({ db, settings, now }: TickDeps): Promise<TickResult> {
-  const leads = await openLeads(db);
+  // Backlog nobody has touched is not nudged one by one, nor in the badge (see needsNudging).
+  const leads = (await openLeads(db)).filter(needsNudging);
   const nudgeLeads: NudgeLead[] = leads.map((l) => ({
     key: l.key,
     name: l.name,

@@ -133,7 +133,8 @@ export function todayStats(input: {
   const { start, end } = dayBounds(input.now, input.timeZone ?? hours.timeZone);
   const isToday = (at: number | null): at is number => at !== null && at >= start && at < end;
   const responses = input.leads
-    .filter((lead) => isToday(lead.firstAttemptAt))
+    // Backlog was never new work: its response time is no measure of speed to lead.
+    .filter((lead) => !lead.backlog && isToday(lead.firstAttemptAt))
     // The kernel's response time: a CRM clock ahead of ours counts as an instant response.
     .map((lead) => responseTimeMs(lead, hours) ?? 0);
   return {
