@@ -8,7 +8,8 @@ import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmHealth } from '@/lib/domain/adapter-health';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { readSettings, saveSettings, type Settings } from '@/lib/settings';
-import { saveAsTeamManager } from '@/lib/sync/team-settings-local';
+import type { TeamSettingsHistory } from '@/lib/sync/team-settings';
+import { readTeamSettingsHistory, saveAsTeamManager } from '@/lib/sync/team-settings-local';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
 import { BusinessHoursForm } from './BusinessHoursForm';
@@ -44,7 +45,9 @@ const profileStore: SettingsStore = {
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 
 // Resolved per call, so a test that replaces globalThis.fetch is honoured.
-const saveToTeam = (next: Settings) => saveAsTeamManager({ fetch: (input, init) => fetch(input, init), now: Date.now }, next);
+const browserFetch = { fetch: (input: string, init: RequestInit) => fetch(input, init), now: Date.now };
+const saveToTeam = (next: Settings) => saveAsTeamManager(browserFetch, next);
+const teamHistory = () => readTeamSettingsHistory(browserFetch);
 
 const browserUserAdapters: UserAdapterStore = { load: loadUserAdapters, save: saveUserAdapters, remove: removeUserAdapter };
 
@@ -68,6 +71,7 @@ export function Options({
   userAdapterStore = browserUserAdapters,
   readHealth = readCrmHealth,
   teamSave = saveToTeam,
+  loadTeamHistory = teamHistory,
 }: {
   permissions?: PermissionsApi;
   adapters?: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
@@ -77,6 +81,7 @@ export function Options({
   readHealth?: () => Promise<Record<string, CrmHealth>>;
   /** How the team's manager saves team-owned settings (server first, then locally). */
   teamSave?: (next: Settings) => Promise<Settings>;
+  loadTeamHistory?: () => Promise<TeamSettingsHistory>;
 }) {
   const crmData = useCrmData(userAdapterStore, readHealth);
   const { t, lang } = useI18n();
@@ -95,7 +100,7 @@ export function Options({
     <main className="op">
       <h1>{title}</h1>
       <SettingsForm store={settings ?? profileStore} />
-      <TeamManagedNotice mode={mode} />
+      <TeamManagedNotice mode={mode} loadHistory={loadTeamHistory} />
       {/* A rep's team-owned sections are read-only; a new version remounts them with its values. */}
       <fieldset
         key={mode.kind === 'rep' ? `rep-${mode.meta.version}` : mode.kind}

@@ -1,9 +1,11 @@
 import { formatDateTime } from '@/lib/i18n/format';
+import type { TeamSettingsHistory as History } from '@/lib/sync/team-settings';
 import { useI18n } from '../ui/i18n';
 import type { TeamSettingsMode } from './team-settings-mode';
+import { TeamSettingsHistory } from './TeamSettingsHistory';
 
-/** Says who sets the team-owned settings above the sections they cover. */
-export function TeamManagedNotice({ mode }: { mode: TeamSettingsMode }) {
+/** Says who sets the team-owned settings above the sections they cover; the manager gets the history. */
+export function TeamManagedNotice({ mode, loadHistory }: { mode: TeamSettingsMode; loadHistory: () => Promise<History> }) {
   const { t, lang } = useI18n();
   if (mode.kind === 'own') return null;
   const { meta } = mode;
@@ -32,6 +34,7 @@ export function TeamManagedNotice({ mode }: { mode: TeamSettingsMode }) {
         <strong>{text}</strong>
       </p>
       {help ? <p className="op-help">{help}</p> : null}
+      {mode.kind === 'manager' ? <TeamSettingsHistory key={meta.version} load={loadHistory} /> : null}
     </section>
   );
 }

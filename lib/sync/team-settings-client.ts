@@ -1,6 +1,12 @@
 import type { TeamConnection } from './connection';
 import { bearer, requestJson, TeamApiError, type RequestOptions } from './http';
-import { teamSettingsSchema, type TeamSettings, type TeamSettingsUpdate } from './team-settings';
+import {
+  teamSettingsHistorySchema,
+  teamSettingsSchema,
+  type TeamSettings,
+  type TeamSettingsHistory,
+  type TeamSettingsUpdate,
+} from './team-settings';
 
 export type TeamSettingsFetch = { status: 'fresh'; settings: TeamSettings; etag: string | null } | { status: 'not-modified' };
 
@@ -37,4 +43,19 @@ export async function putTeamSettings(
   );
   if (!body) throw new TeamApiError('bad_response', 'the server sent no team settings', status, true);
   return { settings: body, etag: headers.get('etag') };
+}
+
+/** Every saved version, newest first (the manager's audit trail). */
+export async function fetchTeamSettingsHistory(
+  options: RequestOptions,
+  connection: Pick<TeamConnection, 'serverUrl' | 'token'>,
+): Promise<TeamSettingsHistory> {
+  const { status, body } = await requestJson(
+    options,
+    `${connection.serverUrl}/v1/team/settings/history`,
+    { method: 'GET', headers: bearer(connection.token) },
+    teamSettingsHistorySchema,
+  );
+  if (!body) throw new TeamApiError('bad_response', 'the server sent no history', status, true);
+  return body;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { readSettings, saveSettings, type Settings } from '../settings';
 import { readConnection, type TeamConnection } from './connection';
 import { TeamApiError, type RequestOptions } from './http';
-import { teamValues, withTeamSettings, type TeamSettings } from './team-settings';
-import { fetchTeamSettings, putTeamSettings, type TeamSettingsFetch } from './team-settings-client';
+import { teamValues, withTeamSettings, type TeamSettings, type TeamSettingsHistory } from './team-settings';
+import { fetchTeamSettings, fetchTeamSettingsHistory, putTeamSettings, type TeamSettingsFetch } from './team-settings-client';
 
 /**
  * Which team's settings the local settings carry. The values themselves live in the ordinary
@@ -125,4 +125,11 @@ export async function saveAsTeamManager(options: RequestOptions, next: Settings)
     }
     throw error;
   }
+}
+
+/** The team's settings history for this browser's manager connection. */
+export async function readTeamSettingsHistory(options: RequestOptions): Promise<TeamSettingsHistory> {
+  const connection = await readConnection();
+  if (!connection || connection.me.role !== 'lead') throw new NotTeamManagerError();
+  return fetchTeamSettingsHistory(options, connection);
 }

@@ -10,6 +10,7 @@ import type { Lang } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, readSettings, saveSettings, type Settings } from '@/lib/settings';
 import { saveConnection } from '@/lib/sync/connection';
 import { TeamApiError } from '@/lib/sync/http';
+import { DEFAULT_TEAM_SETTINGS_VALUES, teamValues, type TeamSettingsHistory } from '@/lib/sync/team-settings';
 import { teamSettingsMetaItem, type TeamSettingsMeta } from '@/lib/sync/team-settings-local';
 import { connection } from '../lib/sync/fixtures';
 
@@ -42,10 +43,10 @@ const TEAM_VALUES: Settings = {
   conversionFloor: 0.2,
 };
 
-function renderOptions(lang: Lang, teamSave?: (next: Settings) => Promise<Settings>) {
+function renderOptions(lang: Lang, teamSave?: (next: Settings) => Promise<Settings>, loadTeamHistory?: () => Promise<TeamSettingsHistory>) {
   render(
     <I18nProvider lang={lang}>
-      <Options permissions={permissions} adapters={[]} teamSave={teamSave} readHealth={() => Promise.resolve({})} />
+      <Options permissions={permissions} adapters={[]} teamSave={teamSave} loadTeamHistory={loadTeamHistory} readHealth={() => Promise.resolve({})} />
     </I18nProvider>,
   );
   return { user: userEvent.setup() };
@@ -176,5 +177,39 @@ describe('Options: team settings for the manager', () => {
     await user.click(screen.getByRole('button', { name: 'Save floor' }));
     expect(await screen.findByText('Enter a percentage from 0 to 100.')).toBeTruthy();
     expect(teamSave).not.toHaveBeenCalled();
+  });
+
+  it('shows the change history on request, with who, when and the figures', async () => {
+    await setUp('lead');
+    const history: TeamSettingsHistory = {
+      versions: [
+        { version: 2, updatedAt: SAVED_AT, updatedBy: 'Lotte de Vries', memberId: 'm-1', settings: teamValues(TEAM_VALUES) },
+        { version: 1, updatedAt: 0, updatedBy: '', memberId: null, settings: DEFAULT_TEAM_SETTINGS_VALUES },
+      ],
+    };
+    const load = vi.fn(() => Promise.resolve(history));
+    const { user } = renderOptions('en', undefined, load);
+    await user.click(await screen.findByRole('button', { name: 'Show the change history' }));
+    const rows = await screen.findAllByTestId('team-settings-version');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^Version 2 — Lotte de Vries, .+: first attempt within 15 min, closed too early under 3 attempts, target 12, floor 20%$/),
+      'Version 1 — starting values, —: first attempt within 5 min, closed too early under 6 attempts, target 0, floor 13%',
+    ]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why the history cannot be shown', async () => {
+    await setUp('lead');
+    const load = vi.fn(() => Promise.reject(new TeamApiError('network', 'network error: Failed to fetch', null, true)));
+    const { user } = renderOptions('nl', undefined, load);
+    await user.click(await screen.findByRole('button', { name: 'Toon de wijzigingsgeschiedenis' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('De server is niet bereikbaar. Controleer het adres en je internetverbinding.');
+  });
+
+  it('is not offered to a rep', async () => {
+    await setUp('rep');
+    renderOptions('en');
+    await screen.findByTestId('team-settings-notice');
+    expect(screen.queryByRole('button', { name: 'Show the change history' })).toBeNull();
   });
 });
