@@ -7,7 +7,7 @@ import { jsonLogger } from './log';
 
 /**
  * `npm run server` serves; `npm run server -- team create …` runs the admin CLI against the
- * same database (so the issue's commands work without a second script).
+ * same database (so the admin commands need no second script).
  *
  * The script runs this file with `node --import tsx`, so this process is the one that gets
  * SIGTERM / SIGINT (systemd, Docker, Ctrl-C): tsx's own wrapper would kill it mid-request.

@@ -63,7 +63,7 @@ export function boardMembers(roster: readonly RosterMember[], withLeads: Readonl
 }
 
 /**
- * Applies the team's visibility mode (PRODUCT.md privacy). The server is the only place this
+ * Applies the team's visibility mode (the privacy rules). The server is the only place this
  * is decided: a client never receives a name or id it may not show.
  */
 export function visibleRows(input: {
