@@ -73,9 +73,7 @@ export const DEFAULT_TEAM_SETTINGS_VALUES: TeamSettingsValues = {
   conversionFloor: DEFAULT_CONVERSION_FLOOR,
 };
 
-/** The keys a team owns; everything else in the local settings stays the rep's own. */
-export const TEAM_OWNED_KEYS = ['openingHours', 'cadence', 'monthlyTarget', 'conversionFloor'] as const;
-
+/** Just the team-owned fields; everything else in the local settings stays the rep's own. */
 export function teamValues(settings: TeamSettingsValues): TeamSettingsValues {
   return {
     openingHours: settings.openingHours,
