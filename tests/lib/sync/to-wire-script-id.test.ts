@@ -32,11 +32,13 @@ describe('script ids on the wire are slugs', () => {
   it.each([
     ['an underscore', 'welcome_call'],
     ['80 characters', `a${'b'.repeat(79)}`],
+    ['a name and phone number in it', 'Piet Jansen 06-12345678'],
   ])('maps an imported id with %s to a stable slug', (_label, id) => {
     const wire = toWireEvent(attempt(id), HASH);
     expect(wire).toMatchObject({ scriptId: wireScriptId(id), scriptVersion: 2 });
     expect(wireScriptId(id)).toMatch(/^script-[0-9a-f]{16}$/);
     expect(wireScriptId(id)).toBe(wireScriptId(id));
     expect(wireScriptId(id)).not.toBe(wireScriptId(`${id}x`));
+    expect(JSON.stringify(wire)).not.toContain(id);
   });
 });
