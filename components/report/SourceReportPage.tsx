@@ -1,11 +1,128 @@
+import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/ui/i18n';
+import { useNow } from '@/components/ui/use-now';
+import { useStoredSettings } from '@/components/ui/use-settings';
+import { leadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
+import { DEFAULT_TIME_ZONE } from '@/lib/domain/model';
+import { localDate, periodOfRange, rangeFromDates, reportPeriodRange, startOfLocalDate, type ReportRange } from '@/lib/domain/report-period';
+import { ClosedTooEarlyList } from './source/ClosedTooEarlyList';
+import { ConversionChart } from './source/ConversionChart';
+import { FunnelTables } from './source/FunnelTables';
+import { PacingChart } from './source/PacingChart';
+import { PeriodPicker } from './source/PeriodPicker';
+import { ResponseChart } from './source/ResponseChart';
+import { SourceTable } from './source/SourceTable';
+import { rangeFromSearch, searchOfRange } from './source/report-address';
+import { downloadCsv, reportCsv } from './source/report-csv';
+import { formatDateRange, formatPercent } from './source/report-format';
+import { useSourceReport } from './source/use-source-report';
+import { useSpendBook } from './source/use-spend-book';
+import './source/source-report.css';
 
-/** Placeholder until the lead-source report lands here. */
-export function SourceReportPage() {
-  const { t } = useI18n();
+type Dates = Pick<ReportRange, 'firstDate' | 'lastDate'>;
+
+/**
+ * Conversion and cost by source for the leads received in a period, split by whether each lead
+ * was properly worked. The period is the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`, the
+ * dealer's dates, inclusive), so a bookmarked or shared report shows the same cohort.
+ */
+export function SourceReportPage({ db = leadpaceDb(), search }: { db?: LeadpaceDb; search?: string }) {
+  const { t, lang } = useI18n();
+  const settings = useStoredSettings();
+  const spend = useSpendBook();
+  const now = useNow(60_000);
+  const timeZone = settings?.openingHours.timeZone ?? DEFAULT_TIME_ZONE;
+  const [dates, setDates] = useState<Dates | null>(() => {
+    const params = new URLSearchParams(search ?? window.location.search);
+    const from = params.get('from');
+    const to = params.get('to');
+    return from !== null && to !== null ? { firstDate: from, lastDate: to } : null;
+  });
+  // The default period only moves at midnight, though `now` ticks every minute.
+  const today = startOfLocalDate(localDate(now, timeZone), timeZone) ?? now;
+  const range = useMemo(
+    () => (dates ? rangeFromDates(dates.firstDate, dates.lastDate, timeZone) : null) ?? rangeFromSearch('', today, timeZone),
+    [dates, timeZone, today],
+  );
+  const period = periodOfRange(range, now, timeZone);
+  const repName = settings?.repName.trim() || t('report.you');
+  const data = useSourceReport({ db, range, settings, spend, now, repName });
+
+  const select = (next: Dates) => {
+    setDates(next);
+    window.history.replaceState(null, '', `${window.location.pathname}${searchOfRange(next)}${window.location.hash}`);
+  };
+
+  const exportCsv = () => {
+    if (data.state !== 'ready') return;
+    const csv = reportCsv(data.report, t, lang, (ms) => localDate(ms, timeZone));
+    downloadCsv(csv, `leadpace-report-${range.firstDate}-${range.lastDate}.csv`);
+  };
+
   return (
-    <section className="rp-card" aria-label={t('report.nav.source')}>
-      <p className="rp-muted">{t('report.source.placeholder')}</p>
-    </section>
+    <div className="rp-source">
+      <section className="rp-card">
+        <div className="rp-head">
+          <h2>{t('report.source.title')}</h2>
+          <div className="rp-actions rp-no-print">
+            <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={data.state !== 'ready'}>
+              {t('report.export')}
+            </button>
+            <button type="button" data-testid="print" onClick={() => window.print()}>
+              {t('report.print')}
+            </button>
+          </div>
+        </div>
+        <PeriodPicker
+          key={`${range.firstDate}:${range.lastDate}`}
+          period={period}
+          range={range}
+          onPeriod={(p) => select(reportPeriodRange(p, now, timeZone))}
+          onCustom={(firstDate, lastDate) => {
+            if (!rangeFromDates(firstDate, lastDate, timeZone)) return false;
+            select({ firstDate, lastDate });
+            return true;
+          }}
+        />
+        {data.state === 'ready' && (
+          <>
+            <p className="rp-basis" data-testid="report-basis" data-open-share={data.report.total.openShare ?? ''}>
+              {t('report.basis', {
+                range: formatDateRange(range.firstDate, range.lastDate, lang),
+                open: formatPercent(data.report.total.openShare ?? 0, lang, 0),
+              })}
+            </p>
+            <p className="rp-muted">
+              {t('report.basis.excluded', { excluded: data.report.total.excluded, backlog: data.report.total.backlog })}{' '}
+              {t('report.floor', { floor: formatPercent(settings?.conversionFloor ?? 0.13, lang, 0) })} {t('report.ownData')}
+            </p>
+          </>
+        )}
+      </section>
+      {data.state === 'loading' && <p className="rp-muted">{t('report.loading')}</p>}
+      {data.state === 'error' && (
+        <p role="alert" className="rp-error">
+          {t('report.error', { reason: data.reason })}
+        </p>
+      )}
+      {data.state === 'ready' && (
+        <>
+          <section className="rp-card" aria-label={t('report.source.title')}>
+            {data.report.rows.length === 0 ? <p className="rp-muted">{t('report.empty')}</p> : null}
+            <SourceTable rows={data.report.rows} total={data.report.total} currency={spend.currency} />
+            <p className="rp-muted" data-testid="sales-by">
+              {t('report.salesBy', data.report.total.salesBy)}
+            </p>
+          </section>
+          <ConversionChart rows={data.report.rows} total={data.report.total} floor={settings?.conversionFloor ?? 0.13} />
+          <div className="rp-two">
+            <ResponseChart buckets={data.report.responseBuckets} />
+            <PacingChart points={data.pacing} target={settings?.monthlyTarget ?? 0} />
+          </div>
+          <FunnelTables rows={data.report.rows} reps={data.report.reps} />
+          <ClosedTooEarlyList items={data.report.closedTooEarly} now={now} timeZone={timeZone} />
+        </>
+      )}
+    </div>
   );
 }
