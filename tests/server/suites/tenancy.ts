@@ -58,15 +58,19 @@ export function tenancySuite(env: EnvRef) {
       expect(annaEvents.map((e) => e.at)).toEqual([NOW - 2 * HOUR, NOW - 2 * HOUR + 60_000]);
     });
 
-    it("no token writes into another team: reused event ids are duplicates, not overwrites", async () => {
+    it("no token writes into another team: another team's event ids are stored as its own, never over them", async () => {
       const { app, db, north, south, tok } = await twoTeams();
       const annaEvents: WireEvent[] = await pullAll(app, tok(north, 'anna'));
       const forged = annaEvents.map((e) => ({ ...e, at: e.at + 1000 }));
       const res = await push(app, tok(south, 'sam'), forged);
-      expect(await json(res)).toMatchObject({ accepted: 0, duplicates: 2 });
+      // Neither a duplicate (which would tell South that North has these ids) nor an overwrite.
+      expect(await json(res)).toMatchObject({ accepted: 2, duplicates: 0 });
       const rows = await db.kysely.selectFrom('events').select(['team_id', 'at']).where('id', 'in', annaEvents.map((e) => e.id)).execute();
-      expect(rows.every((r) => r.team_id === north.teamId)).toBe(true);
-      expect(rows.map((r) => r.at).sort()).toEqual(annaEvents.map((e) => e.at).sort());
+      const atOf = (teamId: string) => rows.filter((r) => r.team_id === teamId).map((r) => r.at).sort();
+      expect(atOf(north.teamId)).toEqual(annaEvents.map((e) => e.at).sort());
+      expect(atOf(south.teamId)).toEqual(forged.map((e) => e.at).sort());
+      expect(await pullAll(app, tok(north, 'anna'))).toEqual(annaEvents);
+      expect((await board(app, tok(north, 'lead'))).team.leads).toBe(6);
       expect((await board(app, tok(south, 'lead'))).team.leads).toBe(1);
     });
 
