@@ -7,7 +7,7 @@ const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]{1,64}$/;
 
 export const extensionCors = cors({
   origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
   allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', PAIR_CLIENT_HEADER],
   exposeHeaders: ['ETag', 'Retry-After'],
   maxAge: 600,

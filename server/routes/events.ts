@@ -63,7 +63,7 @@ export function eventRoutes(rt: Runtime) {
         accepted: stored.accepted,
         duplicates: stored.duplicates + screened.duplicates,
         // A reason may quote what was refused (an unknown key, say): capped, never echoed whole.
-        rejected: screened.rejected.map((r) => ({ id: r.id, reason: capText(r.reason) })),
+        rejected: [...screened.rejected, ...stored.rejected].map((r) => ({ id: r.id, reason: capText(r.reason) })),
       };
       if (body.accepted + body.duplicates === 0) {
         // Nothing usable: a 4xx tells the client to quarantine rather than retry.

@@ -7,7 +7,16 @@ import { foldEventFromStored, leadFactsRow } from '../domain/lead-facts';
 export interface IngestResult {
   accepted: number;
   duplicates: number;
+  /** Events refused here (a lead over its event limit), with the reason. */
+  rejected: { id: string; reason: string }[];
 }
+
+/**
+ * Most events one rep may store for one lead. A real lead has tens; without a ceiling one token
+ * could grow a lead until every push touching it (each re-folds the lead's history) slows the
+ * whole server. With it, a push costs at most this many events of folding per lead it touches.
+ */
+export const MAX_EVENTS_PER_LEAD = 1000;
 
 /**
  * Stores one rep's already-validated events and refreshes the aggregates of every lead they
@@ -23,10 +32,33 @@ export async function ingestEvents(
   db: Db,
   input: { teamId: string; memberId: string; events: readonly WireEvent[]; now: number },
 ): Promise<IngestResult> {
-  const { teamId, memberId, events, now } = input;
-  if (events.length === 0) return { accepted: 0, duplicates: 0 };
+  const { teamId, memberId, now } = input;
+  if (input.events.length === 0) return { accepted: 0, duplicates: 0, rejected: [] };
 
   return db.kysely.transaction().execute(async (trx) => {
+    // Per-lead ceiling: counted from the (team, member, lead) index, before anything is written.
+    const batchLeads = [...new Set(input.events.map((e) => e.lead))];
+    const counts = await trx
+      .selectFrom('events')
+      .select((eb) => ['lead', eb.fn.countAll<number>().as('n')])
+      .where('team_id', '=', teamId)
+      .where('member_id', '=', memberId)
+      .where('lead', 'in', batchLeads)
+      .groupBy('lead')
+      .execute();
+    const stored = new Map(counts.map((row) => [row.lead, Number(row.n)]));
+    const rejected: IngestResult['rejected'] = [];
+    const events = input.events.filter((e) => {
+      const n = stored.get(e.lead) ?? 0;
+      if (n >= MAX_EVENTS_PER_LEAD) {
+        rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${MAX_EVENTS_PER_LEAD} events per rep` });
+        return false;
+      }
+      stored.set(e.lead, n + 1);
+      return true;
+    });
+    if (events.length === 0) return { accepted: 0, duplicates: 0, rejected };
+
     const bumped = await trx
       .updateTable('teams')
       .set((eb) => ({ seq: eb('seq', '+', events.length) }))
@@ -57,7 +89,7 @@ export async function ingestEvents(
     const insertedIds = new Set(inserted.map((row) => row.id));
     const leads = [...new Set(events.filter((e) => insertedIds.has(e.id)).map((e) => e.lead))];
     if (leads.length > 0) {
-      const stored = await trx
+      const history = await trx
         .selectFrom('events')
         .select(['lead', 'body'])
         .where('team_id', '=', teamId)
@@ -65,7 +97,7 @@ export async function ingestEvents(
         .where('lead', 'in', leads)
         .execute();
       const byLead = new Map<string, FoldEvent[]>();
-      for (const row of stored) {
+      for (const row of history) {
         const event = foldEventFromStored(row.body);
         if (!event) continue;
         const list = byLead.get(row.lead);
@@ -112,6 +144,6 @@ export async function ingestEvents(
           .execute();
       }
     }
-    return { accepted: insertedIds.size, duplicates: events.length - insertedIds.size };
+    return { accepted: insertedIds.size, duplicates: events.length - insertedIds.size, rejected };
   });
 }

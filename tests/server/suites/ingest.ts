@@ -1,8 +1,24 @@
 import { expect, it } from 'vitest';
 import { attempt, seen } from '../events';
+import { MAX_EVENTS_PER_LEAD } from '../../../server/store/ingest';
 import { HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
 
 export function ingestSuite(env: EnvRef) {
+  it('refuses events beyond a lead\'s ceiling with a reason, and keeps other leads working', async () => {
+    const { db, app } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    const flood = [seen('L1', NOW - HOUR), ...Array.from({ length: MAX_EVENTS_PER_LEAD + 1 }, (_, i) => attempt('L1', NOW - HOUR + i))];
+    const results = [];
+    for (let off = 0; off < flood.length; off += 500) results.push(await json<{ accepted: number; rejected: { id: string; reason: string }[] }>(await push(app, token, flood.slice(off, off + 500))));
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(MAX_EVENTS_PER_LEAD);
+    const refused = results.flatMap((r) => r.rejected);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]?.reason).toMatch(/^lead_event_limit: /);
+    const other = await push(app, token, [seen('L2', NOW - HOUR)]);
+    expect(await json(other)).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+  });
+
   it('stores a batch, and a retried batch counts as duplicates without storing twice', async () => {
     const { db, app } = env();
     const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
