@@ -55,6 +55,16 @@ export function StatusControl({ view, disabled, closeAfterAttempts, onChange }: 
       {view.status === 'lost' && view.lostReason && !askingReason ? (
         <span className="lp-muted">{t(`lostReason.${view.lostReason}`)}</span>
       ) : null}
+      {view.statusActor === 'crm' && !askingReason ? (
+        <span className="lp-muted" data-testid="status-from-crm" title={t('crmStatus.setInCrmTitle')}>
+          {t('crmStatus.setInCrm')}
+        </span>
+      ) : null}
+      {view.backlog ? (
+        <span className="lp-muted" data-testid="backlog-note" title={t('backlog.noteTitle')}>
+          {t('backlog.note')}
+        </span>
+      ) : null}
       {wasClosedTooEarly(view, closeAfterAttempts) && !askingReason ? (
         <span className="lp-too-early" data-testid="closed-too-early">
           {t('panel.tooEarly.badge')}

@@ -1,3 +1,4 @@
+import { needsNudging } from '@/lib/domain/backlog';
 import type { RankedLead } from '@/lib/domain/metrics';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
@@ -17,7 +18,9 @@ export function NowSection({
   onOpen: (leadKey: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const now = ranked.filter((r) => r.state.state === 'overdue' || r.state.state === 'due' || r.state.state === 'new');
+  const now = ranked.filter(
+    (r) => needsNudging(r.lead) && (r.state.state === 'overdue' || r.state.state === 'due' || r.state.state === 'new'),
+  );
   return (
     <section className="pp-section" aria-labelledby="pp-now-title">
       <h2 className="pp-section-title" id="pp-now-title">

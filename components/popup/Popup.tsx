@@ -9,7 +9,9 @@ import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
 import { useStoredSettings } from '../ui/use-settings';
 import type { PermissionsApi } from '../options/CrmPermissions';
+import { splitBacklog } from '@/lib/domain/backlog';
 import { AddMyCrm, type AddCrmAccess } from './AddMyCrm';
+import { BacklogGroup } from './BacklogGroup';
 import { CapturePage, type CaptureAccess } from './CapturePage';
 import { EnableCrmPrompt } from './EnableCrmPrompt';
 import { NowSection } from './NowSection';
@@ -151,13 +153,15 @@ function PopupBody({
     );
   }
   const hours = settings.openingHours;
-  const leads = ranked.map((r) => r.lead);
+  // Untouched backlog is one collapsed group, not rows in Now and My leads.
+  const { active, backlog } = splitBacklog(ranked);
+  const leads = active.map((r) => r.lead);
   const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
   const soldDates = data.sold.flatMap((lead) => (lead.soldAt === null ? [] : [lead.soldAt]));
   const pacing = settings.monthlyTarget > 0 ? monthPacing({ target: settings.monthlyTarget, soldDates, now, hours }) : null;
   return (
     <main className="pp-body">
-      <NowSection ranked={ranked} openingKey={openingKey} onOpen={onOpen} />
+      <NowSection ranked={active} openingKey={openingKey} onOpen={onOpen} />
       <section className="pp-section" aria-labelledby="pp-leads-title">
         <h2 className="pp-section-title" id="pp-leads-title">
           {t('popup.myLeads')}
@@ -169,7 +173,7 @@ function PopupBody({
           </p>
         ) : null}
         <div data-testid="my-leads">
-          {leads.length === 0 ? (
+          {leads.length === 0 && backlog.length === 0 ? (
             <div className="pp-empty" data-testid="empty-leads">
               <p className="pp-empty-title">{t('popup.empty.title')}</p>
               <p>{t('popup.empty.body')}</p>
@@ -194,6 +198,7 @@ function PopupBody({
               {t('popup.showMore', { shown, total: leads.length })}
             </button>
           ) : null}
+          <BacklogGroup leads={backlog.map((r) => r.lead)} now={now} openingKey={openingKey} onOpen={onOpen} />
         </div>
       </section>
       <TodaySection stats={stats} />
