@@ -357,7 +357,8 @@ export interface PacingPoint {
 
 /**
  * Month pacing day by day: for each business day of the month containing `now`, the sales
- * expected by its close (target × elapsed ÷ business days) and the sales made by then.
+ * expected by its close (target × elapsed ÷ business days) and the sales made by the end of
+ * that day (up to `now` for today).
  */
 export function pacingSeries(input: { target: number; soldDates: readonly number[]; now: number; hours: OpeningHours }): PacingPoint[] {
   const { hours, now } = input;
@@ -369,8 +370,9 @@ export function pacingSeries(input: { target: number; soldDates: readonly number
     if (d.open === null || d.close === null) continue;
     const at = d.close;
     const pacing = monthPacing({ target: input.target, soldDates: input.soldDates, now: at, hours });
-    const past = at <= now || d.date === today.date;
-    const actual = past ? monthPacing({ target: input.target, soldDates: input.soldDates, now: Math.min(at, now), hours }).sold : null;
+    // Sold by the end of that day (a sale logged after closing still counts for its day).
+    const past = d.start <= now;
+    const actual = past ? monthPacing({ target: input.target, soldDates: input.soldDates, now: Math.min(d.end - 1, now), hours }).sold : null;
     points.push({ date: d.date, day: d.day, expected: pacing.expectedByToday, actual });
   }
   return points;

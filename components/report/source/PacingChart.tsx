@@ -33,11 +33,12 @@ export function PacingChart({ points, target }: { points: PacingPoint[]; target:
         </text>
         {target > 0 && <polyline className="rp-line-expected" points={path(points.map((p) => p.expected))} />}
         <polyline className="rp-line-actual" points={path(points.map((p) => p.actual))} />
+        {points.map((p, i) => (p.actual === null ? null : <circle key={p.date} className="rp-dot-actual" cx={x(i)} cy={y(p.actual)} r={2.5} />))}
         {points.map((p, i) => (
           <g key={p.date}>
             <title>{`${p.date}: ${t('report.chart.actual')} ${p.actual ?? '–'} · ${t('report.chart.expected')} ${formatNumber(p.expected, lang, 1)}`}</title>
             <rect className="rp-hover" x={x(i) - step / 2} y={0} width={Math.max(step, 4)} height={HEIGHT - BOTTOM} />
-            {(i === 0 || i === points.length - 1 || p.day % 5 === 0) && (
+            {(i === 0 || (i === points.length - 1 && p.day % 5 > 1) || p.day % 5 === 0) && (
               <text x={x(i)} y={HEIGHT - 6} textAnchor="middle">
                 {p.day}
               </text>

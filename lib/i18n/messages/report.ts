@@ -2,7 +2,7 @@
 const en = {
   'report.source.title': 'Conversion and cost by source',
   'report.basis': 'Leads received {range}; a sale counts for the month its lead came in; {open} of these leads are still open.',
-  'report.basis.excluded': '{excluded} duplicates and {backlog} leads from before go-live are left out of every figure.',
+  'report.basis.excluded': 'Left out of every figure: duplicates {excluded}, leads from before go-live {backlog}.',
   'report.loading': 'Reading leads…',
   'report.error': 'Could not read the leads: {reason}',
   'report.empty': 'No leads were received in this period.',
@@ -84,7 +84,7 @@ const en = {
 const nl: Record<keyof typeof en, string> = {
   'report.source.title': 'Conversie en kosten per bron',
   'report.basis': 'Leads ontvangen {range}; een verkoop telt voor de maand waarin de lead binnenkwam; {open} van deze leads staat nog open.',
-  'report.basis.excluded': '{excluded} dubbele leads en {backlog} leads van vóór de start blijven buiten elk cijfer.',
+  'report.basis.excluded': 'Buiten elk cijfer: dubbele leads {excluded}, leads van vóór de start {backlog}.',
   'report.loading': 'Leads lezen…',
   'report.error': 'De leads konden niet gelezen worden: {reason}',
   'report.empty': 'In deze periode zijn geen leads binnengekomen.',
