@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { businessDurationMs, type OpeningHours } from '@/lib/domain/business-time';
 import { leadState, type CadenceSettings, type CadenceStep, type LeadState } from '@/lib/domain/cadence';
 import type { LeadView } from '@/lib/domain/lead';
+import { isWithinSla } from '@/lib/domain/lead-metrics';
 import { formatDateTime, formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Lang, Translate } from '@/lib/i18n';
 import { useI18n } from '../ui/i18n';
@@ -68,17 +69,14 @@ export function SlaSummary({ view, cadence, hours, now, host }: Props) {
   const businessAge = businessDurationMs(view.receivedAt, now, hours);
   return (
     <div className={`lp-sla lp-sla-${state.state}`} data-testid="sla" data-state={state.state}>
-      <div className="lp-row" style={{ alignItems: 'baseline' }}>
+      <div className="lp-row lp-sla-head">
         <span className="lp-age" data-testid="lead-age" title={t('panel.ageBusinessHint')}>
           {formatDuration(businessAge, lang)}
         </span>
-        <span className="lp-muted">
-          {t('panel.ageWall', { age: formatDuration(now - view.receivedAt, lang) })}
-        </span>
+        <p className="lp-next" data-testid="next-step">
+          {nextStepText(state, view, now, lang, t, hours.timeZone)}
+        </p>
       </div>
-      <p className="lp-next" data-testid="next-step">
-        {nextStepText(state, view, now, lang, t, hours.timeZone)}
-      </p>
       <ol className="lp-steps" aria-label={t('panel.cadence')} data-testid="cadence-steps">
         {cadence.steps.map((step, index) => {
           const attempt = view.attempts[index];
@@ -95,11 +93,32 @@ export function SlaSummary({ view, cadence, hours, now, host }: Props) {
           );
         })}
       </ol>
+    </div>
+  );
+}
+
+/** The slower facts behind the clock: wall-clock age and the first response, for the details. */
+export function SlaFacts({ view, cadence, hours, now }: Omit<Props, 'host'>) {
+  const { t, lang } = useI18n();
+  const state = computeLeadState(view, cadence, hours, now);
+  return (
+    <>
+      <p className="lp-muted" style={{ margin: 0 }}>
+        {formatDuration(businessDurationMs(view.receivedAt, now, hours), lang)} {t('panel.ageWall', { age: formatDuration(now - view.receivedAt, lang) })}
+      </p>
       {state.responseMs !== null ? (
-        <p className="lp-muted" style={{ margin: 0 }} data-testid="response-time">
-          {t('panel.firstResponse', { duration: formatDuration(state.responseMs, lang) })}
+        <p
+          className="lp-muted"
+          style={{ margin: 0 }}
+          data-testid="response-time"
+          data-within-sla={String(isWithinSla(state.responseMs, cadence.firstAttemptSlaMs))}
+        >
+          {t('panel.firstResponse', { duration: formatDuration(state.responseMs, lang) })} ·{' '}
+          {t(isWithinSla(state.responseMs, cadence.firstAttemptSlaMs) ? 'sla.within' : 'sla.missed', {
+            sla: formatDuration(cadence.firstAttemptSlaMs, lang),
+          })}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
