@@ -30,6 +30,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_commandTogglePanel__',
       },
+      // Keep the keys in step with PANEL_COMMANDS (lib/content/panel-commands.ts): the panel names them.
+      'log-attempt': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandLogAttempt__',
+      },
+      'focus-panel': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandFocusPanel__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -2,7 +2,7 @@ import type { AttemptView } from '@/lib/domain/lead';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 
-export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: number }) {
+export function AttemptList({ attempts, now, timeZone }: { attempts: AttemptView[]; now: number; timeZone?: string }) {
   const { t, lang } = useI18n();
   if (attempts.length === 0) return <p className="lp-muted">{t('panel.noAttempts')}</p>;
   return (
@@ -13,7 +13,7 @@ export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: n
           <span>{t(`channel.${attempt.channel}`)}</span>
           <span>·</span>
           <span>{t(`outcome.${attempt.outcome}`)}</span>
-          <span className="lp-when">{formatDateTime(attempt.at, lang, now)}</span>
+          <span className="lp-when">{formatDateTime(attempt.at, lang, now, timeZone)}</span>
         </li>
       ))}
     </ol>

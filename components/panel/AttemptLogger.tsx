@@ -1,19 +1,29 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { revealInPanel } from './reveal';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '@/lib/domain/model';
 import type { PanelStore } from '@/lib/content/panel-store';
 import { useI18n } from '../ui/i18n';
 
 interface Props {
   store: PanelStore;
+  /** Tooltip naming the keyboard shortcut. */
+  hint?: string;
   onLog: (channel: Channel, outcome: Outcome) => void;
 }
 
 /** Channel × outcome: opening it preselects "call", and one click on an outcome records. */
-export function AttemptLogger({ store, onLog }: Props) {
+export function AttemptLogger({ store, hint, onLog }: Props) {
   const { t } = useI18n();
   const logging = useStore(store, (s) => s.logging);
   const busy = useStore(store, (s) => s.busy);
   const pendingCall = useStore(store, (s) => s.pendingCall);
+  const open = logging !== null;
+  const section = useRef<HTMLElement>(null);
+  // The panel scrolls inside a third of the window: bring the outcome buttons into its view.
+  useEffect(() => {
+    if (open) revealInPanel(section.current, 'nearest');
+  }, [open, pendingCall]);
 
   if (logging === null) {
     return (
@@ -21,6 +31,7 @@ export function AttemptLogger({ store, onLog }: Props) {
         type="button"
         className="lp-primary"
         data-testid="log-attempt"
+        title={hint}
         disabled={busy}
         onClick={() => store.setState({ logging: 'call' })}
       >
@@ -29,7 +40,7 @@ export function AttemptLogger({ store, onLog }: Props) {
     );
   }
   return (
-    <section aria-label={t('panel.logAttempt')} data-testid="attempt-logger" className="lp-row" style={{ display: 'grid', gap: 6 }}>
+    <section ref={section} aria-label={t('panel.logAttempt')} data-testid="attempt-logger" className="lp-row lp-logger" style={{ display: 'grid', gap: 6 }}>
       {pendingCall ? null : (
         <>
           <p className="lp-section-title">{t('panel.chooseChannel')}</p>
@@ -64,7 +75,7 @@ export function AttemptLogger({ store, onLog }: Props) {
           </button>
         ))}
       </div>
-      <button type="button" className="lp-secondary" onClick={() => store.setState({ logging: null, pendingCall: false })}>
+      <button type="button" className="lp-secondary lp-cancel" onClick={() => store.setState({ logging: null, pendingCall: false })}>
         {t('common.cancel')}
       </button>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   firstName,
   renderTemplate,
@@ -12,6 +12,7 @@ import { safely } from '@/lib/safely';
 import { readScripts, watchScripts } from '@/lib/scripts-store';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
+import { revealInPanel } from './reveal';
 
 // Inline, because the options page's preview renders these too and has no panel stylesheet.
 const VALUE_STYLE: CSSProperties = { fontWeight: 600 };
@@ -102,13 +103,21 @@ interface Props {
   dealerName: string;
   /** Told which script (id, version) is on screen, so the next attempt can record it. */
   onScriptShown?: (script: { id: string; version: number }) => void;
+  /**
+   * Whether the script is unfolded. Folded, it stays in the DOM (id, version, text) so the
+   * attempt still records which script the rep had at hand; only its box is not drawn.
+   */
+  open?: boolean;
 }
+
+/** The element a "Script" toggle controls (aria-controls). */
+export const SCRIPT_SECTION_ID = 'lp-call-script';
 
 /**
  * The call script for this lead: the rep's language, the lead's source and situation; the
  * dealer's own scripts win over the built-in ones (lib/domain/scripts.ts decides).
  */
-export function CallScriptView({ view, repName, dealerName, onScriptShown }: Props) {
+export function CallScriptView({ view, repName, dealerName, onScriptShown, open = true }: Props) {
   const { t, lang } = useI18n();
   const custom = useCustomScripts();
   const { script, situation, voicemail, objections } = useMemo(
@@ -121,6 +130,10 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown }: Pro
   useEffect(() => {
     if (loaded) report({ id, version });
   }, [loaded, id, version]);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (open) revealInPanel(section.current, 'start');
+  }, [open]);
 
   const values: PlaceholderValues = {
     'customer.firstName': firstName(view.name),
@@ -132,50 +145,55 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown }: Pro
   };
 
   return (
-    <details
+    <section
+      ref={section}
       className="lp-script"
+      id={SCRIPT_SECTION_ID}
       data-testid="call-script"
       data-script-id={id}
       data-script-version={version}
       data-situation={situation.situation}
-      open={view.attemptCount === 0}
+      data-open={open ? 'true' : 'false'}
+      aria-label={t('panel.script')}
     >
-      <summary>
-        {t('panel.script')} · {t(`scripts.situation.${situation.situation}`)} · {t('scripts.attempt', { n: situation.attemptNumber })}
-      </summary>
-      <ol>
-        {script.steps.map((step, index) => (
-          <li key={index} data-step-kind={step.kind}>
-            <strong>
-              <ScriptText template={step.title} values={values} />
-            </strong>
-            <ScriptText template={step.text} values={values} />
-          </li>
-        ))}
-      </ol>
-      {voicemail.length > 0 ? (
-        <div style={CARD_STYLE} data-testid="script-voicemail">
-          <p className="lp-section-title" style={{ margin: 0 }}>
-            {t('scripts.voicemail')}
-          </p>
-          <p className="lp-muted" style={{ margin: 0 }}>
-            {t('scripts.voicemailHint')}
-          </p>
-          {voicemail.map((card, index) => (
-            <Card key={index} card={card} values={values} folded={false} />
+      <div hidden={!open} className="lp-script-body">
+        <p className="lp-section-title">
+          {t('panel.script')} · {t(`scripts.situation.${situation.situation}`)} · {t('scripts.attempt', { n: situation.attemptNumber })}
+        </p>
+        <ol>
+          {script.steps.map((step, index) => (
+            <li key={index} data-step-kind={step.kind}>
+              <strong>
+                <ScriptText template={step.title} values={values} />
+              </strong>
+              <ScriptText template={step.text} values={values} />
+            </li>
           ))}
-        </div>
-      ) : null}
-      {objections.length > 0 ? (
-        <div style={CARD_STYLE} data-testid="script-objections">
-          <p className="lp-section-title" style={{ margin: 0 }}>
-            {t('scripts.objections')}
-          </p>
-          {objections.map((card, index) => (
-            <Card key={index} card={card} values={values} folded />
-          ))}
-        </div>
-      ) : null}
-    </details>
+        </ol>
+        {voicemail.length > 0 ? (
+          <div style={CARD_STYLE} data-testid="script-voicemail">
+            <p className="lp-section-title" style={{ margin: 0 }}>
+              {t('scripts.voicemail')}
+            </p>
+            <p className="lp-muted" style={{ margin: 0 }}>
+              {t('scripts.voicemailHint')}
+            </p>
+            {voicemail.map((card, index) => (
+              <Card key={index} card={card} values={values} folded={false} />
+            ))}
+          </div>
+        ) : null}
+        {objections.length > 0 ? (
+          <div style={CARD_STYLE} data-testid="script-objections">
+            <p className="lp-section-title" style={{ margin: 0 }}>
+              {t('scripts.objections')}
+            </p>
+            {objections.map((card, index) => (
+              <Card key={index} card={card} values={values} folded />
+            ))}
+          </div>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -4,17 +4,19 @@ import type { SnapshotField } from '@/lib/domain/model';
 import type { OpeningHours } from '@/lib/domain/business-time';
 import { businessDurationMs } from '@/lib/domain/business-time';
 import type { CadenceSettings } from '@/lib/domain/cadence';
-import { formatDateTime, formatDuration } from '@/lib/i18n/format';
+import { useState } from 'react';
+import { PANEL_COMMANDS, SHORTCUTS_PAGE } from '@/lib/content/panel-commands';
+import { formatDuration, formatInteger } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { useNow } from '../ui/use-now';
-import { AttemptList } from './AttemptList';
 import { AttemptLogger } from './AttemptLogger';
-import { CallScriptView } from './CallScriptView';
+import { CallScriptView, SCRIPT_SECTION_ID } from './CallScriptView';
 import { ErrorNotice } from './ErrorNotice';
+import { DETAILS_SECTION_ID, LeadDetails } from './LeadDetails';
 import { SlaSummary } from './SlaSummary';
 import { StatusControl } from './StatusControl';
-import { NoteField } from './NoteField';
+import { usePanelPosition } from './use-panel-position';
 import { changeStatus, logAttempt, saveNote, undoAttempt, type Ask } from './panel-actions';
 
 interface Props {
@@ -46,42 +48,78 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
   const collapsed = useStore(store, (s) => s.collapsed);
   const busy = useStore(store, (s) => s.busy);
   const notice = useStore(store, (s) => s.notice);
+  // Compact by default: the panel must leave the CRM readable; script and details on demand.
+  const [scriptOpen, setScriptOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const position = usePanelPosition(snapshot?.crm, host);
 
   const name = view?.name ?? snapshot?.name;
   const source = view?.source ?? snapshot?.source ?? 'other';
   const attemptCount = view?.attemptCount ?? 0;
   const age = view ? formatDuration(businessDurationMs(view.receivedAt, now, hours), lang) : '…';
+  const place = <style>{position.css}</style>;
 
   if (collapsed) {
     return (
-      <button type="button" className="lp-pill" data-testid="panel-expand" aria-label={t('panel.expand')} title={t('panel.shortcutHint')} onClick={onToggle}>
-        {t('app.name')} · <span data-testid="lead-age">{age}</span> · <span data-testid="attempt-count">{attemptCount}</span>
-      </button>
+      <>
+        {place}
+        <button type="button" className="lp-pill" data-testid="panel-expand" aria-label={t('panel.expand')} title={t('panel.shortcutHint')} onClick={onToggle}>
+          {t('app.name')} · <span data-testid="lead-age">{age}</span> · <span data-testid="attempt-count">{attemptCount}</span>
+        </button>
+      </>
     );
   }
 
   const missing = snapshot?.missing ?? [];
+  const opened = scriptOpen || detailsOpen;
+  const hint = { page: SHORTCUTS_PAGE, key: PANEL_COMMANDS['log-attempt'], focusKey: PANEL_COMMANDS['focus-panel'] };
   return (
-    <section className="lp" aria-label={t('panel.title')}>
-      <header className="lp-head">
+    <section className={opened ? 'lp lp-open' : 'lp'} aria-label={t('panel.title')} data-testid="panel" tabIndex={-1}>
+      {place}
+      <header className="lp-head" data-testid="panel-header" title={t('panel.dragHint', hint)} {...position.handle}>
+        <span className="lp-grip" aria-hidden="true">
+          ⠿
+        </span>
         <span className="lp-logo">{t('app.name')}</span>
         <span className="lp-spacer" />
+        {view ? (
+          <>
+            <button
+              type="button"
+              className="lp-icon-btn"
+              data-testid="toggle-script"
+              aria-expanded={scriptOpen}
+              aria-controls={SCRIPT_SECTION_ID}
+              onClick={() => setScriptOpen((open) => !open)}
+            >
+              {t('panel.scriptToggle')}
+            </button>
+            <button
+              type="button"
+              className="lp-icon-btn"
+              data-testid="toggle-details"
+              aria-expanded={detailsOpen}
+              aria-controls={DETAILS_SECTION_ID}
+              onClick={() => setDetailsOpen((open) => !open)}
+            >
+              {t('panel.details')}
+            </button>
+          </>
+        ) : null}
         <button type="button" className="lp-icon-btn" data-testid="panel-collapse" aria-label={t('panel.collapse')} title={t('panel.shortcutHint')} onClick={onToggle}>
           —
         </button>
       </header>
       <div className="lp-body">
         {error ? <ErrorNotice code={error.code} reason={error.reason} /> : null}
-        <div>
-          <h2 className="lp-name" data-testid="lead-name">
+        <div className="lp-row lp-who">
+          <h2 className="lp-name" data-testid="lead-name" title={name}>
             {name ?? t('panel.unknownName')}
           </h2>
-          <div className="lp-row">
-            <span className="lp-badge" data-testid="lead-source" data-source={source}>
-              {sourceLabel(t, source)}
-            </span>
-            {view?.vehicle ?? snapshot?.vehicle ? <span className="lp-muted">{view?.vehicle ?? snapshot?.vehicle}</span> : null}
-          </div>
+          <span className="lp-badge" data-testid="lead-source" data-source={source}>
+            {sourceLabel(t, source)}
+          </span>
+          {view?.vehicle ?? snapshot?.vehicle ? <span className="lp-muted lp-vehicle">{view?.vehicle ?? snapshot?.vehicle}</span> : null}
         </div>
         {missing.length > 0 ? (
           <p className="lp-warn" data-testid="missing-fields">
@@ -91,52 +129,63 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
         {view ? (
           <>
             <SlaSummary view={view} cadence={cadence} hours={hours} now={now} host={host} />
-            <p className="lp-muted" style={{ margin: 0 }} title={view.receivedAtKnown ? undefined : t('panel.receivedFirstSeen')}>
-              {t('panel.received')} {formatDateTime(view.receivedAt, lang, now, hours.timeZone)}
-              {view.receivedAtKnown ? '' : ` * ${t('panel.receivedFirstSeen')}`}
-            </p>
-          </>
-        ) : (
-          <p className="lp-muted" style={{ margin: 0 }}>
-            <span data-testid="lead-age">…</span> {t('panel.loading')}
-          </p>
-        )}
-        {view ? (
-          <>
-            <StatusControl
-              view={view}
-              disabled={busy}
-              closeAfterAttempts={cadence.closeAfterAttempts}
-              onChange={(status, reason) => void changeStatus(store, ask, status, reason)}
-            />
-            <div>
-              <p className="lp-section-title">
-                {t('panel.attempts')}: <span data-testid="attempt-count">{attemptCount}</span>
-              </p>
-              <AttemptList attempts={view.attempts} now={now} />
-            </div>
-            <div className="lp-row">
+            <div className="lp-row lp-actions">
               <AttemptLogger
                 store={store}
+                hint={t('panel.logAttemptHint', hint)}
                 onLog={(channel, outcome) =>
                   void logAttempt(store, ask, channel, outcome, t('panel.logged', { channel: t(`channel.${channel}`), outcome: t(`outcome.${outcome}`) }))
                 }
               />
               {view.undoableAttemptId ? (
-                <button type="button" className="lp-secondary" data-testid="undo-attempt" disabled={busy} onClick={() => void undoAttempt(store, ask, t('panel.undone'))}>
-                  {t('panel.undo')}
+                <button
+                  type="button"
+                  className="lp-secondary"
+                  data-testid="undo-attempt"
+                  title={t('panel.undo')}
+                  disabled={busy}
+                  onClick={() => void undoAttempt(store, ask, t('panel.undone'))}
+                >
+                  {t('panel.undoShort')}
                 </button>
               ) : null}
+              <span className="lp-spacer" />
+              <span className="lp-muted">
+                {t('panel.attempts')}: <span className="lp-count" data-testid="attempt-count">{formatInteger(attemptCount, lang)}</span>
+              </span>
             </div>
             {notice ? (
               <p className="lp-notice" role="status" data-testid="panel-notice">
                 {notice}
               </p>
             ) : null}
-            <NoteField key={`${view.key}\n${view.note}`} note={view.note} onSave={(text) => void saveNote(store, ask, text, t('panel.noteSaved'))} />
-            <CallScriptView view={view} repName={repName} dealerName={dealerName} onScriptShown={(script) => store.setState({ activeScript: script })} />
+            <StatusControl
+              view={view}
+              disabled={busy}
+              closeAfterAttempts={cadence.closeAfterAttempts}
+              onChange={(status, reason) => void changeStatus(store, ask, status, reason)}
+            />
+            <LeadDetails
+              view={view}
+              cadence={cadence}
+              hours={hours}
+              now={now}
+              open={detailsOpen}
+              onSaveNote={(text) => void saveNote(store, ask, text, t('panel.noteSaved'))}
+            />
+            <CallScriptView
+              view={view}
+              repName={repName}
+              dealerName={dealerName}
+              open={scriptOpen}
+              onScriptShown={(script) => store.setState({ activeScript: script })}
+            />
           </>
-        ) : null}
+        ) : (
+          <p className="lp-muted" style={{ margin: 0 }}>
+            <span data-testid="lead-age">…</span> {t('panel.loading')}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -6,16 +6,19 @@ import { handleListed, handleMessage, type HandlerDeps } from '@/lib/background/
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
+import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import { noteLeadPage } from '@/lib/adapters/health-store';
 import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
+import { panelCommandMessage } from '@/lib/content/panel-commands';
 import { leadpaceDb } from '@/lib/db/schema';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
+import { wipeFromMessage } from '@/lib/privacy/wipe-browser';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
 
@@ -107,6 +110,7 @@ export default defineBackground(() => {
   onMessage('team/sync-now', ({ data, sender }) => team.syncNow(data, senderOf(sender).url));
   onMessage('team/leaderboard', ({ data, sender }) => team.leaderboard(data, senderOf(sender).url));
   team.listen();
+  onMessage('privacy/wipe', ({ data, sender }) => wipeFromMessage(data, senderOf(sender).url, log));
   // --- end team sync ---
 
   // The detector content script asks for the panel only on lead pages.
@@ -121,13 +125,19 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) tickSoon();
+    if (alarm.name === TICK_ALARM) void runRetentionIfDue({ db: leadpaceDb, now, log }); // at most once a day
   });
 
   browser.notifications.onClicked.addListener((id) => void openFromNotification(id));
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'toggle-panel' || tab?.id === undefined) return;
-    sendMessage('panel/toggle', undefined, tab.id).catch(() => undefined); // no panel on that tab
+    if (tab?.id === undefined) return;
+    if (command === 'toggle-panel') {
+      sendMessage('panel/toggle', undefined, tab.id).catch(() => undefined); // no panel on that tab
+      return;
+    }
+    const forward = panelCommandMessage(command);
+    if (forward) browser.tabs.sendMessage(tab.id, forward).catch(() => undefined); // same: no panel there
   });
 
   const followAccess = () => void syncCrmAccess().catch((e: unknown) => log(`content scripts failed: ${String(e)}`));

@@ -1,9 +1,11 @@
+import { browser } from 'wxt/browser';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelRoot } from '@/components/panel/PanelRoot';
 import { PANEL_CSS } from '@/components/panel/panel-css';
+import { preloadPanelPositions } from '@/components/panel/use-panel-position';
 import { adapterForUrl } from '@/lib/adapters/registry';
 import { loadUserAdapters } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
@@ -13,6 +15,7 @@ import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
 import { watchLead } from '@/lib/content/lead-watcher';
 import { startListDiscovery } from '@/lib/content/list-watcher';
 import { followPageChanges } from '@/lib/content/page-changes';
+import { panelCommandMessageSchema, type PanelCommand } from '@/lib/content/panel-commands';
 import { createPanelStore, initialPanelState } from '@/lib/content/panel-store';
 import { showUpdatedNotice } from '@/lib/content/updated-notice';
 import type { LeadSnapshot } from '@/lib/domain/model';
@@ -24,6 +27,21 @@ import { followDealerZone } from '@/lib/content/dealer-zone';
 
 const isToggleShortcut = (event: KeyboardEvent) =>
   event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
+
+/**
+ * Focus an element of the panel once React has drawn it (the shortcut may have just opened
+ * the panel). Marked, so the focus ring shows although no key reached the page.
+ */
+function focusWhenRendered(shadow: ShadowRoot, selector: string, triesLeft = 10): void {
+  const target = shadow.querySelector(selector);
+  if (!(target instanceof HTMLElement)) {
+    if (triesLeft > 0) requestAnimationFrame(() => focusWhenRendered(shadow, selector, triesLeft - 1));
+    return;
+  }
+  target.setAttribute('data-shortcut-focus', '');
+  target.addEventListener('blur', () => target.removeAttribute('data-shortcut-focus'), { once: true });
+  target.focus();
+}
 
 /** The built-in adapter for this URL, else one of the dealer's own. */
 function adapterFor(url: URL, userAdapters: readonly CrmAdapter[]): CrmAdapter | null {
@@ -46,6 +64,9 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   // The dealer's own adapters ("Add my CRM"), for sites no built-in adapter knows.
   let userAdapters: CrmAdapter[] = [];
   let disabled = false;
+
+  // Read before the lead appears, so the panel's first frame is already where the rep put it.
+  void preloadPanelPositions();
 
   const toggle = () => {
     const collapsed = !store.getState().collapsed;
@@ -175,6 +196,21 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   const removeToggleListener = onMessage('panel/toggle', () => {
     if (ui) toggle();
   });
+  // The rep's other shortcuts, forwarded by the background: open the panel if needed and put the
+  // keyboard in it (the panel is the page's last element, so tabbing there takes long).
+  const runCommand = (command: PanelCommand) => {
+    const shadow = ui?.shadow;
+    if (!shadow) return;
+    store.setState(command === 'log-attempt' ? { collapsed: false, logging: 'call', pendingCall: false } : { collapsed: false });
+    void panelCollapsedItem.setValue(false).catch(() => undefined);
+    focusWhenRendered(shadow, command === 'log-attempt' ? '[data-testid="channel-call"]' : '[data-testid="panel"]');
+  };
+  const onCommandMessage = (message: unknown) => {
+    const parsed = panelCommandMessageSchema.safeParse(message);
+    if (parsed.success) runCommand(parsed.data.command);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onCommandMessage);
   // The dealer turned this CRM off (or deleted its adapter): the panel leaves without a reload.
   const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
     const parsed = crmDisabledSchema.safeParse(data);
@@ -200,6 +236,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     safely(() => stopList?.());
     safely(unwatchCollapsed);
     safely(removeToggleListener);
+    safely(() => browser.runtime.onMessage.removeListener(onCommandMessage));
     safely(removeDisabledListener);
     safely(zone.stop);
   });

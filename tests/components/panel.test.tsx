@@ -365,13 +365,58 @@ describe('Panel: call script', () => {
     expect(text('lead-name')).toBe('<b>Sanne</b>');
   });
 
-  it('is open before the first attempt and folded after', () => {
+  it('is folded in the compact panel, still in the DOM, and unfolds with its toggle', async () => {
     const view = leadView({ attemptCount: 0, attempts: [], undoableAttemptId: null });
-    setup({ state: { view } });
-    expect((screen.getByTestId('call-script') as HTMLDetailsElement).open).toBe(true);
-    cleanup();
+    const { user } = setup({ state: { view } });
+    const script = screen.getByTestId('call-script');
+    const toggle = screen.getByTestId('toggle-script');
+    expect(script.dataset.open).toBe('false');
+    expect(script.querySelector('.lp-script-body')?.hasAttribute('hidden')).toBe(true);
+    expect(script.textContent).toContain('Opener');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(script.id);
+    await user.click(toggle);
+    expect(script.dataset.open).toBe('true');
+    expect(script.querySelector('.lp-script-body')?.hasAttribute('hidden')).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await user.click(toggle);
+    expect(script.dataset.open).toBe('false');
+  });
+});
+
+describe('Panel: compact by default', () => {
+  it('shows age, next step, attempts and Log attempt; details fold away but stay readable', async () => {
+    const { user } = setup();
+    for (const id of ['lead-name', 'lead-source', 'lead-age', 'next-step', 'attempt-count', 'log-attempt', 'lead-status']) {
+      expect(screen.getByTestId(id).closest('[hidden]'), id).toBeNull();
+    }
+    const details = screen.getByTestId('lead-details');
+    expect(details.dataset.open).toBe('false');
+    expect(screen.getByTestId('lead-note').closest('[hidden]')).not.toBeNull();
+    expect(screen.getAllByTestId('attempt')).toHaveLength(2);
+    await user.click(screen.getByTestId('toggle-details'));
+    expect(details.dataset.open).toBe('true');
+    expect(screen.getByTestId('lead-note').closest('[hidden]')).toBeNull();
+    expect(screen.getByTestId('toggle-details').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it.each([
+    { lang: 'en' as const, log: 'Alt+Shift+K logs an attempt', drag: 'Alt+Shift+J jumps to it' },
+    { lang: 'nl' as const, log: 'Alt+Shift+K legt een poging vast', drag: 'Alt+Shift+J springt erheen' },
+  ])('names the shortcuts and where to change them ($lang)', ({ lang, log, drag }) => {
+    setup({ lang });
+    const logTitle = screen.getByTestId('log-attempt').getAttribute('title') ?? '';
+    const headTitle = screen.getByTestId('panel-header').getAttribute('title') ?? '';
+    expect(logTitle).toContain(log);
+    expect(headTitle).toContain(drag);
+    for (const title of [logTitle, headTitle]) expect(title).toContain('chrome://extensions/shortcuts');
+  });
+
+  it('undo says what it undoes in its tooltip', () => {
     setup();
-    expect((screen.getByTestId('call-script') as HTMLDetailsElement).open).toBe(false);
+    const undo = screen.getByTestId('undo-attempt');
+    expect(undo.textContent).toBe('Undo');
+    expect(undo.getAttribute('title')).toBe('Undo last attempt');
   });
 });
 

@@ -36,6 +36,7 @@ describe('a hostile CRM page', () => {
   it('does not get its single-key hotkeys while the rep types in the panel', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.crm.url}leads/L-1043`);
+    await inPanel(page, 'toggle-details').click(); // the note is in the panel's folded details
     await inPanel(page, 'lead-note').waitFor();
     await page.keyboard.press('Escape');
     await page.evaluate(() => {
