@@ -11,6 +11,7 @@ import {
   type LeadSnapshot,
 } from './domain/model';
 import type { LeaderboardRefresh, SyncOutcome } from './sync/client';
+import { wipeRequestSchema, type WipeResult } from './privacy/wipe';
 import type { TeamInfo } from './sync/connection';
 import { leaderboardPeriodSchema } from './sync/wire';
 
@@ -45,6 +46,8 @@ export const messageSchemas = {
   'team/disconnect': z.object({}),
   'team/sync-now': z.object({}),
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
+  // Options → Privacy: delete everything Leadpace keeps in this browser (extension pages only).
+  'privacy/wipe': wipeRequestSchema,
 } as const;
 
 /** Background → content scripts: these CRMs were turned off. */
@@ -79,6 +82,7 @@ export interface ProtocolMap {
   'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;
   'team/sync-now'(data: Data<'team/sync-now'>): TeamResult<SyncOutcome>;
   'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
+  'privacy/wipe'(data: Data<'privacy/wipe'>): WipeResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -104,3 +104,10 @@ export async function syncCrmAccess(): Promise<Reconciled> {
   await withdrawFromOpenTabs(result.removed);
   return result;
 }
+
+/** Every CRM script Leadpace registered, gone (the wipe); answers the CRMs they were for. */
+export async function unregisterAllContentScripts(): Promise<string[]> {
+  const ids = (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith(ID_PREFIX));
+  if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
+  return ids.map((id) => id.slice(ID_PREFIX.length));
+}
