@@ -2,11 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { leadpaceDb, type LeadpaceDb, type StoredEvent, type SyncStateRow } from '@/lib/db/schema';
 import { countPending, countRejected, readSyncState, rejectedEvents } from '@/lib/db/sync-writes';
-import { isMessageKey, type Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
+import { describeSyncLine, describeTeamError } from '@/lib/i18n/team-errors';
 import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { SyncOutcome } from '@/lib/sync/client';
 import type { TeamInfo } from '@/lib/sync/connection';
+import { teamErrorCodeOfLine } from '@/lib/sync/error-codes';
+import { normaliseServerUrl } from '@/lib/sync/http';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
 
@@ -27,10 +30,9 @@ const messageApi: TeamOptionsApi = {
 
 type Failure = Extract<TeamResult<unknown>, { ok: false }>;
 
-/** The server's error code in the rep's language; its English sentence only as a fallback. */
+/** The failure's code in the rep's language; the English reason is never shown. */
 export function describeTeamFailure(t: Translate, failure: Failure): string {
-  const key = failure.apiCode ? `team.error.${failure.apiCode}` : '';
-  return isMessageKey(key) ? t(key) : t('team.error.other', { reason: failure.reason });
+  return describeTeamError(t, failure.apiCode);
 }
 
 interface SyncView {
@@ -68,19 +70,14 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
   const [notice, setNotice] = useState<Notice>(null);
   const when = (ms: number) => formatDateTime(ms, lang, Date.now());
 
-  async function act<T>(kind: Exclude<Busy, null>, call: () => Promise<TeamResult<T>>, onOk: (value: T) => string | null) {
+  async function act<T>(kind: Exclude<Busy, null>, call: () => Promise<TeamResult<T>>, onOk: (value: T) => Notice) {
     setBusy(kind);
     setNotice(null);
     try {
       const result = await call();
-      if (result.ok) {
-        const text = onOk(result.value);
-        setNotice(text === null ? null : { kind: 'ok', text });
-      } else {
-        setNotice({ kind: 'error', text: describeTeamFailure(t, result) });
-      }
-    } catch (error) {
-      setNotice({ kind: 'error', text: t('team.error.other', { reason: error instanceof Error ? error.message : String(error) }) });
+      setNotice(result.ok ? onOk(result.value) : { kind: 'error', text: describeTeamFailure(t, result) });
+    } catch {
+      setNotice({ kind: 'error', text: describeTeamError(t, 'unknown') });
     } finally {
       setBusy(null);
     }
@@ -88,23 +85,35 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
 
   const onConnect = (event: FormEvent) => {
     event.preventDefault();
-    void act('connect', () => api.connect({ serverUrl: serverUrl.trim(), secret: secret.trim() }), () => {
+    // Checked here too, so a mistake is explained in the rep's language, not the browser's.
+    const url = normaliseServerUrl(serverUrl);
+    if (!url) {
+      setNotice({ kind: 'error', text: describeTeamError(t, 'invalid_url') });
+      return;
+    }
+    setServerUrl(url);
+    if (secret.trim() === '') {
+      setNotice({ kind: 'error', text: describeTeamError(t, 'missing_token') });
+      return;
+    }
+    void act('connect', () => api.connect({ serverUrl: url, secret: secret.trim() }), () => {
       setSecret('');
       return null;
     });
   };
 
-  const describeOutcome = (outcome: SyncOutcome): string => {
+  const describeOutcome = (outcome: SyncOutcome): Notice => {
     switch (outcome.status) {
       case 'ok':
-        return t('team.result.ok', { sent: outcome.sent, duplicates: outcome.duplicates, rejected: outcome.rejected });
+        return { kind: 'ok', text: t('team.result.ok', { sent: outcome.sent, duplicates: outcome.duplicates, rejected: outcome.rejected }) };
       case 'waiting':
-        return t('team.result.waiting', { time: when(outcome.nextAttemptAt) });
+        return { kind: 'ok', text: t('team.result.waiting', { time: when(outcome.nextAttemptAt) }) };
       case 'retrying':
+        return { kind: 'error', text: t('error.sync.retrying', { reason: describeSyncLine(t, outcome.error), time: when(outcome.nextAttemptAt) }) };
       case 'blocked':
-        return t('team.result.retrying', { error: outcome.error, time: when(outcome.nextAttemptAt) });
+        return { kind: 'error', text: t('error.sync.blocked', { reason: describeSyncLine(t, outcome.error) }) };
       case 'disconnected':
-        return t('team.result.disconnected');
+        return { kind: 'error', text: t('team.result.disconnected') };
     }
   };
 
@@ -119,13 +128,13 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
             <input
               id="team-server-url"
               data-testid="team-server-url"
-              type="url"
+              type="text"
               inputMode="url"
               autoComplete="url"
-              placeholder="https://"
+              spellCheck={false}
+              placeholder="leadpace.yourdealer.nl"
               value={serverUrl}
               onChange={(e) => setServerUrl(e.target.value)}
-              required
             />
             <span className="op-help">{t('team.serverUrlHelp')}</span>
           </div>
@@ -139,7 +148,6 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
               spellCheck={false}
               value={secret}
               onChange={(e) => setSecret(e.target.value)}
-              required
             />
             <span className="op-help">{t('team.secretHelp')}</span>
           </div>
@@ -153,7 +161,7 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
         <Connected
           connection={connection}
           busy={busy}
-          onTest={() => void act('test', api.test, (info) => t('team.testOk', { time: when(info.checkedAt) }))}
+          onTest={() => void act('test', api.test, (info) => ({ kind: 'ok', text: t('team.testOk', { time: when(info.checkedAt) }) }))}
           onSync={() => void act('sync', api.syncNow, describeOutcome)}
           onDisconnect={() => void act('disconnect', api.disconnect, () => null)}
         />
@@ -246,8 +254,8 @@ function SyncState({ sync, when, isLead }: { sync: SyncView; when: (ms: number) 
         {state.lastError ? (
           <>
             <dt className="op-help">{t('team.lastError')}</dt>
-            <dd style={{ margin: 0 }} data-testid="team-last-error">
-              {state.lastError}
+            <dd className="op-field-error" style={{ margin: 0 }} data-testid="team-last-error" data-code={teamErrorCodeOfLine(state.lastError)}>
+              {describeSyncLine(t, state.lastError)}
             </dd>
           </>
         ) : null}

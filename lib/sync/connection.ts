@@ -62,6 +62,38 @@ export async function fetchMe(options: RequestOptions, serverUrl: string, token:
   return body;
 }
 
+const PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * A web site that is not a Leadpace server sends no CORS headers for the extension, so the
+ * browser reports its answer as a network error, exactly like a host that is down. An
+ * opaque (`no-cors`) request tells them apart: it resolves whenever anything answers.
+ */
+async function answersAtAll(options: RequestOptions, serverUrl: string): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
+  try {
+    await options.fetch(`${serverUrl}/`, { method: 'GET', mode: 'no-cors', credentials: 'omit', signal: controller.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the first request of a connection; a network error from a live address means "not Leadpace". */
+async function firstContact<T>(options: RequestOptions, serverUrl: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof TeamApiError && error.code === 'network' && (await answersAtAll(options, serverUrl))) {
+      throw new TeamApiError('not_leadpace', 'the address answers, but not as a Leadpace server', null, false);
+    }
+    throw error;
+  }
+}
+
 /**
  * Connects with a token (checked with `GET /v1/me`) or a one-time pairing code (exchanged
  * with `POST /v1/pair`). Nothing is stored until the server has said yes.
@@ -71,19 +103,21 @@ export async function connect(
   input: { serverUrl: string; secret: string },
 ): Promise<TeamConnection> {
   const serverUrl = normaliseServerUrl(input.serverUrl);
-  if (!serverUrl) throw new TeamApiError('invalid_url', 'The server address must start with http:// or https://', null, false);
+  if (!serverUrl) throw new TeamApiError('invalid_url', 'not a web address', null, false);
   const secret = input.secret.trim();
   if (secret === '') throw new TeamApiError('missing_token', 'Enter a token or a pairing code', null, false);
   const at = options.now();
   if (looksLikeToken(secret)) {
-    const me = await fetchMe(options, serverUrl, secret);
+    const me = await firstContact(options, serverUrl, () => fetchMe(options, serverUrl, secret));
     return { serverUrl, token: secret, me, connectedAt: at, checkedAt: at };
   }
-  const { body } = await requestJson(
-    options,
-    `${serverUrl}/v1/pair`,
-    { method: 'POST', headers: { 'content-type': 'application/json', [PAIR_CLIENT_HEADER]: '1' }, body: JSON.stringify({ code: secret }) },
-    pairResponseSchema,
+  const { body } = await firstContact(options, serverUrl, () =>
+    requestJson(
+      options,
+      `${serverUrl}/v1/pair`,
+      { method: 'POST', headers: { 'content-type': 'application/json', [PAIR_CLIENT_HEADER]: '1' }, body: JSON.stringify({ code: secret }) },
+      pairResponseSchema,
+    ),
   );
   if (!body) throw new TeamApiError('bad_response', 'empty answer from /v1/pair', 304, true);
   return { serverUrl, token: body.token, me: body.me, connectedAt: at, checkedAt: at };

@@ -45,11 +45,27 @@ export function retryAfterMs(header: string | null, now: number): number {
   return Number.isNaN(date) ? 0 : Math.max(0, Math.min(date - now, 24 * 3600 * 1000));
 }
 
-/** The server URL as stored: http(s) only, no trailing slash, no query or fragment. */
+/** Hosts where a team server runs on the rep's own machine, usually without TLS. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The server URL as stored: http(s) only, no trailing slash, no query or fragment. A bare
+ * host ("team.example.nl") gets `https://`, since a team server holds tokens and must use
+ * TLS; a bare local host gets `http://`, because a server on the rep's own machine rarely
+ * has a certificate. An address typed with a scheme keeps it.
+ */
 export function normaliseServerUrl(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    if (hasScheme) {
+      url = new URL(trimmed);
+    } else {
+      const host = new URL(`http://${trimmed}`);
+      url = LOCAL_HOSTS.has(host.hostname) ? host : new URL(`https://${trimmed}`);
+    }
   } catch {
     return null;
   }
@@ -103,21 +119,19 @@ export async function requestJson<S extends z.ZodType>(
   }
   if (!accept(response.status)) {
     const error = errorResponseSchema.safeParse(json);
-    const code = error.success ? error.data.error : `http_${response.status}`;
-    const message = error.success ? error.data.message : `the server answered ${response.status}`;
-    throw new TeamApiError(
-      code,
-      message,
-      response.status,
-      isRetryableStatus(response.status),
-      retryAfterMs(response.headers.get('retry-after'), options.now()),
-      json,
-    );
+    const status = response.status;
+    // Without our error shape, a 4xx comes from something that is not a Leadpace server (a
+    // web site's 404 page); a 5xx may be a proxy in front of one that is down.
+    const code = error.success ? error.data.error : status >= 500 ? `http_${status}` : 'not_leadpace';
+    const message = error.success ? error.data.message : `the server answered ${status}`;
+    throw new TeamApiError(code, message, status, isRetryableStatus(status), retryAfterMs(response.headers.get('retry-after'), options.now()), json);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    // A proxy's HTML page or another service on that port: a server problem, retried later.
-    throw new TeamApiError('bad_response', `unexpected answer from the server (${response.status})`, response.status, true);
+    // Not JSON at all (an HTML page): another service on that address. JSON of the wrong
+    // shape: a Leadpace server of another version. Both are retried later by the sync.
+    const code = json === undefined || json === null || typeof json !== 'object' ? 'not_leadpace' : 'bad_response';
+    throw new TeamApiError(code, `unexpected answer from the server (${response.status})`, response.status, true);
   }
   return { status: response.status, body: parsed.data, headers: response.headers };
 }

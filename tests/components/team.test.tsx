@@ -82,7 +82,7 @@ describe('options → Team', () => {
     expect(screen.getByTestId('team-role').textContent).toBe('Sales rep');
     expect(screen.getByTestId('team-visibility').textContent).toBe('Colleagues as pseudonyms');
     await waitFor(() => expect(screen.getByTestId('team-pending').textContent).toBe('3'));
-    expect(screen.getByTestId('team-last-error').textContent).toBe('network: Failed to fetch');
+    expect(screen.getByTestId('team-last-error').textContent).toBe('Cannot reach the server. Check the address and your internet connection, then try again.');
     expect(screen.getByTestId('team-next-try')).toBeTruthy();
     const rejected = screen.getByTestId('team-rejected');
     expect(rejected.dataset.count).toBe('1');
@@ -183,7 +183,7 @@ describe('popup → Team', () => {
     expect(screen.getByTestId('team-total').dataset.leads).toBe('9');
     expect(screen.getByTestId('team-as-of').textContent).toMatch(/^As of .*12:00|^As of /);
     expect(screen.getByText('Colleagues are shown as pseudonyms.')).toBeTruthy();
-    expect((await screen.findByTestId('team-offline')).textContent).toMatch(/Could not reach the server/);
+    expect((await screen.findByTestId('team-offline')).textContent).toMatch(/Cannot reach the server/);
     expect(api.leaderboard).toHaveBeenCalledWith('month');
   });
 
