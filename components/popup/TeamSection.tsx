@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { LeaderboardCacheRow, LeadpaceDb } from '@/lib/db/schema';
 import { formatDateTime, formatDuration, formatInteger, formatNumber, formatPercent } from '@/lib/i18n/format';
-import { isMessageKey, type Lang, type MessageKey, type Translate } from '@/lib/i18n';
+import { describeTeamError } from '@/lib/i18n/team-errors';
+import { type Lang, type MessageKey, type Translate } from '@/lib/i18n';
 import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import type { LeaderboardRefresh } from '@/lib/sync/client';
@@ -237,15 +238,12 @@ function ServerBoard({
       alive = false;
     };
   }, [api, period, requestKey]);
-  const failure = (r: Extract<Refresh, { state: 'failed' }>) => {
-    const key = r.apiCode ? `team.error.${r.apiCode}` : '';
-    return isMessageKey(key) ? t(key) : r.reason;
-  };
+  const failure = (r: Extract<Refresh, { state: 'failed' }>) => describeTeamError(t, r.apiCode);
 
   if (cached === undefined) return null;
   if (cached === null) {
     return (
-      <p className={refresh.state === 'failed' ? 'pp-error' : 'pp-muted'} data-testid="team-status">
+      <p className={refresh.state === 'failed' ? 'pp-error' : 'pp-muted'} role={refresh.state === 'failed' ? 'alert' : undefined} data-testid="team-status">
         {refresh.state === 'failed' ? t('team.noSnapshot', { reason: failure(refresh) }) : t('team.loadingBoard')}
       </p>
     );
@@ -261,7 +259,7 @@ function ServerBoard({
         {refresh.state === 'updating' ? ` · ${t('team.updating')}` : ''}
       </p>
       {refresh.state === 'failed' ? (
-        <p className="pp-error" data-testid="team-offline" style={{ marginTop: 4 }}>
+        <p className="pp-error" role="alert" data-testid="team-offline" style={{ marginTop: 4 }}>
           {t('team.offline', { reason: failure(refresh) })}
         </p>
       ) : null}
