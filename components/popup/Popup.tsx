@@ -8,6 +8,7 @@ import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
 import { useStoredSettings } from '../ui/use-settings';
+import { useTeamConnection } from '../ui/use-team-connection';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { splitBacklog } from '@/lib/domain/backlog';
 import { AddMyCrm, type AddCrmAccess } from './AddMyCrm';
@@ -63,6 +64,8 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const [store] = useState(createPopupStore);
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
+  // A manager's popup opens on the team: their own browser rarely holds leads of its own.
+  const manager = useTeamConnection()?.role === 'lead';
 
   const open = (leadKey: string) => {
     const ui = store.getState();
@@ -88,6 +91,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
         </button>
       </header>
       {crmAccess ? <EnableCrmPrompt currentUrl={crmAccess.currentUrl} permissions={crmAccess.permissions} /> : null}
+      {manager && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       <PopupBody
         data={data}
         now={now}
@@ -101,7 +105,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
       />
       {/* Only once the body has its data: the team numbers read a month of events, which
           would otherwise compete with the lead rows for the database and the main thread. */}
-      {data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
+      {!manager && data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
       {pageCapture ? <CapturePage access={pageCapture} /> : null}
     </div>

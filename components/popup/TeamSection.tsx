@@ -1,25 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import type { LeaderboardCacheRow, LeadpaceDb } from '@/lib/db/schema';
-import { formatDateTime, formatDuration, formatInteger, formatNumber, formatPercent } from '@/lib/i18n/format';
+import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { LeadpaceDb } from '@/lib/db/schema';
+import { formatDateTime, formatDuration } from '@/lib/i18n/format';
 import { describeTeamError } from '@/lib/i18n/team-errors';
-import { type Lang, type MessageKey, type Translate } from '@/lib/i18n';
-import { sendMessage, type TeamResult } from '@/lib/messaging';
+import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
-import type { LeaderboardRefresh } from '@/lib/sync/client';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { periodBounds } from '@/lib/domain/periods';
+import { FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
 import { ownStats } from '@/lib/sync/local-stats';
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardStats } from '@/lib/sync/wire';
+import { COLUMN_VIEWS, conversionN, type CellContext } from '../report/team/board-columns';
 import { useI18n } from '../ui/i18n';
+import { messageLeaderboardApi, useLeaderboard, type LeaderboardApi } from '../ui/use-leaderboard';
 import { useTeamConnection } from '../ui/use-team-connection';
 
 /** What this section asks of the background; injectable for tests. */
-export interface TeamPopupApi {
-  leaderboard: (period: LeaderboardPeriod) => Promise<TeamResult<LeaderboardRefresh>>;
-}
-
-const messageApi: TeamPopupApi = { leaderboard: (period) => sendMessage('team/leaderboard', { period }) };
+export type TeamPopupApi = LeaderboardApi;
 
 interface BoardRow extends LeaderboardStats {
   key: string;
@@ -28,129 +26,94 @@ interface BoardRow extends LeaderboardStats {
   pseudonymous: boolean;
 }
 
-type ColumnKey = 'label' | 'leads' | 'median' | 'sla' | 'attempts' | 'contact' | 'appointment' | 'sold';
-
-interface Column {
-  key: ColumnKey;
+interface PopupColumn {
+  key: BoardColumn;
   label: MessageKey;
-  title?: MessageKey;
-  value: (row: BoardRow) => number | string | null;
-  show: (row: LeaderboardStats, t: Translate, lang: 'nl' | 'en') => string;
-  /** The direction a first click sorts in: best first. */
-  firstDir: 1 | -1;
 }
 
-const pct = (x: number | null, t: Translate, lang: Lang) => (x === null ? t('team.none') : formatPercent(x, lang));
-
-const COLUMNS: readonly Column[] = [
-  { key: 'label', label: 'team.col.rep', value: (r) => r.label.toLowerCase(), show: () => '', firstDir: 1 },
-  { key: 'leads', label: 'team.col.leads', value: (r) => r.leads, show: (r, _t, lang) => formatInteger(r.leads, lang), firstDir: -1 },
-  {
-    key: 'median',
-    label: 'team.col.median',
-    title: 'team.col.median.title',
-    value: (r) => r.medianResponseMs,
-    show: (r, t, lang) => (r.medianResponseMs === null ? t('team.none') : formatDuration(r.medianResponseMs, lang)),
-    firstDir: 1,
-  },
-  { key: 'sla', label: 'team.col.sla', title: 'team.col.sla.title', value: (r) => r.withinSlaShare, show: (r, t, lang) => pct(r.withinSlaShare, t, lang), firstDir: -1 },
-  {
-    key: 'attempts',
-    label: 'team.col.attempts',
-    title: 'team.col.attempts.title',
-    value: (r) => r.attemptsPerLead,
-    show: (r, t, lang) => (r.attemptsPerLead === null ? t('team.none') : formatNumber(r.attemptsPerLead, lang, 1)),
-    firstDir: -1,
-  },
-  { key: 'contact', label: 'team.col.contact', title: 'team.col.contact.title', value: (r) => r.contactRate, show: (r, t, lang) => pct(r.contactRate, t, lang), firstDir: -1 },
-  {
-    key: 'appointment',
-    label: 'team.col.appointment',
-    title: 'team.col.appointment.title',
-    value: (r) => r.appointmentRate,
-    show: (r, t, lang) => pct(r.appointmentRate, t, lang),
-    firstDir: -1,
-  },
-  {
-    key: 'sold',
-    label: 'team.col.sold',
-    title: 'team.col.sold.title',
-    value: (r) => r.sold,
-    show: (r, _t, lang) => formatInteger(r.sold, lang),
-    firstDir: -1,
-  },
+/*
+ * The popup is 380 px wide: seven columns fit at 12 px in Dutch and English. The team's board
+ * leads with what a manager steers on (rank, speed, SLA, early closes, conversion); the full
+ * board has every figure. The rep's own numbers (no team) have one short row label and show
+ * how they work their leads instead.
+ */
+const SERVER_COLUMNS: readonly PopupColumn[] = [
+  { key: 'rank', label: 'board.col.rank' },
+  { key: 'label', label: 'team.col.rep' },
+  { key: 'leads', label: 'team.col.leads' },
+  { key: 'median', label: 'board.col.median.short' },
+  { key: 'sla', label: 'board.col.sla.short' },
+  { key: 'closedTooEarly', label: 'board.col.closedTooEarly.short' },
+  { key: 'conversion', label: 'board.col.conversion.short' },
+];
+const LOCAL_COLUMNS: readonly PopupColumn[] = [
+  { key: 'label', label: 'team.col.rep' },
+  { key: 'leads', label: 'team.col.leads' },
+  { key: 'median', label: 'team.col.median' },
+  { key: 'sla', label: 'team.col.sla' },
+  { key: 'attempts', label: 'team.col.attempts' },
+  { key: 'contact', label: 'team.col.contact' },
+  { key: 'appointment', label: 'team.col.appointment' },
+  { key: 'sold', label: 'team.col.sold' },
 ];
 
+type Sort = { column: BoardColumn; dir: SortDir };
+
 /** Missing values (no first attempt yet) sort last whichever the direction. */
-export function sortRows(rows: readonly BoardRow[], column: ColumnKey, dir: 1 | -1): BoardRow[] {
-  const col = COLUMNS.find((c) => c.key === column) ?? COLUMNS[1];
-  if (!col) return [...rows];
-  return [...rows].sort((a, b) => {
-    const x = col.value(a);
-    const y = col.value(b);
-    if (x === null && y === null) return a.label.localeCompare(b.label);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y)) : x - y;
-    return order === 0 ? a.label.localeCompare(b.label) : order * dir;
-  });
+export function sortRows(rows: readonly BoardRow[], column: BoardColumn, dir: SortDir): BoardRow[] {
+  return sortBoard(rows, column, dir);
 }
 
-interface LocalBoard {
-  stats: LeaderboardStats;
-}
-
-async function loadLocal(db: LeadpaceDb, from: number, to: number, settings: Settings): Promise<LocalBoard> {
+async function loadLocal(db: LeadpaceDb, from: number, to: number, settings: Settings): Promise<LeaderboardStats> {
   return db.transaction('r', db.leads, db.events, db.restoredEvents, async () => {
     const keys = (await db.leads.where('receivedAt').between(from, to, true, false).primaryKeys()).map(String);
     const events = keys.length === 0 ? [] : await db.events.where('leadKey').anyOf(keys).toArray();
     const restored = (await db.restoredEvents.toArray()).map((r) => r.event);
-    return {
-      stats: ownStats({
-        events,
-        restored,
-        from,
-        to,
-        hours: settings.openingHours,
-        slaMs: settings.cadence.firstAttemptSlaMs,
-        closeAfterAttempts: settings.cadence.closeAfterAttempts,
-      }),
-    };
+    return ownStats({
+      events,
+      restored,
+      from,
+      to,
+      hours: settings.openingHours,
+      slaMs: settings.cadence.firstAttemptSlaMs,
+      closeAfterAttempts: settings.cadence.closeAfterAttempts,
+    });
   });
 }
 
-/** A failed refresh keeps the server's code, translated at render so a language switch needs no refetch. */
-type Refresh = { state: 'updating' | 'done' } | { state: 'failed'; reason: string; apiCode?: string };
+/** Opens the full-page board in a tab; the popup closes itself as it loses focus. */
+const openFullBoard = () => void browser.tabs.create({ url: browser.runtime.getURL('/report.html#team') });
 
 export function TeamSection({
   db,
   now,
   settings,
   onConnect,
-  api = messageApi,
+  api = messageLeaderboardApi,
+  openBoard = openFullBoard,
 }: {
   db: LeadpaceDb;
   now: number;
   settings: Settings;
   onConnect: () => void;
   api?: TeamPopupApi;
+  openBoard?: () => void;
 }) {
   const connection = useTeamConnection();
   const [period, setPeriod] = useState<LeaderboardPeriod>('month');
-  const [sort, setSort] = useState<{ column: ColumnKey; dir: 1 | -1 }>({ column: 'leads', dir: -1 });
   if (connection === undefined) return null;
   return (
-    // Rendered after the popup body (it needs the database, which the body does not get), so
+    // Rendered outside the popup body (it needs the database, which the body does not get), so
     // it brings the body's side padding itself.
-    <section className="pp-section" data-testid="team" aria-labelledby="pp-team-title" style={{ padding: '0 12px 12px' }}>
+    <section className="pp-section" data-testid="team" data-role={connection?.role ?? 'none'} aria-labelledby="pp-team-title" style={{ padding: '10px 12px 12px' }}>
       <h2 className="pp-section-title" id="pp-team-title">
         <TeamTitle connection={connection} />
       </h2>
       <PeriodPicker period={period} onChange={setPeriod} />
       {connection ? (
-        <ServerBoard db={db} connection={connection} period={period} sort={sort} onSort={setSort} api={api} now={now} />
+        <ServerBoard db={db} connection={connection} period={period} api={api} now={now} openBoard={openBoard} />
       ) : (
-        <LocalBoardView db={db} period={period} now={now} settings={settings} sort={sort} onSort={setSort} onConnect={onConnect} />
+        <LocalBoardView db={db} period={period} now={now} settings={settings} onConnect={onConnect} />
       )}
     </section>
   );
@@ -178,10 +141,10 @@ function PeriodPicker({ period, onChange }: { period: LeaderboardPeriod; onChang
           aria-pressed={p === period}
           onClick={() => onChange(p)}
           style={{
-            border: '1px solid #b8c4d1',
+            border: '1px solid #8795a6',
             borderRadius: 999,
             padding: '1px 9px',
-            fontSize: 11,
+            fontSize: 12,
             background: p === period ? '#0f3d5e' : '#fff',
             color: p === period ? '#fff' : '#0f3d5e',
           }}
@@ -193,58 +156,31 @@ function PeriodPicker({ period, onChange }: { period: LeaderboardPeriod; onChang
   );
 }
 
+const note = { margin: '4px 0 0', fontSize: 12 };
+
 function ServerBoard({
   db,
   connection,
   period,
-  sort,
-  onSort,
   api,
   now,
+  openBoard,
 }: {
   db: LeadpaceDb;
   connection: TeamInfo;
   period: LeaderboardPeriod;
-  sort: { column: ColumnKey; dir: 1 | -1 };
-  onSort: (s: { column: ColumnKey; dir: 1 | -1 }) => void;
   api: TeamPopupApi;
   now: number;
+  openBoard: () => void;
 }) {
   const { t, lang } = useI18n();
-  // The cached snapshot renders at once (offline too); the refresh below replaces it live.
-  const cached = useLiveQuery(async (): Promise<LeaderboardCacheRow | null> => {
-    const row = await db.teamCache.get(period);
-    return row && row.memberId === connection.memberId && row.teamId === connection.teamId ? row : null;
-  }, [db, period, connection.memberId, connection.teamId]);
-  // Settled refreshes only, tagged with what they were for: a new period or member shows
-  // "updating" until its own answer arrives, without a state change inside the effect.
-  const requestKey = `${period}|${connection.memberId}|${connection.teamId}`;
-  const [settled, setSettled] = useState<({ key: string } & Refresh) | null>(null);
-  const refresh: Refresh = settled && settled.key === requestKey ? settled : { state: 'updating' };
-
-  useEffect(() => {
-    let alive = true;
-    api
-      .leaderboard(period)
-      .then((result) => {
-        if (!alive) return;
-        if (result.ok) setSettled({ key: requestKey, state: 'done' });
-        else setSettled({ key: requestKey, state: 'failed', reason: result.reason, apiCode: result.apiCode });
-      })
-      .catch((error: unknown) => {
-        if (alive) setSettled({ key: requestKey, state: 'failed', reason: error instanceof Error ? error.message : String(error) });
-      });
-    return () => {
-      alive = false;
-    };
-  }, [api, period, requestKey]);
-  const failure = (r: Extract<Refresh, { state: 'failed' }>) => describeTeamError(t, r.apiCode);
-
+  const { cached, refresh } = useLeaderboard(db, connection, period, api);
+  const [sort, setSort] = useState<Sort>({ column: 'rank', dir: 1 });
   if (cached === undefined) return null;
   if (cached === null) {
     return (
       <p className={refresh.state === 'failed' ? 'pp-error' : 'pp-muted'} role={refresh.state === 'failed' ? 'alert' : undefined} data-testid="team-status">
-        {refresh.state === 'failed' ? t('team.noSnapshot', { reason: failure(refresh) }) : t('team.loadingBoard')}
+        {refresh.state === 'failed' ? t('team.noSnapshot', { reason: describeTeamError(t, refresh.apiCode) }) : t('team.loadingBoard')}
       </p>
     );
   }
@@ -252,15 +188,29 @@ function ServerBoard({
   const rows: BoardRow[] = data.rows.map((r, i) => ({ ...r, key: r.memberId ?? `${i}:${r.label}` }));
   return (
     <>
-      <Board rows={rows} total={data.team} sort={sort} onSort={onSort} source="server" period={period} />
-      {data.visibility !== 'named' ? <p className="pp-muted" style={{ margin: '4px 0 0', fontSize: 11 }}>{t(`team.mode.${data.visibility}`)}</p> : null}
-      <p className="pp-muted" style={{ margin: '4px 0 0', fontSize: 11 }} data-testid="team-as-of" data-at={cached.fetchedAt}>
-        {t('team.asOf', { time: formatDateTime(cached.fetchedAt, lang, now, data.timeZone) })}
-        {refresh.state === 'updating' ? ` · ${t('team.updating')}` : ''}
+      <Board rows={rows} total={data.team} columns={SERVER_COLUMNS} sort={sort} onSort={setSort} source="server" period={period} slaMs={data.slaMs} />
+      <p style={{ ...note, display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+        <button type="button" className="pp-inline-link" data-testid="team-open-board" onClick={openBoard}>
+          {t('board.openFull')}
+        </button>
+        <span className="pp-muted" data-testid="team-as-of" data-at={cached.fetchedAt}>
+          {t('team.asOf', { time: formatDateTime(cached.fetchedAt, lang, now, data.timeZone) })}
+          {refresh.state === 'updating' ? ` · ${t('team.updating')}` : ''}
+        </span>
       </p>
+      {rows.some((r) => isBelowTeamSla(r, data.slaMs)) ? (
+        <p className="pp-muted" style={note}>
+          {t('board.belowSla.legend', { sla: formatDuration(data.slaMs, lang) })}
+        </p>
+      ) : null}
+      {data.visibility !== 'named' ? (
+        <p className="pp-muted" style={note}>
+          {t(`team.mode.${data.visibility}`)}
+        </p>
+      ) : null}
       {refresh.state === 'failed' ? (
         <p className="pp-error" role="alert" data-testid="team-offline" style={{ marginTop: 4 }}>
-          {t('team.offline', { reason: failure(refresh) })}
+          {t('team.offline', { reason: describeTeamError(t, refresh.apiCode) })}
         </p>
       ) : null}
     </>
@@ -272,30 +222,36 @@ function LocalBoardView({
   period,
   now,
   settings,
-  sort,
-  onSort,
   onConnect,
 }: {
   db: LeadpaceDb;
   period: LeaderboardPeriod;
   now: number;
   settings: Settings;
-  sort: { column: ColumnKey; dir: 1 | -1 };
-  onSort: (s: { column: ColumnKey; dir: 1 | -1 }) => void;
   onConnect: () => void;
 }) {
   const { t } = useI18n();
+  const [sort, setSort] = useState<Sort>({ column: 'leads', dir: -1 });
   const { from, to } = periodBounds(period, now, settings.openingHours.timeZone);
   const local = useLiveQuery(() => loadLocal(db, from, to, settings).catch(() => null), [db, from, to, settings]);
   if (local === undefined) return null;
-  const rows: BoardRow[] = local ? [{ ...local.stats, key: 'me', label: t('team.me'), self: true, pseudonymous: false }] : [];
+  const rows: BoardRow[] = local ? [{ ...local, key: 'me', label: t('team.me'), self: true, pseudonymous: false }] : [];
   return (
     <>
-      <Board rows={rows} total={null} sort={sort} onSort={onSort} source="local" period={period} />
-      <p className="pp-muted" style={{ margin: '4px 0 0', fontSize: 11 }}>
+      <Board
+        rows={rows}
+        total={null}
+        columns={LOCAL_COLUMNS}
+        sort={sort}
+        onSort={setSort}
+        source="local"
+        period={period}
+        slaMs={settings.cadence.firstAttemptSlaMs}
+      />
+      <p className="pp-muted" style={note}>
         {t('team.local.note')}
       </p>
-      <p style={{ margin: '4px 0 0', fontSize: 12 }} data-testid="team-connect-hint">
+      <p style={note} data-testid="team-connect-hint">
         {t('team.local.connect')}{' '}
         <button type="button" className="pp-inline-link" data-testid="team-connect-link" onClick={onConnect}>
           {t('team.local.connectButton')}
@@ -305,110 +261,153 @@ function LocalBoardView({
   );
 }
 
-const cell = { padding: '3px 2px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
+const cell = { padding: '3px 3px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
+const BELOW_SLA = '#fff1e0';
+const SELF = '#e6f0f8';
 
 function Board({
   rows,
   total,
+  columns,
   sort,
   onSort,
   source,
   period,
+  slaMs,
 }: {
   rows: BoardRow[];
   total: LeaderboardStats | null;
-  sort: { column: ColumnKey; dir: 1 | -1 };
-  onSort: (s: { column: ColumnKey; dir: 1 | -1 }) => void;
+  columns: readonly PopupColumn[];
+  sort: Sort;
+  onSort: (s: Sort) => void;
   source: 'server' | 'local';
   period: LeaderboardPeriod;
+  slaMs: number;
 }) {
   const { t, lang } = useI18n();
-  const sorted = sortRows(rows, sort.column, sort.dir);
-  const click = (column: Column) =>
-    onSort(sort.column === column.key ? { column: column.key, dir: sort.dir === 1 ? -1 : 1 } : { column: column.key, dir: column.firstDir });
+  const ranks = useMemo(() => rankRows(rows), [rows]);
+  const sorted = useMemo(() => sortBoard(rows, sort.column, sort.dir, ranks), [rows, sort, ranks]);
+  const ctx: CellContext = { t, lang, ranks };
+  const sla = formatDuration(slaMs, lang);
+  const click = (column: BoardColumn) =>
+    onSort(sort.column === column ? { column, dir: sort.dir === 1 ? -1 : 1 } : { column, dir: FIRST_DIRECTION[column] });
+  const title = (key: BoardColumn) => {
+    const view = COLUMN_VIEWS[key];
+    return view.title ? t(view.title, { sla }) : undefined;
+  };
+  const value = (row: BoardRow, key: BoardColumn) => COLUMN_VIEWS[key].show({ ...row }, ctx);
+  const valueTitle = (row: BoardRow, key: BoardColumn, below: boolean) => {
+    if (key === 'conversion' || key === 'sold') return conversionN(row, ctx);
+    if (key === 'median' && below) return t('board.belowSla');
+    return undefined;
+  };
+  const dataCols = columns.filter((c) => c.key !== 'label');
+  const labelIndex = columns.findIndex((c) => c.key === 'label');
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <table
-        data-testid="team-leaderboard"
-        data-source={source}
-        data-period={period}
-        style={{ width: '100%', borderCollapse: 'collapse', fontSize: 10.5, fontVariantNumeric: 'tabular-nums' }}
-      >
-        <thead>
-          <tr style={{ borderBottom: '1px solid #d5dbe3' }}>
-            {COLUMNS.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                title={column.title ? t(column.title) : undefined}
-                aria-sort={sort.column === column.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                style={{ ...cell, whiteSpace: 'normal', verticalAlign: 'bottom', textAlign: column.key === 'label' ? 'left' : 'right', fontWeight: 650, color: '#5b6775' }}
+    <table
+      data-testid="team-leaderboard"
+      data-source={source}
+      data-period={period}
+      style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12, fontVariantNumeric: 'tabular-nums' }}
+    >
+      <thead>
+        <tr style={{ borderBottom: '1px solid #c9d2dc' }}>
+          {columns.map((column) => (
+            <th
+              key={column.key}
+              scope="col"
+              title={title(column.key)}
+              aria-sort={sort.column === column.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+              style={{ ...cell, whiteSpace: 'normal', verticalAlign: 'bottom', textAlign: column.key === 'label' ? 'left' : 'right', fontWeight: 650, color: '#3d4957' }}
+            >
+              <button
+                type="button"
+                data-testid={`team-sort-${column.key}`}
+                aria-label={t('team.sortBy', { column: t(column.label) })}
+                onClick={() => click(column.key)}
+                style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: 'inherit', textAlign: 'inherit' }}
               >
-                <button
-                  type="button"
-                  data-testid={`team-sort-${column.key}`}
-                  aria-label={t('team.sortBy', { column: t(column.label) })}
-                  onClick={() => click(column)}
-                  style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: 'inherit', textAlign: 'inherit' }}
-                >
-                  {t(column.label)}
-                  {sort.column === column.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                </button>
-              </th>
-            ))}
+                {t(column.label)}
+                {sort.column === column.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length} className="pp-muted" style={{ padding: 6 }}>
+              {t('team.empty')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {sorted.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS.length} className="pp-muted" style={{ padding: 6 }}>
-                {t('team.empty')}
+        ) : (
+          sorted.map((row) => {
+            const below = source === 'server' && isBelowTeamSla(row, slaMs);
+            const label = row.self && source === 'server' ? `${row.label} (${t('team.me')})` : row.label;
+            const cells = dataCols.map((column) => (
+              <td
+                key={column.key}
+                style={{ ...cell, color: column.key === 'median' && below ? '#9a3412' : undefined, fontWeight: column.key === 'median' && below ? 700 : undefined }}
+                title={valueTitle(row, column.key, below)}
+              >
+                {value(row, column.key)}
               </td>
-            </tr>
-          ) : (
-            sorted.map((row) => (
+            ));
+            const name = (
+              <th
+                key="label"
+                scope="row"
+                style={{ ...cell, textAlign: 'left', maxWidth: source === 'server' ? 104 : 84, overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit', fontStyle: row.pseudonymous ? 'italic' : undefined }}
+                title={label}
+              >
+                {row.self && source === 'server' ? '▸ ' : ''}
+                {row.label}
+              </th>
+            );
+            return (
               <tr
                 key={row.key}
                 data-testid="team-row"
                 data-me={row.self ? 'true' : 'false'}
                 data-label={row.label}
                 data-leads={row.leads}
+                data-rank={ranks.get(row.key) ?? ''}
+                data-below-sla={below ? 'true' : 'false'}
                 data-attempts={row.attemptsPerLead === null ? 0 : Math.round(row.attemptsPerLead * row.leads)}
                 aria-current={row.self ? 'true' : undefined}
-                style={{ background: row.self ? '#e6f0f8' : undefined, fontWeight: row.self ? 700 : undefined, borderBottom: '1px solid #eef1f4' }}
+                style={{
+                  background: row.self ? SELF : below ? BELOW_SLA : undefined,
+                  boxShadow: below ? 'inset 3px 0 0 #c2410c' : undefined,
+                  fontWeight: row.self ? 700 : undefined,
+                  borderBottom: '1px solid #eef1f4',
+                }}
               >
-                <th
-                  scope="row"
-                  style={{ ...cell, textAlign: 'left', maxWidth: 84, overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit' }}
-                  title={row.self && source === 'server' ? `${row.label} (${t('team.me')})` : row.label}
-                >
-                  {row.self && source === 'server' ? '▸ ' : ''}
-                  {row.label}
-                </th>
-                {COLUMNS.slice(1).map((column) => (
-                  <td key={column.key} style={cell} title={column.key === 'sold' && row.conversion !== null ? pct(row.conversion, t, lang) : undefined}>
-                    {column.show(row, t, lang)}
-                  </td>
-                ))}
+                {[...cells.slice(0, labelIndex), name, ...cells.slice(labelIndex)]}
               </tr>
-            ))
-          )}
-        </tbody>
-        {total ? (
-          <tfoot>
-            <tr data-testid="team-total" data-leads={total.leads} style={{ borderTop: '1px solid #d5dbe3', color: '#0f3d5e' }}>
-              <th scope="row" style={{ ...cell, textAlign: 'left' }}>
-                {t('team.total')}
-              </th>
-              {COLUMNS.slice(1).map((column) => (
-                <td key={column.key} style={cell}>
-                  {column.show(total, t, lang)}
+            );
+          })
+        )}
+      </tbody>
+      {total ? (
+        <tfoot>
+          <tr data-testid="team-total" data-leads={total.leads} style={{ borderTop: '1px solid #c9d2dc', color: '#0f3d5e' }}>
+            {columns.map((column) =>
+              column.key === 'label' ? (
+                <th key="label" scope="row" style={{ ...cell, textAlign: 'left' }}>
+                  {t('team.total')}
+                </th>
+              ) : column.key === 'rank' ? (
+                <td key="rank" />
+              ) : (
+                <td key={column.key} style={cell} title={valueTitle({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key, false)}>
+                  {value({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key)}
                 </td>
-              ))}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
+              ),
+            )}
+          </tr>
+        </tfoot>
+      ) : null}
+    </table>
   );
 }
