@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { up002LeadFacts } from './migrations-002-lead-facts';
 import { up003TeamSettings } from './migrations-003-team-settings';
+import { up004Hardening } from './migrations-004-hardening';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
 // under tsx without a build step. Never edit a shipped migration: add the next one.
@@ -121,6 +122,7 @@ export const migrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
   '002_lead_facts': { up: up002LeadFacts },
   '003_team_settings': { up: up003TeamSettings },
+  '004_event_identity_per_team': { up: up004Hardening },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,7 +23,8 @@ export const MAX_EVENTS_PER_LEAD = 1000;
  * touch, all in one transaction (DESIGN.md "Team sync"):
  * - the team row's `seq` is bumped first; in PostgreSQL that row lock serialises a team's
  *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
- * - `ON CONFLICT (id) DO NOTHING` makes retries idempotent; an event keeps its first seq;
+ * - `ON CONFLICT (team_id, id) DO NOTHING` makes retries idempotent (ids are per team, so another
+ *   team's id is neither an oracle nor a collision); an event keeps its first seq;
  * - each touched lead is re-folded from all of the rep's stored events for it with the same
  *   fold the extension uses, so events that arrive out of order or void earlier ones still
  *   give the same facts as a local fold. Only facts are stored; verdicts are read-time.
@@ -82,7 +83,7 @@ export async function ingestEvents(
           stored_at: now,
         })),
       )
-      .onConflict((oc) => oc.column('id').doNothing())
+      .onConflict((oc) => oc.columns(['team_id', 'id']).doNothing())
       .returning('id')
       .execute();
 
