@@ -205,7 +205,7 @@ function ServerBoard({
       ) : null}
       {data.visibility !== 'named' ? (
         <p className="pp-muted" style={note}>
-          {t(`team.mode.${data.visibility}`)}
+          {connection.role === 'lead' ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
         </p>
       ) : null}
       {refresh.state === 'failed' ? (
@@ -263,6 +263,8 @@ function LocalBoardView({
 
 const cell = { padding: '3px 3px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
 const BELOW_SLA = '#fff1e0';
+/** The name column takes whatever the figures leave (max-width 0 lets it shrink; ellipsis, whole name on hover). */
+const NAME_FILLS = { width: '100%', maxWidth: 0 };
 const SELF = '#e6f0f8';
 
 function Board({
@@ -358,7 +360,7 @@ function Board({
               <th
                 key="label"
                 scope="row"
-                style={{ ...cell, textAlign: 'left', maxWidth: source === 'server' ? 104 : 84, overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit', fontStyle: row.pseudonymous ? 'italic' : undefined }}
+                style={{ ...cell, ...NAME_FILLS, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit', fontStyle: row.pseudonymous ? 'italic' : undefined }}
                 title={label}
               >
                 {row.self && source === 'server' ? '▸ ' : ''}

@@ -108,7 +108,11 @@ function ConnectedBoard({ db, api, connection, settings, now }: { db: LeadpaceDb
                 />
               </>
             )}
-            {data.visibility !== 'named' ? <p className="rp-muted">{t(`team.mode.${data.visibility}`)}</p> : null}
+            {data.visibility !== 'named' ? (
+              <p className="rp-muted" data-testid="board-mode">
+                {connection.role === 'lead' ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
+              </p>
+            ) : null}
             <p className="rp-muted" data-testid="board-as-of" data-at={cached.fetchedAt}>
               {t('team.asOf', { time: formatDateTime(cached.fetchedAt, lang, now, data.timeZone) })}
               {refresh.state === 'updating' ? ` · ${t('team.updating')}` : ''}

@@ -20,7 +20,7 @@ const en = {
   'board.col.p90': 'p90 response',
   'board.col.p90.title': '9 in 10 first attempts came within this time (business time)',
   'board.col.sla': 'In SLA',
-  'board.col.sla.short': '≤ SLA',
+  'board.col.sla.short': '≤\u00a0SLA',
   'board.col.sla.title': 'Share of first attempts within the team’s SLA of {sla}',
   'board.col.attempts': 'Attempts / lead',
   'board.col.attempts.title': 'Attempts per lead',
@@ -77,6 +77,8 @@ const en = {
   'board.pacing.loading': 'Loading this month’s numbers…',
   'board.pacing.hidden': 'Team pacing needs the whole team’s board; your team shows only totals and your own row.',
   'board.sortHint': 'Click a column heading to sort by it.',
+  'board.mode.manager.pseudonymous': 'Reps see their colleagues as pseudonyms; as the manager you see names.',
+  'board.mode.manager.team-only': 'Reps see only the team totals and their own row; as the manager you see everyone.',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -99,7 +101,7 @@ const nl: Record<keyof typeof en, string> = {
   'board.col.p90': 'p90 reactie',
   'board.col.p90.title': '9 van de 10 eerste pogingen kwamen binnen deze tijd (in openingstijd)',
   'board.col.sla': 'Binnen norm',
-  'board.col.sla.short': '≤ norm',
+  'board.col.sla.short': '≤\u00a0norm',
   'board.col.sla.title': 'Aandeel eerste pogingen binnen de teamnorm van {sla}',
   'board.col.attempts': 'Pogingen / lead',
   'board.col.attempts.title': 'Pogingen per lead',
@@ -156,6 +158,8 @@ const nl: Record<keyof typeof en, string> = {
   'board.pacing.loading': 'De cijfers van deze maand laden…',
   'board.pacing.hidden': 'Het teamtempo vraagt het bord van het hele team; je team toont alleen totalen en je eigen regel.',
   'board.sortHint': 'Klik op een kolomkop om erop te sorteren.',
+  'board.mode.manager.pseudonymous': 'Verkopers zien hun collega’s onder een schuilnaam; als teamleider zie je de namen.',
+  'board.mode.manager.team-only': 'Verkopers zien alleen de teamtotalen en hun eigen regel; als teamleider zie je iedereen.',
 };
 
 export const reportTeam = { en, nl };

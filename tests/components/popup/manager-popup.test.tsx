@@ -92,7 +92,7 @@ describe('popup for a manager', () => {
     renderIn(lang, <TeamSection db={db} now={NOW} settings={DEFAULT_SETTINGS} onConnect={() => undefined} api={api()} openBoard={() => undefined} />);
     const rows = await screen.findAllByTestId('team-row');
     const table = screen.getByTestId('team-leaderboard');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''))).toEqual(headings);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, '').replace(/\u00a0/g, ' '))).toEqual(headings);
     expect(rows.map((r) => [r.dataset.rank, r.dataset.label])).toEqual([
       ['1', 'Mohammed El Amrani-Boukhari'],
       ['2', 'Jan-Willem van der Berg'],

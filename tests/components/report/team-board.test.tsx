@@ -186,6 +186,12 @@ describe('full team board', () => {
     expect(screen.getAllByTestId('board-row')).toHaveLength(1);
   });
 
+  it('pseudonymous team: the manager sees names and is told what reps see', async () => {
+    await cache(board({ visibility: 'pseudonymous' }));
+    renderPage('nl');
+    expect((await screen.findByTestId('board-mode')).textContent).toBe('Verkopers zien hun collega’s onder een schuilnaam; als teamleider zie je de namen.');
+  });
+
   it('not connected: explains where the board comes from', async () => {
     await teamConnectionItem.setValue(null);
     renderPage('nl');
