@@ -23,6 +23,7 @@ import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
 import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from './UserAdapters';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { PrivacySection } from './PrivacySection';
 import { TeamSection } from './TeamSection';
 
 // Resolved on each call, so a page (or test) that injects its own API never touches this one.
@@ -118,6 +119,7 @@ export function Options({
         <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />
       </CrmPermissions>
       <TeamSection />
+      <PrivacySection download={download} />
       <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">
         <h2 id="op-data-title">{t('options.data')}</h2>
         <p>{t('options.dataLocal')}</p>

@@ -1,4 +1,5 @@
-import type { LeadpaceDb } from '../db/schema';
+import type { LeadNote, LeadpaceDb, StoredEvent } from '../db/schema';
+import type { LeadRecord } from '../domain/lead';
 
 /** Bumped when the export's shape changes, so an importer (or a person) can tell versions apart. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -17,11 +18,16 @@ export function redactSecrets(value: unknown): unknown {
   return out;
 }
 
+/** Every table by name; the three the CSV files are made of, typed. */
+export type ExportTables = Record<string, unknown[]> & { leads: LeadRecord[]; events: StoredEvent[]; notes: LeadNote[] };
+
+const TYPED_TABLES = new Set(['leads', 'events', 'notes']);
+
 export interface ExportBundle {
   format: typeof EXPORT_FORMAT;
   schemaVersion: typeof EXPORT_SCHEMA_VERSION;
   exportedAt: string;
-  database: { name: string; version: number; tables: Record<string, unknown[]> };
+  database: { name: string; version: number; tables: ExportTables };
   /** The extension's storage.local items (settings, scripts, adapters, …), secrets replaced. */
   storage: unknown;
 }
@@ -31,10 +37,12 @@ export interface ExportBundle {
  * transaction so leads, events and notes agree, and its storage.local items.
  */
 export async function collectExport(db: LeadpaceDb, readStorage: () => Promise<Record<string, unknown>>, now: number): Promise<ExportBundle> {
-  const tables = await db.transaction('r', db.tables, async () => {
-    const all: Record<string, unknown[]> = {};
-    for (const table of db.tables) all[table.name] = await table.toArray();
-    return all;
+  const tables = await db.transaction('r', db.tables, async (): Promise<ExportTables> => {
+    const others: Record<string, unknown[]> = {};
+    for (const table of db.tables) {
+      if (!TYPED_TABLES.has(table.name)) others[table.name] = await table.toArray();
+    }
+    return { ...others, leads: await db.leads.toArray(), events: await db.events.toArray(), notes: await db.notes.toArray() };
   });
   return {
     format: EXPORT_FORMAT,

@@ -46,3 +46,13 @@ describe('eventsCsv', () => {
     expect(JSON.parse(rows[2]?.[6] ?? '')).toEqual({ v: 1, channel: 'call', outcome: 'reached' });
   });
 });
+
+describe('removedDetailsLabel', () => {
+  it('names the period for a lead whose details were removed, nothing otherwise', async () => {
+    const { removedDetailsLabel } = await import('@/lib/privacy/removed-label');
+    const { translator } = await import('@/lib/i18n');
+    expect(removedDetailsLabel({ detailsRemovedAt: 1, detailsRemovedAfterDays: 180 }, translator('en'))).toBe('Details removed after 180 days');
+    expect(removedDetailsLabel({ detailsRemovedAt: 1, detailsRemovedAfterDays: 90 }, translator('nl'))).toBe('Gegevens verwijderd na 90 dagen');
+    expect(removedDetailsLabel({ name: 'Sanne' }, translator('en'))).toBeNull();
+  });
+});

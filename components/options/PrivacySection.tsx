@@ -1,0 +1,253 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { leadpaceDb } from '@/lib/db/schema';
+import { RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionDaysSchema } from '@/lib/domain/retention';
+import { sendMessage } from '@/lib/messaging';
+import { eventsCsv, leadsCsv } from '@/lib/privacy/csv';
+import { collectExport, type ExportBundle } from '@/lib/privacy/export';
+import { readRetentionDays, saveRetentionDays } from '@/lib/privacy/retention-store';
+import type { WipeReport, WipeResult } from '@/lib/privacy/wipe';
+import { useI18n } from '../ui/i18n';
+import { SaveActions, type SaveState } from './SaveActions';
+import { browserDownload, type Download } from './ScriptsEditor';
+
+/** Where the section reads and writes; injectable so tests need no extension. */
+export interface PrivacyApi {
+  readRetention: () => Promise<number>;
+  saveRetention: (days: number) => Promise<number>;
+  collect: () => Promise<ExportBundle>;
+  wipe: () => Promise<WipeResult>;
+  now: () => number;
+}
+
+export const browserPrivacy: PrivacyApi = {
+  readRetention: readRetentionDays,
+  saveRetention: saveRetentionDays,
+  collect: () => collectExport(leadpaceDb(), () => browser.storage.local.get(null), Date.now()),
+  wipe: () => sendMessage('privacy/wipe', {}),
+  now: Date.now,
+};
+
+const RANGE = { min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS, default: RETENTION_DEFAULT_DAYS };
+
+function parseDays(text: string): number | null {
+  if (!/^\d{1,4}$/.test(text.trim())) return null;
+  const days = Number(text.trim());
+  return retentionDaysSchema.safeParse(days).success ? days : null;
+}
+
+function RetentionForm({ api }: { api: PrivacyApi }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState(false);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  useEffect(() => {
+    let alive = true;
+    api
+      .readRetention()
+      .then((days) => alive && setText(String(days)))
+      .catch(() => alive && setText(String(RETENTION_DEFAULT_DAYS)));
+    return () => {
+      alive = false;
+    };
+  }, [api]);
+  if (text === null) return <p className="op-muted">{t('options.loading')}</p>;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const days = parseDays(text);
+    if (days === null) {
+      setError(true);
+      setState({ kind: 'invalid' });
+      return;
+    }
+    api
+      .saveRetention(days)
+      .then((saved) => {
+        setText(String(saved));
+        setState({ kind: 'saved' });
+      })
+      .catch((e: unknown) => setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="retention-form" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('privacy.retention.title')}</h3>
+      <div className="op-field">
+        <label htmlFor={`${id}-days`}>{t('privacy.retention.label')}</label>
+        <input
+          id={`${id}-days`}
+          data-testid="retention-days"
+          inputMode="numeric"
+          value={text}
+          aria-invalid={error}
+          aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
+          onChange={(event) => {
+            setText(event.target.value);
+            setError(false);
+            setState({ kind: 'idle' });
+          }}
+          style={{ maxWidth: 90 }}
+        />
+        <span className="op-help" id={`${id}-help`}>
+          {t('privacy.retention.help', RANGE)}
+        </span>
+        {error ? (
+          <span className="op-field-error" id={`${id}-error`}>
+            {t('privacy.retention.invalid', RANGE)}
+          </span>
+        ) : null}
+      </div>
+      <SaveActions label={t('privacy.retention.save')} state={state} savedTestId="retention-saved" />
+    </form>
+  );
+}
+
+type ExportKind = 'json' | 'leads' | 'events';
+
+function ExportButtons({ api, download }: { api: PrivacyApi; download: Download }) {
+  const { t, lang } = useI18n();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = (kind: ExportKind) => {
+    api
+      .collect()
+      .then((bundle) => {
+        const day = bundle.exportedAt.slice(0, 10);
+        const { leads, notes, events } = bundle.database.tables;
+        const file =
+          kind === 'json'
+            ? { name: `leadpace-export-${day}.json`, text: `${JSON.stringify(bundle, null, 2)}\n` }
+            : kind === 'leads'
+              ? { name: `leadpace-leads-${day}.csv`, text: leadsCsv(leads, notes, lang) }
+              : { name: `leadpace-events-${day}.csv`, text: eventsCsv(events, lang) };
+        download(file.name, file.text);
+        setStatus({ ok: true, text: t('privacy.export.done', { file: file.name }) });
+      })
+      .catch((e: unknown) => setStatus({ ok: false, text: t('privacy.export.failed', { reason: e instanceof Error ? e.message : String(e) }) }));
+  };
+  return (
+    <div data-testid="privacy-export">
+      <h3>{t('privacy.export.title')}</h3>
+      <p className="op-help">{t('privacy.export.help')}</p>
+      <div className="op-actions">
+        <button type="button" className="op-secondary" data-testid="export-json" onClick={() => run('json')}>
+          {t('privacy.export.json')}
+        </button>
+        <button type="button" className="op-secondary" data-testid="export-leads-csv" onClick={() => run('leads')}>
+          {t('privacy.export.leadsCsv')}
+        </button>
+        <button type="button" className="op-secondary" data-testid="export-events-csv" onClick={() => run('events')}>
+          {t('privacy.export.eventsCsv')}
+        </button>
+        <span role="status" className="op-status">
+          {status ? <span className={status.ok ? 'op-saved' : 'op-field-error'}>{status.text}</span> : null}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+type WipeState =
+  | { kind: 'idle' }
+  | { kind: 'confirming'; typed: string; mismatch: boolean }
+  | { kind: 'working' }
+  | { kind: 'done'; report: WipeReport }
+  | { kind: 'failed'; reason: string };
+
+function WipeReportView({ report }: { report: WipeReport }) {
+  const { t } = useI18n();
+  return (
+    <div role="status" data-testid="wipe-done">
+      <p className="op-saved">
+        {t('privacy.wipe.done', { leads: report.leads, events: report.events, notes: report.notes, items: report.storageItems })}
+      </p>
+      {report.crms.length > 0 ? <p>{t('privacy.wipe.crms', { crms: report.crms.join(', ') })}</p> : null}
+      <p>{report.wasConnected ? t('privacy.wipe.teamConnected') : t('privacy.wipe.teamMaybe')}</p>
+      <p className="op-help">{t('privacy.wipe.reload')}</p>
+    </div>
+  );
+}
+
+function WipeControl({ api }: { api: PrivacyApi }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [state, setState] = useState<WipeState>({ kind: 'idle' });
+  const word = t('privacy.wipe.word');
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    if (state.kind !== 'confirming') return;
+    if (state.typed.trim() !== word) {
+      setState({ ...state, mismatch: true });
+      return;
+    }
+    setState({ kind: 'working' });
+    api
+      .wipe()
+      .then((result) => setState(result.ok ? { kind: 'done', report: result.value } : { kind: 'failed', reason: result.reason }))
+      .catch((e: unknown) => setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
+  };
+  return (
+    <div data-testid="privacy-wipe">
+      <h3>{t('privacy.wipe.title')}</h3>
+      <p className="op-help">{t('privacy.wipe.help')}</p>
+      {state.kind === 'idle' || state.kind === 'failed' ? (
+        <div className="op-actions">
+          <button type="button" className="op-secondary" data-testid="wipe-start" onClick={() => setState({ kind: 'confirming', typed: '', mismatch: false })}>
+            {t('privacy.wipe.start')}
+          </button>
+          {state.kind === 'failed' ? (
+            <span role="alert" className="op-field-error">
+              {t('privacy.wipe.failed', { reason: state.reason })}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {state.kind === 'confirming' ? (
+        <form onSubmit={confirm} noValidate data-testid="wipe-confirm-form">
+          <div className="op-field">
+            <label htmlFor={`${id}-word`}>{t('privacy.wipe.confirmLabel', { word })}</label>
+            <input
+              id={`${id}-word`}
+              data-testid="wipe-word"
+              autoComplete="off"
+              value={state.typed}
+              aria-invalid={state.mismatch}
+              aria-describedby={state.mismatch ? `${id}-error` : undefined}
+              onChange={(event) => setState({ kind: 'confirming', typed: event.target.value, mismatch: false })}
+              style={{ maxWidth: 140 }}
+            />
+            {state.mismatch ? (
+              <span className="op-field-error" id={`${id}-error`}>
+                {t('privacy.wipe.mismatch', { word })}
+              </span>
+            ) : null}
+          </div>
+          <div className="op-actions">
+            <button type="submit" className="op-primary" data-testid="wipe-confirm">
+              {t('privacy.wipe.confirm')}
+            </button>
+            <button type="button" className="op-secondary" onClick={() => setState({ kind: 'idle' })}>
+              {t('privacy.wipe.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {state.kind === 'working' ? <p role="status">{t('privacy.wipe.working')}</p> : null}
+      {state.kind === 'done' ? <WipeReportView report={state.report} /> : null}
+    </div>
+  );
+}
+
+/** Options → Privacy: how long customer details stay, a copy of everything, and the wipe. */
+export function PrivacySection({ api = browserPrivacy, download = browserDownload }: { api?: PrivacyApi; download?: Download }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section className="op-card" aria-labelledby={`${id}-title`} data-testid="privacy-section">
+      <h2 id={`${id}-title`}>{t('privacy.title')}</h2>
+      <p className="op-help">{t('privacy.intro')}</p>
+      <RetentionForm api={api} />
+      <ExportButtons api={api} download={download} />
+      <WipeControl api={api} />
+    </section>
+  );
+}
