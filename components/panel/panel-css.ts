@@ -43,8 +43,8 @@ export const PANEL_CSS = `
 .lp-primary:disabled { opacity: .6; }
 .lp-secondary { background: #fff; color: #0f3d5e; border: 1px solid #7b8794; border-radius: 7px; padding: 5px 10px; }
 .lp-logger { flex-basis: 100%; }
-/* A folded section draws nothing, so it takes no gap either. */
-.lp-body > [data-open="false"] { margin-top: -8px; }
+/* A folded section stays in the DOM (its text, the script id) but draws nothing, not even a gap. */
+.lp-body > [data-open="false"] { display: none; }
 .lp-cancel { justify-self: start; }
 .lp-chips { display: flex; flex-wrap: wrap; gap: 4px; }
 .lp-chip { background: #f2f5f8; border: 1px solid #7b8794; border-radius: 6px; padding: 4px 8px; font-size: 12px !important; color: #1f2933; }
