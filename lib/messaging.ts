@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import type { SalesImportOutcome } from './db/import-writes';
 import type { LeadView } from './domain/lead';
 import {
   channelSchema,
@@ -19,6 +20,9 @@ export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/,
 
 /** Most leads one `leads/listed` message may carry; a longer list goes in several messages. */
 export const LISTED_MAX = 200;
+
+/** Most sales one `sales/import` message may carry; a longer file goes in several messages. */
+export const SALES_IMPORT_MAX = 2000;
 
 export const messageSchemas = {
   'lead/seen': leadSnapshotSchema,
@@ -46,6 +50,10 @@ export const messageSchemas = {
   'team/disconnect': z.object({}),
   'team/sync-now': z.object({}),
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
+  // The report's sold-deals import (extension pages only): leads to mark sold, with the deal's time.
+  'sales/import': z.object({
+    sales: z.array(z.object({ leadKey: leadKeySchema, soldAt: z.number().int().nonnegative() })).min(1).max(SALES_IMPORT_MAX),
+  }),
   // Options → Privacy: delete everything Leadpace keeps in this browser (extension pages only).
   'privacy/wipe': wipeRequestSchema,
 } as const;
@@ -82,6 +90,8 @@ export interface ProtocolMap {
   'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;
   'team/sync-now'(data: Data<'team/sync-now'>): TeamResult<SyncOutcome>;
   'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
+  /** Report page → background: mark these leads sold (actor `import`); already sold ones stay. */
+  'sales/import'(data: Data<'sales/import'>): Result<SalesImportOutcome>;
   'privacy/wipe'(data: Data<'privacy/wipe'>): WipeResult;
 }
 

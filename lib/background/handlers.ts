@@ -19,6 +19,7 @@ import {
   saveNote,
   undoAttempt,
 } from '../db/writes';
+import { importSales, type SalesImportOutcome } from '../db/import-writes';
 import { messageSchemas, type ErrorCode, type Result } from '../messaging';
 import { describeIssues } from '../validation';
 
@@ -212,6 +213,30 @@ export async function handleListed(raw: unknown, sender: SenderInfo, deps: Handl
   } catch (error) {
     const result = classify(error);
     deps.log(`leads/listed failed: ${result.ok ? '' : result.reason}`);
+    return result;
+  }
+}
+
+/**
+ * `sales/import`: the report's sold-deals import. Only Leadpace's own pages may send it (a CRM
+ * page never marks leads sold in bulk). Never throws.
+ */
+export async function handleSalesImport(raw: unknown, sender: SenderInfo, deps: HandlerDeps): Promise<Result<SalesImportOutcome>> {
+  const parsed = messageSchemas['sales/import'].safeParse(raw);
+  if (!parsed.success) {
+    const reason = describeIssues(parsed.error, { whole: '(message)' });
+    deps.log(`rejected sales/import: ${reason}`);
+    return fail('invalid', reason);
+  }
+  if (!sender.url?.startsWith(deps.extensionOrigin)) {
+    deps.log(`rejected sales/import: sender ${sender.url ?? '(unknown)'} is not a Leadpace page`);
+    return fail('forbidden', 'sold deals are imported from the report page only');
+  }
+  try {
+    return { ok: true, value: await importSales(deps.db(), parsed.data.sales, { repId: await deps.repId() }) };
+  } catch (error) {
+    const result = classify(error);
+    deps.log(`sales/import failed: ${result.ok ? '' : result.reason}`);
     return result;
   }
 }
