@@ -97,6 +97,8 @@ async function setLanguage(language: 'en' | 'nl'): Promise<void> {
   }, language);
 }
 
+const amsterdamDate = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
+
 describe.each(['en', 'nl'] as const)('accessibility (%s)', (language) => {
   it('the panel: no serious or critical violations, compact, open and while logging; text 12 px or more', async () => {
     await setLanguage(language);
@@ -149,6 +151,17 @@ describe.each(['en', 'nl'] as const)('accessibility (%s)', (language) => {
     await page.waitForTimeout(300);
     expect(await seriousViolations(page)).toEqual([]);
     expect((await smallestText(page)).px).toBeGreaterThanOrEqual(12);
+    await page.close();
+  }, 180_000);
+
+  it('the source report: no serious or critical violations', async () => {
+    await setLanguage(language);
+    const page = await env.browser.context.newPage();
+    const now = Date.now();
+    // The panel test above registered and worked a lead, so the report has a row to draw.
+    await page.goto(`chrome-extension://${env.browser.extensionId}/report.html?from=${amsterdamDate(now - 10 * 86_400_000)}&to=${amsterdamDate(now)}`);
+    await page.locator('[data-testid=source-row]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, 180_000);
 });
