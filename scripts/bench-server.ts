@@ -217,7 +217,9 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
         const warm = times.slice(2).sort((a, b) => a - b);
         const median = warm[Math.floor(warm.length / 2)] ?? 0;
         const worst = warm.at(-1) ?? 0;
-        console.log(`${name}: leaderboard ${period.padEnd(10)} (${who} token, cohort ${fmt(n).padStart(6)} leads)  median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms`);
+        // The first request computes the figures; later ones for the same commits share them.
+        const first = times[0] ?? 0;
+        console.log(`${name}: leaderboard ${period.padEnd(10)} (${who} token, cohort ${fmt(n).padStart(6)} leads)  first ${first.toFixed(1)} ms, then median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms`);
       }
     }
     const etagRes = await app.request('/v1/leaderboard?period=month', { headers: { authorization: `Bearer ${lead.token}` } });

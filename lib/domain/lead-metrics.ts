@@ -129,8 +129,12 @@ export function wasClosedTooEarly(
   );
 }
 
-export function isProperlyWorked(lead: LeadFacts, settings: MetricSettings): boolean {
-  if (isWithinSla(responseTimeMs(lead, settings.hours), settings.firstAttemptSlaMs) !== true) return false;
+export function isProperlyWorked(
+  lead: LeadFacts,
+  settings: MetricSettings,
+  responseMs: number | null = responseTimeMs(lead, settings.hours),
+): boolean {
+  if (isWithinSla(responseMs, settings.firstAttemptSlaMs) !== true) return false;
   return lead.contactsBeforeClose > 0 || lead.attemptsBeforeClose >= settings.closeAfterAttempts;
 }
 
@@ -206,6 +210,14 @@ export class CohortTally {
   constructor(private readonly settings: MetricSettings) {}
 
   add(lead: LeadFacts): void {
+    this.addWithResponse(lead, lead.backlog || isExcluded(lead) ? null : responseTimeMs(lead, this.settings.hours));
+  }
+
+  /**
+   * `add` for a caller that tallies the same lead more than once (a rep and the team) and
+   * computed its response time with the same hours already.
+   */
+  addWithResponse(lead: LeadFacts, response: number | null): void {
     if (lead.backlog) {
       this.backlog += 1;
       return;
@@ -216,7 +228,6 @@ export class CohortTally {
     }
     const s = this.settings;
     this.leads += 1;
-    const response = responseTimeMs(lead, s.hours);
     if (response !== null) {
       this.responses.push(response);
       if (response <= s.firstAttemptSlaMs) this.within += 1;
@@ -226,7 +237,7 @@ export class CohortTally {
     if (reached(lead, 'appointment')) this.appointments += 1;
     if (wasClosedTooEarly(lead, s.closeAfterAttempts)) this.tooEarly += 1;
     if (lead.status === 'sold') this.sold += 1;
-    if (isProperlyWorked(lead, s)) this.worked += 1;
+    if (isProperlyWorked(lead, s, response)) this.worked += 1;
   }
 
   figures(): CohortFigures {

@@ -17,8 +17,37 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
 }
 
+/**
+ * The last few boards' figures, keyed by everything they depend on: the team's commits (seq),
+ * roster and settings changes (revision, settings), and the window. A team's members polling the
+ * same period share one computation; visibility is still applied per viewer below.
+ */
+class FiguresCache<V> {
+  private readonly entries = new Map<string, Promise<V>>();
+  constructor(private readonly max: number) {}
+
+  get(key: string, compute: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    this.entries.set(key, value);
+    // A failed computation is not remembered: the next request tries again.
+    value.catch(() => this.entries.delete(key));
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return value;
+  }
+}
+
 export function leaderboardRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();
+  const boardFigures = new FiguresCache<Awaited<ReturnType<typeof cohortFiguresByMember>>>(64);
 
   app.get('/', async (c) => {
     const query = querySchema.safeParse(c.req.query());
@@ -47,7 +76,9 @@ export function leaderboardRoutes(rt: Runtime) {
 
     const [roster, figures] = await Promise.all([
       teamRoster(rt.db, principal.teamId),
-      cohortFiguresByMember(rt.db, principal.teamId, from, to, settings),
+      boardFigures.get(`${principal.teamId}|${version.seq}|${version.revision}|${from}|${to}|${principal.settingsJson}`, () =>
+        cohortFiguresByMember(rt.db, principal.teamId, from, to, settings),
+      ),
     ]);
     const stats = new Map<string, LeaderboardStats>(figures.members);
 

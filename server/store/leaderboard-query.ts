@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CohortTally, type CohortFigures, type MetricSettings } from '../../lib/domain/lead-metrics';
+import { CohortTally, responseTimeMs, type CohortFigures, type MetricSettings } from '../../lib/domain/lead-metrics';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 import { factsFromRow } from '../domain/lead-facts';
@@ -49,8 +49,9 @@ export async function cohortFiguresByMember(
       tally = new CohortTally(settings);
       tallies.set(row.member_id, tally);
     }
-    tally.add(facts);
-    team.add(facts);
+    const response = responseTimeMs(facts, settings.hours);
+    tally.addWithResponse(facts, response);
+    team.addWithResponse(facts, response);
   }
   const members = new Map<string, CohortFigures>();
   for (const [memberId, tally] of tallies) members.set(memberId, tally.figures());
