@@ -3,6 +3,7 @@ import type { CrmAdapter } from '@/lib/adapters/types';
 import { healthShare, HEALTH_WINDOW, type CrmHealth } from '@/lib/domain/adapter-health';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
+import { GoLiveField, storageGoLive, type GoLiveStore } from './GoLiveField';
 
 /** The slice of `browser.permissions` this page needs; injectable because fakeBrowser lacks it. */
 export interface PermissionsApi {
@@ -46,11 +47,13 @@ function CrmRow({
   permissions,
   health,
   now,
+  goLive,
 }: {
   adapter: Pick<CrmAdapter, 'id' | 'name' | 'matches'>;
   permissions: PermissionsApi;
   health: CrmHealth | undefined;
   now: number;
+  goLive: GoLiveStore;
 }) {
   const { t } = useI18n();
   const [access, setAccess] = useState<Access>('checking');
@@ -105,6 +108,7 @@ function CrmRow({
           {t(access === 'granted' ? 'options.crm.grantedOrigins' : 'options.crm.origins', { origins: adapter.matches.join(', ') })}
         </span>
         <HealthLine health={health} now={now} />
+        {access === 'granted' ? <GoLiveField crm={adapter.id} store={goLive} /> : null}
       </div>
       <span className={access === 'granted' ? 'op-pill op-pill-on' : 'op-pill'} data-testid="crm-access">
         {access === 'checking'
@@ -138,12 +142,15 @@ export function CrmPermissions({
   permissions,
   health = {},
   now: fixedNow,
+  goLive = storageGoLive,
   children,
 }: {
   adapters: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
   permissions: PermissionsApi;
   health?: Readonly<Record<string, CrmHealth>>;
   now?: number;
+  /** Where each CRM's go-live is kept (the backlog boundary). */
+  goLive?: GoLiveStore;
   /** The dealer's own adapters: import, export, remove. */
   children?: ReactNode;
 }) {
@@ -157,7 +164,7 @@ export function CrmPermissions({
       <p className="op-help">{t('options.crmsIntro')}</p>
       <ul className="op-crms">
         {adapters.map((adapter) => (
-          <CrmRow key={adapter.id} adapter={adapter} permissions={permissions} health={health[adapter.id]} now={now} />
+          <CrmRow key={adapter.id} adapter={adapter} permissions={permissions} health={health[adapter.id]} now={now} goLive={goLive} />
         ))}
       </ul>
       {children}

@@ -23,6 +23,7 @@ import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
 import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from './UserAdapters';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { StatusRules } from './StatusRules';
 import { PrivacySection } from './PrivacySection';
 import { TeamSection } from './TeamSection';
 
@@ -118,6 +119,7 @@ export function Options({
       <CrmPermissions adapters={[...adapters, ...crmData.user.map(userAdapter)]} permissions={permissions} health={crmData.health}>
         <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />
       </CrmPermissions>
+      <StatusRules />
       <TeamSection />
       <PrivacySection download={download} />
       <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">

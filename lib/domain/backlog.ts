@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { dayBounds } from './metrics';
 
 /**
@@ -46,4 +48,20 @@ export function splitBacklog<T extends { lead: { open: 0 | 1; backlog?: boolean;
  */
 export function goLiveForExisting(earliestFirstSeenAt: number | null, now: number, timeZone: string): number {
   return defaultGoLive(earliestFirstSeenAt ?? now, timeZone);
+}
+
+/** A go-live as the date input shows it: the dealer's calendar day, `yyyy-MM-dd`. */
+export function goLiveDate(goLiveAt: number, timeZone: string): string {
+  return format(new TZDate(goLiveAt, timeZone), 'yyyy-MM-dd');
+}
+
+/** The go-live for a date the dealer picked: the start of that day in the dealer's zone; null if not a date. */
+export function goLiveFromDate(date: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new TZDate(y, m - 1, d, timeZone);
+  // new Date(2026, 1, 30) rolls over to March: such a date was never a real one.
+  if (day.getFullYear() !== y || day.getMonth() !== m - 1 || day.getDate() !== d) return null;
+  return dayBounds(day.getTime(), timeZone).start;
 }

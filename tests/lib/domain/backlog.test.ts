@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGoLive, goLiveForExisting, isBacklog, needsNudging, splitBacklog } from '@/lib/domain/backlog';
+import { defaultGoLive, goLiveDate, goLiveForExisting, goLiveFromDate, isBacklog, needsNudging, splitBacklog } from '@/lib/domain/backlog';
 
 const ZONE = 'Europe/Amsterdam';
 const at = (iso: string) => Date.parse(iso);
@@ -59,5 +59,20 @@ describe('goLiveForExisting', () => {
   });
   it('is today when no lead was seen yet', () => {
     expect(goLiveForExisting(null, now, ZONE)).toBe(at('2026-12-01T00:00:00+01:00'));
+  });
+});
+
+describe('goLiveDate and goLiveFromDate: the date input in the dealer’s zone', () => {
+  it.each([
+    ['2026-12-01', ZONE, '2026-12-01T00:00:00+01:00'],
+    ['2026-07-14', ZONE, '2026-07-14T00:00:00+02:00'],
+    ['2026-03-29', ZONE, '2026-03-29T00:00:00+01:00'],
+    ['2026-11-30', 'America/New_York', '2026-11-30T00:00:00-05:00'],
+  ])('%s in %s starts at %s, and reads back as the same date', (date, zone, start) => {
+    expect(goLiveFromDate(date, zone)).toBe(at(start));
+    expect(goLiveDate(at(start), zone)).toBe(date);
+  });
+  it.each(['', 'yesterday', '2026-02-30', '2026-13-01', '01-12-2026'])('refuses %j', (date) => {
+    expect(goLiveFromDate(date, ZONE)).toBeNull();
   });
 });
