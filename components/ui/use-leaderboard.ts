@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { LeaderboardCacheRow, LeadpaceDb } from '@/lib/db/schema';
-import { isMessageKey, type Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
+import { describeTeamError } from '@/lib/i18n/team-errors';
 import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { LeaderboardRefresh } from '@/lib/sync/client';
 import type { TeamInfo } from '@/lib/sync/connection';
@@ -17,10 +18,8 @@ export const messageLeaderboardApi: LeaderboardApi = { leaderboard: (period) => 
 /** A failed refresh keeps the server's code, translated at render so a language switch needs no refetch. */
 export type LeaderboardRefreshState = { state: 'updating' | 'done' } | { state: 'failed'; reason: string; apiCode?: string };
 
-export function refreshFailure(r: Extract<LeaderboardRefreshState, { state: 'failed' }>, t: Translate): string {
-  const key = r.apiCode ? `team.error.${r.apiCode}` : '';
-  return isMessageKey(key) ? t(key) : r.reason;
-}
+/** A failed refresh in the reader's language, from its error code (never the raw English reason). */
+export const refreshFailure = (r: Extract<LeaderboardRefreshState, { state: 'failed' }>, t: Translate): string => describeTeamError(t, r.apiCode);
 
 /**
  * The cached leaderboard of a period (rendered at once, offline too) plus a refresh from the

@@ -200,7 +200,7 @@ describe('full team board', () => {
 
   it('a refresh that fails without a snapshot says so as an error', async () => {
     renderPage('en', DEFAULT_SETTINGS, { leaderboard: () => Promise.resolve({ ok: false, code: 'unknown', reason: 'x', apiCode: 'network' }) });
-    expect((await screen.findByTestId('board-status')).textContent).toMatch(/^No leaderboard yet: Could not reach the server/);
+    expect((await screen.findByTestId('board-status')).textContent).toBe('No leaderboard yet: Cannot reach the server. Check the address and your internet connection, then try again.');
   });
 });
 
