@@ -51,17 +51,19 @@ export async function clearExpiredDetails(
   for (let start = 0; start < candidates.length; start += batchSize) {
     const keys = candidates.slice(start, start + batchSize);
     outcome.cleared += await db.transaction('rw', db.leads, db.events, db.notes, async () => {
-      const [leads, notes, lastEvents] = await Promise.all([db.leads.bulkGet(keys), db.notes.bulkGet(keys), lastEventTimes(db, keys)]);
+      // Leads cleared on an earlier day stay below the cutoff: skip them before reading events.
+      const leads = (await db.leads.bulkGet(keys)).filter((lead): lead is LeadRecord => lead !== undefined && detailsRemovalOf(lead) === null);
+      const live = leads.map((lead) => lead.key);
+      const [notes, lastEvents] = await Promise.all([db.notes.bulkGet(live), lastEventTimes(db, live)]);
       const cleared: LeadRecord[] = [];
       const dropNotes: string[] = [];
       leads.forEach((lead, i) => {
-        if (!lead) return;
         const note = notes[i];
         const facts = {
           lastSeenAt: lead.lastSeenAt,
           lastEventAt: lastEvents.get(lead.key) ?? null,
           noteUpdatedAt: note?.updatedAt ?? null,
-          removed: detailsRemovalOf(lead) !== null,
+          removed: false,
         };
         if (!detailsDue(facts, now, days)) return;
         cleared.push(withoutDetails(lead, { detailsRemovedAt: now, detailsRemovedAfterDays: days }));
