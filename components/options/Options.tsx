@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { readCrmHealth } from '@/lib/adapters/health-store';
 import { ADAPTERS } from '@/lib/adapters/registry';
@@ -23,7 +23,9 @@ import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
 import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from './UserAdapters';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
-import { StatusRules } from './StatusRules';
+import { Setup } from './Setup';
+import { Tabs, type SectionTab } from './Tabs';
+import { FIRST_TAB, SETUP, useHashRoute } from './TabsRoute';
 import { PrivacySection } from './PrivacySection';
 import { TeamSection } from './TeamSection';
 
@@ -98,35 +100,55 @@ export function Options({
     document.documentElement.lang = lang;
     document.title = title;
   }, [lang, title]);
+  const route = useHashRoute();
+  const profile = settings ?? profileStore;
+  const crmList = (
+    <CrmPermissions adapters={[...adapters, ...crmData.user.map(userAdapter)]} permissions={permissions} health={crmData.health}>
+      <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />
+    </CrmPermissions>
+  );
+  if (route.tab === SETUP) {
+    return (
+      <main className="op">
+        <h1>{title}</h1>
+        <Setup store={profile} crm={crmList} team={<TeamSection />} onFinish={() => route.go(FIRST_TAB)} />
+      </main>
+    );
+  }
+  // A rep's team-owned sections are read-only; a new version remounts them with its values.
+  const teamOwned = (testId: string, content: ReactNode) => (
+    <fieldset key={mode.kind === 'rep' ? `rep-${mode.meta.version}` : mode.kind} disabled={mode.kind === 'rep'} data-testid={testId} className="op-team-owned">
+      {content}
+    </fieldset>
+  );
+  // One entry per section, one save per section; add a section here with one line.
+  const tabs: SectionTab[] = [
+    { id: 'general', label: 'tabs.general', content: <SettingsForm store={profile} focusField={route.field} /> },
+    { id: 'hours', label: 'tabs.hours', content: teamOwned('team-owned-hours', <BusinessHoursForm store={teamStore} />) },
+    { id: 'cadence', label: 'tabs.cadence', content: teamOwned('team-owned-cadence', <CadenceForm store={teamStore} />) },
+    { id: 'targets', label: 'tabs.targets', content: teamOwned('team-owned-targets', <ConversionFloorForm store={teamStore} />) },
+    ...(mode.kind === 'rep' ? [{ id: 'quiet', label: 'tabs.quiet', content: <QuietModeForm store={settings} /> } as const] : []),
+    { id: 'scripts', label: 'tabs.scripts', content: <ScriptsEditor download={download} /> },
+    { id: 'crms', label: 'tabs.crms', content: crmList },
+    { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection download={download} /> },
+    { id: 'team', label: 'tabs.team', content: <TeamSection /> },
+    {
+      id: 'data',
+      label: 'tabs.about',
+      content: (
+        <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">
+          <h2 id="op-data-title">{t('options.data')}</h2>
+          <p>{t('options.dataLocal')}</p>
+          <p className="op-help">{t('options.dataTeam')}</p>
+        </section>
+      ),
+    },
+  ];
   return (
-    <main className="op">
+    <main className="op op-wide">
       <h1>{title}</h1>
-      <SettingsForm store={settings ?? profileStore} />
       <TeamManagedNotice mode={mode} loadHistory={loadTeamHistory} />
-      {/* A rep's team-owned sections are read-only; a new version remounts them with its values. */}
-      <fieldset
-        key={mode.kind === 'rep' ? `rep-${mode.meta.version}` : mode.kind}
-        disabled={mode.kind === 'rep'}
-        data-testid="team-owned-settings"
-        style={{ display: 'contents' }}
-      >
-        <BusinessHoursForm store={teamStore} />
-        <CadenceForm store={teamStore} />
-        <ConversionFloorForm store={teamStore} />
-      </fieldset>
-      {mode.kind === 'rep' ? <QuietModeForm store={settings} /> : null}
-      <ScriptsEditor download={download} />
-      <CrmPermissions adapters={[...adapters, ...crmData.user.map(userAdapter)]} permissions={permissions} health={crmData.health}>
-        <UserAdapters adapters={crmData.user} store={userAdapterStore} download={download} onChanged={crmData.refresh} />
-      </CrmPermissions>
-      <StatusRules />
-      <TeamSection />
-      <PrivacySection download={download} />
-      <section className="op-card" aria-labelledby="op-data-title" data-testid="data-note">
-        <h2 id="op-data-title">{t('options.data')}</h2>
-        <p>{t('options.dataLocal')}</p>
-        <p className="op-help">{t('options.dataTeam')}</p>
-      </section>
+      <Tabs tabs={tabs} active={tabs.some((tab) => tab.id === route.tab) ? route.tab : FIRST_TAB} onSelect={route.go} />
     </main>
   );
 }

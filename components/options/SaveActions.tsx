@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../ui/i18n';
+import { useMarkSaved } from './TabsUnsaved';
 
 /** Where a settings form stands after its last save attempt. */
 export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };
@@ -6,8 +8,15 @@ export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'
 /** The save button and the announced outcome every options form ends with. */
 export function SaveActions({ label, state, savedTestId }: { label: string; state: SaveState; savedTestId: string }) {
   const { t } = useI18n();
+  const markSaved = useMarkSaved();
+  const ref = useRef<HTMLDivElement>(null);
+  // Each save sets a new state object, so a second save after more edits is seen too.
+  useEffect(() => {
+    const form = ref.current?.closest('form');
+    if (state.kind === 'saved' && form && markSaved) markSaved(form);
+  }, [state, markSaved]);
   return (
-    <div className="op-actions">
+    <div className="op-actions" ref={ref} data-save-actions="">
       <button type="submit" className="op-primary">
         {label}
       </button>

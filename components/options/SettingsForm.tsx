@@ -37,8 +37,7 @@ export interface SettingsStore {
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 
-
-export function SettingsForm({ store = storageSettings }: { store?: SettingsStore }) {
+export function SettingsForm({ store = storageSettings, focusField = null }: { store?: SettingsStore; focusField?: string | null }) {
   const { t } = useI18n();
   const id = useId();
   const [form, setForm] = useState<Settings | null>(null);
@@ -107,6 +106,8 @@ export function SettingsForm({ store = storageSettings }: { store?: SettingsStor
           type="text"
           autoComplete="off"
           value={form[field]}
+          // Arrived from a blank in a call script: the field that fills it is ready to type in.
+          autoFocus={focusField === field}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${inputId}-help${error ? ` ${inputId}-error` : ''}`}
           onChange={(event) => edit(field, event.target.value)}

@@ -159,6 +159,10 @@ export default defineBackground(() => {
     team.start();
   };
   browser.runtime.onInstalled.addListener(start);
+  // A fresh install opens the guided setup; an update or a browser restart does not.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#setup') });
+  });
   browser.runtime.onStartup.addListener(start);
   start();
 

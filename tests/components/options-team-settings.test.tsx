@@ -76,8 +76,9 @@ describe('Options: team settings for a rep', () => {
     expect(sla).toHaveProperty('value', '15');
     // Disabled through the surrounding fieldset, which :disabled reports for every control in it.
     expect(sla.matches(':disabled')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Save cadence and targets' }).matches(':disabled')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Save opening hours' }).matches(':disabled')).toBe(true);
+    // Each section sits in its own tab; a hidden tab's button is still disabled.
+    expect(screen.getByRole('button', { name: 'Save cadence and targets', hidden: true }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Save opening hours', hidden: true }).matches(':disabled')).toBe(true);
     expect((await screen.findByTestId('floor-input')).matches(':disabled')).toBe(true);
     expect(screen.getByTestId('floor-input')).toHaveProperty('value', '20');
   });
@@ -139,6 +140,7 @@ describe('Options: team settings for the manager', () => {
     const teamSave = vi.fn((next: Settings) => saveSettings(next));
     const { user } = renderOptions('en', teamSave);
     expect((await screen.findByTestId('team-settings-notice')).dataset.mode).toBe('manager');
+    await user.click(screen.getByRole('tab', { name: 'Cadence' }));
     const sla = await screen.findByLabelText('First attempt within (minutes)');
     expect(sla.matches(':disabled')).toBe(false);
     await user.clear(sla);
@@ -157,6 +159,7 @@ describe('Options: team settings for the manager', () => {
       throw new TeamApiError('settings_conflict', 'changed since version 3', 409, false);
     });
     const { user } = renderOptions('nl', teamSave);
+    await user.click(await screen.findByRole('tab', { name: 'Doelen' }));
     const floor = await screen.findByTestId('floor-input');
     await user.clear(floor);
     await user.type(floor, '15,5');
@@ -171,6 +174,7 @@ describe('Options: team settings for the manager', () => {
     await setUp('lead');
     const teamSave = vi.fn((next: Settings) => saveSettings(next));
     const { user } = renderOptions('en', teamSave);
+    await user.click(await screen.findByRole('tab', { name: 'Targets' }));
     const floor = await screen.findByTestId('floor-input');
     await user.clear(floor);
     await user.type(floor, '130');

@@ -125,6 +125,13 @@ describe('Options: settings', () => {
 });
 
 describe('Options: CRMs', () => {
+  // The CRM list is its own tab.
+  beforeEach(() => {
+    window.location.hash = '#crms';
+  });
+  afterEach(() => {
+    window.location.hash = '';
+  });
   it('lists each adapter with its origins and grants and removes access', async () => {
     const { api } = fakePermissions();
     const { user } = renderOptions(api);
