@@ -77,9 +77,9 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
     <section className={opened ? 'lp lp-open' : 'lp'} aria-label={t('panel.title')} data-testid="panel" tabIndex={-1}>
       {place}
       <header className="lp-head" data-testid="panel-header" title={t('panel.dragHint', hint)} {...position.handle}>
-        <span className="lp-grip" aria-hidden="true">
+        <button type="button" className="lp-grip" data-testid="panel-move" aria-label={t('panel.move')} title={t('panel.moveHint')} {...position.grip}>
           ⠿
-        </span>
+        </button>
         <span className="lp-logo">{t('app.name')}</span>
         <span className="lp-spacer" />
         {view ? (

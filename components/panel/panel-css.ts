@@ -19,7 +19,7 @@ export const PANEL_CSS = `
 .lp-head { flex: none; display: flex; align-items: center; gap: 6px; padding: 6px 8px 6px 6px; background: #0f3d5e; color: #fff; border-radius: 9px 9px 0 0;
   cursor: grab; user-select: none; -webkit-user-select: none; touch-action: none; }
 .lp-head:active { cursor: grabbing; }
-.lp-grip { font-size: 14px; line-height: 1; opacity: .85; padding: 0 2px; }
+.lp-grip { background: transparent; border: 0; color: #fff; font-size: 14px !important; line-height: 1; padding: 2px 4px; border-radius: 4px; cursor: grab; }
 .lp-logo { font-weight: 700; font-size: 13px; letter-spacing: .3px; }
 .lp-spacer { flex: 1; }
 .lp-icon-btn { background: transparent; border: 1px solid rgba(255,255,255,.7); color: #fff; border-radius: 6px; padding: 1px 8px; font-size: 12px !important; }

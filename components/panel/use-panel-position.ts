@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
-import { clampPosition, DEFAULT_PANEL_POSITION, positionAt, type PanelPosition, type Size } from '@/lib/domain/panel-position';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { clampPosition, DEFAULT_PANEL_POSITION, nextCorner, positionAt, topLeftOf, type PanelPosition, type Size } from '@/lib/domain/panel-position';
 import { readPanelPositions, savePanelPosition, watchPanelPositions, type PanelPositions } from '@/lib/panel-position-store';
 
 // Read once when the content script starts, so a panel mounted later lands where the rep left it
@@ -47,6 +47,10 @@ function useBoxSize(element: HTMLElement | undefined): Size {
 }
 
 const INTERACTIVE = 'button, select, input, textarea, a, summary, [role="button"]';
+/** The grip is a button (click and keys move the panel without dragging) and a drag handle. */
+const GRIP = '[data-testid="panel-move"]';
+const NUDGE_PX = 24;
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /** `:host` rules that put the panel at `position`; the shadow's own rules beat any page CSS. */
 function hostCss(p: PanelPosition): string {
@@ -64,7 +68,7 @@ export function usePanelPosition(crm: string | undefined, host: HTMLElement | un
   const box = useBoxSize(host);
   const [stored, setStored] = useState<PanelPositions>(() => preloaded ?? {});
   const [dragged, setDragged] = useState<PanelPosition | null>(null);
-  const drag = useRef<{ pointerId: number; dx: number; dy: number } | null>(null);
+  const drag = useRef<{ pointerId: number; dx: number; dy: number; x: number; y: number; onGrip: boolean } | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -85,15 +89,25 @@ export function usePanelPosition(crm: string | undefined, host: HTMLElement | un
 
   const position = clampPosition(dragged ?? (crm ? stored[crm] : undefined) ?? DEFAULT_PANEL_POSITION, box, viewport);
 
+  const place = useCallback(
+    (next: PanelPosition) => {
+      if (!crm) return;
+      setStored((previous) => ({ ...previous, [crm]: next }));
+      void savePanelPosition(crm, next).catch(() => undefined);
+    },
+    [crm],
+  );
+
   const onPointerDown = useCallback(
     (event: PointerEvent<HTMLElement>) => {
       if (event.button !== 0 || !host) return;
-      if (event.target instanceof Element && event.target.closest(INTERACTIVE)) return;
+      const onGrip = event.target instanceof Element && event.target.closest(GRIP) !== null;
+      if (!onGrip && event.target instanceof Element && event.target.closest(INTERACTIVE)) return;
       // No text selection on the page, no native drag: the header is a handle, not content.
       event.preventDefault();
       event.currentTarget.setPointerCapture(event.pointerId);
       const rect = host.getBoundingClientRect();
-      drag.current = { pointerId: event.pointerId, dx: event.clientX - rect.left, dy: event.clientY - rect.top };
+      drag.current = { pointerId: event.pointerId, dx: event.clientX - rect.left, dy: event.clientY - rect.top, x: event.clientX, y: event.clientY, onGrip };
     },
     [host],
   );
@@ -113,17 +127,37 @@ export function usePanelPosition(crm: string | undefined, host: HTMLElement | un
       if (!current || current.pointerId !== event.pointerId) return;
       drag.current = null;
       if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
-      const dropped = positionAt(event.clientX - current.dx, event.clientY - current.dy, box, viewportSize());
       setDragged(null);
-      if (!crm) return;
-      setStored((previous) => ({ ...previous, [crm]: dropped }));
-      void savePanelPosition(crm, dropped).catch(() => undefined);
+      const moved = Math.abs(event.clientX - current.x) + Math.abs(event.clientY - current.y) > 3;
+      // A click on the grip without moving: the next corner (one click, no dragging needed).
+      if (!moved) {
+        if (current.onGrip && event.type === 'pointerup') place(nextCorner(position));
+        return;
+      }
+      place(positionAt(event.clientX - current.dx, event.clientY - current.dy, box, viewportSize()));
     },
-    [box, crm],
+    [box, place, position],
   );
+
+  const grip = {
+    // Mouse clicks arrive as pointer events above; this is Enter or Space on the focused grip.
+    onClick: (event: MouseEvent<HTMLElement>) => {
+      if (event.detail === 0) place(nextCorner(position));
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      const arrow = ARROWS[event.key];
+      if (!arrow) return;
+      event.preventDefault();
+      const step = event.shiftKey ? NUDGE_PX * 4 : NUDGE_PX;
+      const now = viewportSize();
+      const { left, top } = topLeftOf(position, box, now);
+      place(positionAt(left + arrow[0] * step, top + arrow[1] * step, box, now));
+    },
+  };
 
   return {
     css: hostCss(position),
     handle: { onPointerDown, onPointerMove, onPointerUp: endDrag, onPointerCancel: endDrag },
+    grip,
   };
 }

@@ -55,3 +55,16 @@ export function positionAt(left: number, top: number, panel: Size, viewport: Siz
     viewport,
   );
 }
+
+const CORNERS: readonly PanelPosition[] = [
+  { h: 'right', x: 16, v: 'bottom', y: 16 },
+  { h: 'left', x: 16, v: 'bottom', y: 16 },
+  { h: 'left', x: 16, v: 'top', y: 16 },
+  { h: 'right', x: 16, v: 'top', y: 16 },
+];
+
+/** The corner after the one the panel is nearest to, clockwise from the bottom right. */
+export function nextCorner(position: PanelPosition): PanelPosition {
+  const index = CORNERS.findIndex((c) => c.h === position.h && c.v === position.v);
+  return CORNERS[(index + 1) % CORNERS.length] ?? DEFAULT_PANEL_POSITION;
+}

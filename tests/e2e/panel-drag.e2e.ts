@@ -116,6 +116,23 @@ describe('moving the panel', () => {
     await page.close();
   });
 
+  it('moves without dragging too: a click on the grip goes to the next corner, arrow keys nudge it', async () => {
+    const page = await openLead('L-1046');
+    await dragHeaderBy(page, 3000, 3000); // bottom right, flush
+    await inPanel(page, 'panel-move').click();
+    await expect.poll(async () => Math.round((await box(page)).x)).toBe(16);
+    const bottomLeft = await box(page);
+    expect(bottomLeft.y + bottomLeft.height).toBeCloseTo(VIEWPORT.height - 16, 0);
+    await inPanel(page, 'panel-move').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Math.round((await box(page)).x)).toBe(16 + 24);
+    expect(Math.round((await box(page)).y)).toBe(Math.round(bottomLeft.y - 24));
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Math.round((await box(page)).y)).toBe(16);
+    await page.close();
+  });
+
   it('the shortcuts open the panel, focus it and start logging; the panel names them as the manifest does', async () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       commands: Record<string, { suggested_key: { default: string } }>;
@@ -144,6 +161,8 @@ describe('moving the panel', () => {
     await send('focus-panel');
     await expect.poll(focused).toBe('panel');
     // From there the keyboard walks through the panel's own controls.
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('panel-move');
     await page.keyboard.press('Tab');
     await expect.poll(focused).toBe('toggle-script');
 

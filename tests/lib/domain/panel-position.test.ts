@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPosition, DEFAULT_PANEL_POSITION, positionAt, topLeftOf, type PanelPosition } from '@/lib/domain/panel-position';
+import { clampPosition, DEFAULT_PANEL_POSITION, nextCorner, positionAt, topLeftOf, type PanelPosition } from '@/lib/domain/panel-position';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const PANEL = { width: 340, height: 240 };
@@ -52,5 +52,14 @@ describe('panel position', () => {
     for (const { left, top } of drops) {
       expect(topLeftOf(positionAt(left, top, PANEL, VIEWPORT), PANEL, VIEWPORT)).toEqual({ left, top });
     }
+  });
+
+  it.each<{ from: PanelPosition; want: Pick<PanelPosition, 'h' | 'v'> }>([
+    { from: DEFAULT_PANEL_POSITION, want: { h: 'left', v: 'bottom' } },
+    { from: { h: 'left', x: 300, v: 'bottom', y: 40 }, want: { h: 'left', v: 'top' } },
+    { from: { h: 'left', x: 0, v: 'top', y: 0 }, want: { h: 'right', v: 'top' } },
+    { from: { h: 'right', x: 90, v: 'top', y: 5 }, want: { h: 'right', v: 'bottom' } },
+  ])('one click moves it to the next corner: $from.v $from.h → $want.v $want.h', ({ from, want }) => {
+    expect(nextCorner(from)).toEqual({ ...want, x: 16, y: 16 });
   });
 });
