@@ -261,7 +261,7 @@ function LocalBoardView({
   );
 }
 
-const cell = { padding: '3px 3px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
+const cell = { padding: '3px 2px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
 const BELOW_SLA = '#fff1e0';
 /** The name column takes whatever the figures leave (max-width 0 lets it shrink; ellipsis, whole name on hover). */
 const NAME_FILLS = { width: '100%', maxWidth: 0 };

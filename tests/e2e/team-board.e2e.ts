@@ -109,7 +109,7 @@ beforeAll(async () => {
 
   manager = await launchWithExtension();
   const options = await manager.context.newPage();
-  await options.goto(`chrome-extension://${manager.extensionId}/options.html`);
+  await options.goto(`chrome-extension://${manager.extensionId}/options.html#team`);
   await options.getByTestId('team-server-url').fill(serverUrl);
   await options.getByTestId('team-secret').fill(token('lotte'));
   await options.getByTestId('team-connect').click();
