@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import { TZDate } from '@date-fns/tz';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
@@ -99,10 +100,11 @@ beforeAll(async () => {
     ...leadEvents('demo:s2', t0 + 60 * MINUTE, [{ after: 2, attempt: 'reached' }]),
     ...leadEvents('demo:s3', t0 + 120 * MINUTE, [{ after: 3, attempt: 'no_answer' }, { after: 40, attempt: 'reached' }]),
   ]);
-  // Bram: slow (25 min, above the 5 min SLA), two leads, both closed after one unanswered call.
+  // Bram: slow (66 min, above the 5 min SLA: the widest median, "1 h 06 min"), two leads, both
+  // closed after one unanswered call.
   await push('bram', [
-    ...leadEvents('demo:b1', t0, [{ after: 25, attempt: 'no_answer' }, { after: 26, status: 'lost' }]),
-    ...leadEvents('demo:b2', t0 + 60 * MINUTE, [{ after: 25, attempt: 'no_answer' }, { after: 26, status: 'lost' }]),
+    ...leadEvents('demo:b1', t0, [{ after: 66, attempt: 'no_answer' }, { after: 67, status: 'lost' }]),
+    ...leadEvents('demo:b2', t0 + 90 * MINUTE, [{ after: 66, attempt: 'no_answer' }, { after: 67, status: 'lost' }]),
   ]);
   // Mohammed: 4 min, one lead reached.
   await push('mohammed', [...leadEvents('demo:m1', t0, [{ after: 4, attempt: 'reached' }])]);
@@ -131,6 +133,14 @@ async function setLanguage(page: Page, language: 'nl' | 'en'): Promise<void> {
     const { settings } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language: lang } });
   }, language);
+}
+
+/** Serious and critical axe violations on the page, as rule ids with their targets. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 const rows = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`);
@@ -166,6 +176,7 @@ describe('the manager’s team board', () => {
     expect(fit.right).toBeLessThanOrEqual(fit.limit);
     expect(fit.font).toBe('12px');
     expect(fit.page).toBe(true);
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.screenshot({ path: `tests/screenshots/manager-popup-${lang}.png`, fullPage: true });
 
     const opened = manager.context.waitForEvent('page');
@@ -205,6 +216,7 @@ describe('the manager’s team board', () => {
     const detail = page.getByTestId('board-early-detail');
     expect(await detail.textContent()).toContain(lang === 'nl' ? 'Bram Hoekstra: 2 te vroeg gesloten.' : 'Bram Hoekstra: 2 closed too early.');
     await expect.poll(() => page.getByTestId('board-pacing-target').textContent()).toBe('24');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `tests/screenshots/team-board-${lang}.png`, fullPage: true });
     await page.close();
   });
