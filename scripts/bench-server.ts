@@ -146,7 +146,7 @@ async function benchIngest(name: 'sqlite' | 'postgres'): Promise<void> {
         trx
           .insertInto('events')
           .values(batch.map((e, i) => ({ id: e.id, team_id: team.teamId, member_id: 'bare', seq: 1e9 + off + i, lead: e.lead, type: e.type, at: e.at, body: JSON.stringify(e), stored_at: now })))
-          .onConflict((oc) => oc.column('id').doNothing())
+          .onConflict((oc) => oc.columns(['team_id', 'id']).doNothing())
           .execute(),
       );
     }
