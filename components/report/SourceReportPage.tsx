@@ -11,6 +11,7 @@ import { FunnelTables } from './source/FunnelTables';
 import { PacingChart } from './source/PacingChart';
 import { PeriodPicker } from './source/PeriodPicker';
 import { ResponseChart } from './source/ResponseChart';
+import { SoldDealsImport, type SendSales } from './source/SoldDealsImport';
 import { SourceTable } from './source/SourceTable';
 import { rangeFromSearch, searchOfRange } from './source/report-address';
 import { downloadCsv, reportCsv } from './source/report-csv';
@@ -26,7 +27,7 @@ type Dates = Pick<ReportRange, 'firstDate' | 'lastDate'>;
  * was properly worked. The period is the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`, the
  * dealer's dates, inclusive), so a bookmarked or shared report shows the same cohort.
  */
-export function SourceReportPage({ db = leadpaceDb(), search }: { db?: LeadpaceDb; search?: string }) {
+export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?: LeadpaceDb; search?: string; sendSales?: SendSales }) {
   const { t, lang } = useI18n();
   const settings = useStoredSettings();
   const spend = useSpendBook();
@@ -46,7 +47,8 @@ export function SourceReportPage({ db = leadpaceDb(), search }: { db?: LeadpaceD
   );
   const period = periodOfRange(range, now, timeZone);
   const repName = settings?.repName.trim() || t('report.you');
-  const data = useSourceReport({ db, range, settings, spend, now, repName });
+  const [reads, setReads] = useState(0);
+  const data = useSourceReport({ db, range, settings, spend, now, repName, reads });
 
   const select = (next: Dates) => {
     setDates(next);
@@ -123,6 +125,7 @@ export function SourceReportPage({ db = leadpaceDb(), search }: { db?: LeadpaceD
           <ClosedTooEarlyList items={data.report.closedTooEarly} now={now} timeZone={timeZone} />
         </>
       )}
+      <SoldDealsImport db={db} now={now} timeZone={timeZone} onImported={() => setReads((n) => n + 1)} send={sendSales} />
     </div>
   );
 }

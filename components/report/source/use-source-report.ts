@@ -29,11 +29,13 @@ export function useSourceReport(input: {
   spend: SpendBook;
   now: number;
   repName: string;
+  /** Bumped to read the cohort again (after an import). */
+  reads?: number;
 }): ReportData {
-  const { db, range, settings, spend, now, repName } = input;
+  const { db, range, settings, spend, now, repName, reads = 0 } = input;
   const [raw, setRaw] = useState<{ key: string; leads: LeadRecord[]; soldDates: number[] } | { key: string; error: string } | null>(null);
   const { from, to } = range;
-  const key = `${from}:${to}`;
+  const key = `${from}:${to}:${reads}`;
   useEffect(() => {
     let alive = true;
     Promise.all([readCohort(db, { from, to }), readSoldDates(db)])

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SourceReportPage } from '@/components/report/SourceReportPage';
 import { reportCsv } from '@/components/report/source/report-csv';
+import { handleSalesImport } from '@/lib/background/handlers';
 import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { changeStatus, logAttempt, recordLeadSeen } from '@/lib/db/writes';
@@ -194,5 +195,59 @@ describe('reportCsv', () => {
     expect(csv.startsWith('\uFEFFConversie en kosten per bron\r\nBron;Leads;')).toBe(true);
     expect(csv).toContain(';0,3333;');
     expect(csv).not.toContain('0.3333');
+  });
+});
+
+describe('sold-deals import on the report page', () => {
+  const EXT = 'chrome-extension://abc/';
+  // The real handler and single writer, on this test's database.
+  const send = (sales: { leadKey: string; soldAt: number }[]) =>
+    handleSalesImport({ sales }, { url: `${EXT}report.html` }, { db: () => db, repId: async () => 'rep-1', now: () => Date.now(), extensionOrigin: EXT, log: () => undefined });
+  const pickFile = (csv: string) =>
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], 'deals.csv', { type: 'text/csv' })] } });
+  const renderWithImport = () =>
+    render(
+      <I18nProvider lang="en">
+        <SourceReportPage db={db} search={NOV} sendSales={send} />
+      </I18nProvider>,
+    );
+  const counts = () => {
+    const el = screen.getByTestId('import-counts');
+    return ['sell', 'already-sold', 'unknown', 'repeated', 'bad'].map((k) => Number(el.getAttribute(`data-${k}`)));
+  };
+
+  it('previews, imports, shows the sale as imported, and a second run changes nothing', async () => {
+    await seed();
+    renderWithImport();
+    await row('website');
+    pickFile('Record ID;Verkoopdatum;Bron\r\n4;20-11-2026;Website\r\n1;21-11-2026;Website\r\nL-404;21-11-2026;\r\n');
+    await waitFor(() => expect(counts()).toEqual([1, 1, 1, 0, 0]));
+    expect(screen.getByTestId('import-preview').querySelector('[data-line="2"]')?.getAttribute('data-action')).toBe('sell');
+    fireEvent.click(screen.getByTestId('import-run'));
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toBe('Imported: 1 leads marked sold, 0 already sold.'));
+    await waitFor(async () => expect((await row('website')).getAttribute('data-sold')).toBe('2'));
+    expect(screen.getByTestId('sales-by').textContent).toContain('1 imported');
+    const events = await db.events.count();
+    pickFile('Record ID;Verkoopdatum;Bron\r\n4;20-11-2026;Website\r\n1;21-11-2026;Website\r\nL-404;21-11-2026;\r\n');
+    await waitFor(() => expect(counts()).toEqual([0, 2, 1, 0, 0]));
+    expect((screen.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
+    expect(await db.events.count()).toBe(events);
+  });
+
+  it('a file with a bad line imports nothing until that line is left out', async () => {
+    await seed();
+    renderWithImport();
+    await row('website');
+    pickFile('record id,sold date\n4,2026-11-20\n2,next week\n');
+    await waitFor(() => expect(counts()).toEqual([1, 0, 0, 0, 1]));
+    expect(screen.getByTestId('import-bad').textContent).toContain('Line 3: the sold date is not a date');
+    expect(screen.getByRole('alert').textContent).toBe('Nothing is imported while a bad line is included.');
+    expect((screen.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
+    expect((await db.leads.get('demo:4'))?.status).toBe('open');
+    fireEvent.click(screen.getByTestId('import-skip-3'));
+    expect((screen.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('import-run'));
+    await waitFor(async () => expect((await db.leads.get('demo:4'))?.statusActor).toBe('import'));
+    expect((await db.leads.get('demo:2'))?.status).toBe('lost');
   });
 });
