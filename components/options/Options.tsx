@@ -130,7 +130,7 @@ export function Options({
     ...(mode.kind === 'rep' ? [{ id: 'quiet', label: 'tabs.quiet', content: <QuietModeForm store={settings} /> } as const] : []),
     { id: 'scripts', label: 'tabs.scripts', content: <ScriptsEditor download={download} /> },
     { id: 'crms', label: 'tabs.crms', content: crmList },
-    { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection download={download} /> },
+    { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection /> },
     { id: 'team', label: 'tabs.team', content: <TeamSection /> },
     {
       id: 'data',

@@ -9,7 +9,7 @@ import { readRetentionDays, saveRetentionDays } from '@/lib/privacy/retention-st
 import type { WipeReport, WipeResult } from '@/lib/privacy/wipe';
 import { useI18n } from '../ui/i18n';
 import { SaveActions, type SaveState } from './SaveActions';
-import { browserDownload, type Download } from './ScriptsEditor';
+import type { Download } from './ScriptsEditor';
 
 /** Where the section reads and writes; injectable so tests need no extension. */
 export interface PrivacyApi {
@@ -26,6 +26,18 @@ export const browserPrivacy: PrivacyApi = {
   collect: () => collectExport(leadpaceDb(), () => browser.storage.local.get(null), Date.now()),
   wipe: () => sendMessage('privacy/wipe', {}),
   now: Date.now,
+};
+
+/** Like the scripts' download, with the type each file is (a CSV is not JSON to the browser). */
+export const privacyDownload: Download = (filename, text) => {
+  const type = filename.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // Revoked on the next task: the click starts the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 };
 
 const RANGE = { min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS, default: RETENTION_DEFAULT_DAYS };
@@ -238,7 +250,7 @@ function WipeControl({ api }: { api: PrivacyApi }) {
 }
 
 /** Options → Privacy: how long customer details stay, a copy of everything, and the wipe. */
-export function PrivacySection({ api = browserPrivacy, download = browserDownload }: { api?: PrivacyApi; download?: Download }) {
+export function PrivacySection({ api = browserPrivacy, download = privacyDownload }: { api?: PrivacyApi; download?: Download }) {
   const { t } = useI18n();
   const id = useId();
   return (

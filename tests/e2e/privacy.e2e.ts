@@ -41,7 +41,7 @@ describe('Options → Privacy', () => {
     await section.locator('[data-testid="wipe-confirm"]').click();
     const done = section.locator('[data-testid="wipe-done"]');
     await done.waitFor();
-    expect(await done.textContent()).toMatch(/\b1 leads\b/);
+    expect(await done.textContent()).toMatch(/leads: 1,/);
 
     const popup = await openPopup(env.browser);
     await popup.locator('[data-testid="empty-leads"]').waitFor();

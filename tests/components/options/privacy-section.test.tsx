@@ -119,7 +119,7 @@ describe('PrivacySection: wipe', () => {
     await user.click(screen.getByRole('button', { name: 'Delete everything' }));
     const done = await screen.findByTestId('wipe-done');
     expect(api.wipe).toHaveBeenCalledTimes(1);
-    expect(within(done).getByText('Deleted from this browser: 1 leads, 1 events, 1 notes and 4 stored settings items.')).toBeTruthy();
+    expect(within(done).getByText('Deleted from this browser — leads: 1, events: 1, notes: 1, stored settings items: 4.')).toBeTruthy();
     expect(within(done).getByText('Leadpace was turned off on: demo.')).toBeTruthy();
     expect(done.textContent).toContain('The team server still has your pseudonymous events');
   });
