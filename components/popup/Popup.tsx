@@ -86,6 +86,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
     <div className="pp">
       <header className="pp-head">
         <span className="pp-logo">{t('popup.title')}</span>
+        <a className="pp-link" data-testid="open-report" href="/report.html" target="_blank" rel="noreferrer">{t('report.nav.source')}</a>
         <button type="button" className="pp-link" data-testid="open-options" onClick={openOptions}>
           {t('popup.settings')}
         </button>
