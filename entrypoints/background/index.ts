@@ -7,7 +7,6 @@ import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-p
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
 import { runRetentionIfDue } from '@/lib/background/retention';
-import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
@@ -19,7 +18,6 @@ import { leadpaceDb } from '@/lib/db/schema';
 import type { LeadSnapshot } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
-import { wipeFromMessage } from '@/lib/privacy/wipe-browser';
 import { wipeFromMessage } from '@/lib/privacy/wipe-browser';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
@@ -113,7 +111,6 @@ export default defineBackground(() => {
   onMessage('team/leaderboard', ({ data, sender }) => team.leaderboard(data, senderOf(sender).url));
   team.listen();
   onMessage('privacy/wipe', ({ data, sender }) => wipeFromMessage(data, senderOf(sender).url, log));
-  onMessage('privacy/wipe', ({ data, sender }) => wipeFromMessage(data, senderOf(sender).url, log));
   // --- end team sync ---
 
   // The detector content script asks for the panel only on lead pages.
@@ -128,7 +125,6 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) tickSoon();
-    if (alarm.name === TICK_ALARM) void runRetentionIfDue({ db: leadpaceDb, now, log }); // at most once a day
     if (alarm.name === TICK_ALARM) void runRetentionIfDue({ db: leadpaceDb, now, log }); // at most once a day
   });
 
