@@ -103,7 +103,7 @@ async function closeAsLost(page: Page): Promise<void> {
 describe("the team's SLA and threshold, everywhere", () => {
   it('panel, popup and team board agree on within SLA and closed too early under SLA 15 min and threshold 3', async () => {
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#team`);
     // Pin the extension's clock: every lead is ten minutes old when its first attempt is logged.
     await options.evaluate((at) => chrome.runtime.sendMessage({ leadpaceTest: 'setNow', arg: at }), T0);
     await options.getByTestId('team-server-url').fill(serverUrl);

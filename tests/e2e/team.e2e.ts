@@ -86,7 +86,7 @@ function token(key: string): string {
 
 async function openOptions(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${b.extensionId}/options.html#team`);
   return page;
 }
 
