@@ -23,6 +23,7 @@ import { CrmPermissions, type PermissionsApi } from './CrmPermissions';
 import { browserDownload, ScriptsEditor, type Download } from './ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from './UserAdapters';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { StatusRules } from './StatusRules';
 import { Setup } from './Setup';
 import { Tabs, type SectionTab } from './Tabs';
 import { FIRST_TAB, SETUP, useHashRoute } from './TabsRoute';
@@ -130,6 +131,7 @@ export function Options({
     ...(mode.kind === 'rep' ? [{ id: 'quiet', label: 'tabs.quiet', content: <QuietModeForm store={settings} /> } as const] : []),
     { id: 'scripts', label: 'tabs.scripts', content: <ScriptsEditor download={download} /> },
     { id: 'crms', label: 'tabs.crms', content: crmList },
+    { id: 'status-rules', label: 'tabs.statusRules', content: <StatusRules /> },
     { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection /> },
     { id: 'team', label: 'tabs.team', content: <TeamSection /> },
     {
