@@ -121,8 +121,9 @@ describe.each(['en', 'nl'] as const)('accessibility (%s)', (language) => {
     expect(await seriousViolations(page, 'leadpace-panel'), 'script and details open, logging').toEqual([]);
     expect(await lowestBorderContrast(page, 'textarea')).toBeGreaterThanOrEqual(3);
     expect((await smallestText(page, 'leadpace-panel')).px).toBeGreaterThanOrEqual(12);
+    const before = Number(await inPanel(page, 'attempt-count').textContent());
     await inPanel(page, 'outcome-no_answer').click();
-    await expect.poll(() => inPanel(page, 'attempt-count').textContent()).toBe('1');
+    await expect.poll(() => inPanel(page, 'attempt-count').textContent()).toBe(String(before + 1));
     expect(await seriousViolations(page, 'leadpace-panel'), 'after an attempt').toEqual([]);
     expect((await smallestText(page, 'leadpace-panel')).px).toBeGreaterThanOrEqual(12);
 
