@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { healthShare, HEALTH_WINDOW, type CrmHealth } from '@/lib/domain/adapter-health';
+import { crmHostNames } from '@/lib/domain/crm-hosts';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { GoLiveField, storageGoLive, type GoLiveStore } from './GoLiveField';
@@ -104,8 +105,8 @@ function CrmRow({
     <li className="op-crm" data-testid="crm-row" data-crm={adapter.id} data-access={access}>
       <div className="op-crm-main">
         <strong>{adapter.name}</strong>
-        <span className="op-help">
-          {t(access === 'granted' ? 'options.crm.grantedOrigins' : 'options.crm.origins', { origins: adapter.matches.join(', ') })}
+        <span className="op-help" title={adapter.matches.join('\n')} data-testid="crm-hosts">
+          {t(access === 'granted' ? 'options.crm.grantedOrigins' : 'options.crm.origins', { origins: crmHostNames(adapter.matches).join(', ') })}
         </span>
         <HealthLine health={health} now={now} />
         {access === 'granted' ? <GoLiveField crm={adapter.id} store={goLive} /> : null}

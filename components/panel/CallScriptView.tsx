@@ -1,14 +1,20 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { browser } from 'wxt/browser';
 import {
   firstName,
   renderTemplate,
   scriptForLead,
   type CallScript,
+  SCRIPT_LANGS,
   type PlaceholderValues,
   type ScriptCard,
+  type ScriptLang,
 } from '@/lib/domain/scripts';
 import type { LeadView } from '@/lib/domain/lead';
+import { scriptLanguageFor } from '@/lib/domain/script-language';
+import { SETTING_FOR_PLACEHOLDER, type FillableSetting } from '@/lib/open-setting';
 import { safely } from '@/lib/safely';
+import { readScriptLanguage, saveScriptLanguage } from '@/lib/script-language-store';
 import { readScripts, watchScripts } from '@/lib/scripts-store';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
@@ -33,28 +39,78 @@ const CARD_STYLE: CSSProperties = {
   gap: 4,
 };
 
+/** How a blank that a setting fills links to that setting. */
+export interface BlankFiller {
+  label: (field: FillableSetting) => { text: string; hint: string };
+  open: (field: FillableSetting) => void;
+}
+
 /**
  * A template as React text nodes: values bold, missing ones as a visible blank named in its
- * title. Never HTML, so a value read from a CRM page cannot become markup.
+ * title; a blank a setting fills (the rep's name, the dealership) is a button to that
+ * setting. Never HTML, so a value read from a CRM page cannot become markup.
  */
-export function ScriptText({ template, values }: { template: string; values: PlaceholderValues }) {
+export function ScriptText({ template, values, filler }: { template: string; values: PlaceholderValues; filler?: BlankFiller }) {
   return (
     <>
-      {renderTemplate(template, values).map((segment, index) =>
-        segment.kind === 'text' ? (
-          <span key={index}>{segment.text}</span>
-        ) : segment.kind === 'value' ? (
-          <span key={index} className="lp-value" style={VALUE_STYLE}>
-            {segment.text}
-          </span>
-        ) : (
+      {renderTemplate(template, values).map((segment, index) => {
+        if (segment.kind === 'text') return <span key={index}>{segment.text}</span>;
+        if (segment.kind === 'value') {
+          return (
+            <span key={index} className="lp-value" style={VALUE_STYLE}>
+              {segment.text}
+            </span>
+          );
+        }
+        const field = Object.prototype.hasOwnProperty.call(SETTING_FOR_PLACEHOLDER, segment.name) ? SETTING_FOR_PLACEHOLDER[segment.name] : undefined;
+        if (filler && field) {
+          const { text, hint } = filler.label(field);
+          return (
+            <button
+              key={index}
+              type="button"
+              className="lp-blank lp-blank-link"
+              style={{ ...BLANK_STYLE, border: 0, font: 'inherit', textDecoration: 'underline', cursor: 'pointer' }}
+              title={hint}
+              aria-label={hint}
+              data-testid="script-blank-link"
+              data-field={field}
+              onClick={() => filler.open(field)}
+            >
+              {text}
+            </button>
+          );
+        }
+        return (
           <span key={index} className="lp-blank" style={BLANK_STYLE} title={segment.name}>
             ___
           </span>
-        ),
-      )}
+        );
+      })}
     </>
   );
+}
+
+const openSettingInWorker = (field: FillableSetting) => void browser.runtime.sendMessage({ leadpaceOpenSetting: field }).catch(() => undefined);
+
+/** The rep's language for this lead's script (null: not chosen), remembered in this browser. */
+function useChosenLanguage(leadKey: string): { chosen: ScriptLang | null; loaded: boolean; choose: (lang: ScriptLang) => void } {
+  const [chosen, setChosen] = useState<{ key: string; lang: ScriptLang | null } | null>(null);
+  useEffect(() => {
+    let alive = true;
+    readScriptLanguage(leadKey)
+      .then((lang) => alive && setChosen({ key: leadKey, lang }))
+      .catch(() => alive && setChosen({ key: leadKey, lang: null }));
+    return () => {
+      alive = false;
+    };
+  }, [leadKey]);
+  const choose = (lang: ScriptLang) => {
+    setChosen({ key: leadKey, lang });
+    void saveScriptLanguage(leadKey, lang, Date.now()).catch(() => undefined);
+  };
+  const current = chosen && chosen.key === leadKey ? chosen : null;
+  return { chosen: current?.lang ?? null, loaded: current !== null, choose };
 }
 
 /** The dealer's scripts, live; null until the first read so nobody logs a script never shown. */
@@ -81,9 +137,9 @@ function useCustomScripts(): readonly CallScript[] | null {
 }
 
 /** Objections fold to their title: the rep scans four titles and opens the one being heard. */
-function Card({ card, values, folded }: { card: ScriptCard; values: PlaceholderValues; folded: boolean }) {
-  const title = <ScriptText template={card.title} values={values} />;
-  const text = <ScriptText template={card.text} values={values} />;
+function Card({ card, values, folded, filler }: { card: ScriptCard; values: PlaceholderValues; folded: boolean; filler: BlankFiller }) {
+  const title = <ScriptText template={card.title} values={values} filler={filler} />;
+  const text = <ScriptText template={card.text} values={values} filler={filler} />;
   return folded ? (
     <details data-testid="script-card" data-card-kind={card.kind}>
       <summary>{title}</summary>
@@ -108,6 +164,8 @@ interface Props {
    * attempt still records which script the rep had at hand; only its box is not drawn.
    */
   open?: boolean;
+  /** Opens the setting that fills a blank; the worker opens Options by default. */
+  openSetting?: (field: FillableSetting) => void;
 }
 
 /** The element a "Script" toggle controls (aria-controls). */
@@ -117,14 +175,21 @@ export const SCRIPT_SECTION_ID = 'lp-call-script';
  * The call script for this lead: the rep's language, the lead's source and situation; the
  * dealer's own scripts win over the built-in ones (lib/domain/scripts.ts decides).
  */
-export function CallScriptView({ view, repName, dealerName, onScriptShown, open = true }: Props) {
-  const { t, lang } = useI18n();
+export function CallScriptView({ view, repName, dealerName, onScriptShown, openSetting = openSettingInWorker, open = true }: Props) {
+  const { t, lang: uiLang } = useI18n();
   const custom = useCustomScripts();
+  const { chosen, loaded: languageLoaded, choose } = useChosenLanguage(view.key);
+  const lang = scriptLanguageFor({ source: view.source, chosen }, uiLang);
   const { script, situation, voicemail, objections } = useMemo(
     () => scriptForLead(custom ?? [], { lang, source: view.source, attemptCount: view.attemptCount }),
     [custom, lang, view.source, view.attemptCount],
   );
-  const loaded = custom !== null;
+  const filler: BlankFiller = {
+    label: (field) => ({ text: t(`scriptBlank.${field}`), hint: t(`scriptBlank.${field}Hint`) }),
+    open: openSetting,
+  };
+  // Reported once both are read, so the attempt never records a script that flashed by.
+  const loaded = custom !== null && languageLoaded;
   const { id, version } = script;
   const report = useEffectEvent((shown: { id: string; version: number }) => onScriptShown?.(shown));
   useEffect(() => {
@@ -153,6 +218,7 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, open 
       data-script-id={id}
       data-script-version={version}
       data-situation={situation.situation}
+      data-lang={lang}
       data-open={open ? 'true' : 'false'}
       aria-label={t('panel.script')}
     >
@@ -160,13 +226,30 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, open 
         <p className="lp-section-title">
           {t('panel.script')} · {t(`scripts.situation.${situation.situation}`)} · {t('scripts.attempt', { n: situation.attemptNumber })}
         </p>
+        <div role="group" aria-label={t('scriptLang.label')} style={{ display: 'flex', gap: 4 }} data-testid="script-lang">
+          {SCRIPT_LANGS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="lp-chip"
+              aria-pressed={lang === option}
+              aria-label={t(`scriptLang.${option}`)}
+              title={t(`scriptLang.${option}`)}
+              data-testid={`script-lang-${option}`}
+              style={{ fontSize: 11, padding: '0 6px', fontWeight: lang === option ? 700 : 400 }}
+              onClick={() => choose(option)}
+            >
+              {option.toUpperCase()}
+            </button>
+          ))}
+        </div>
         <ol>
           {script.steps.map((step, index) => (
             <li key={index} data-step-kind={step.kind}>
               <strong>
-                <ScriptText template={step.title} values={values} />
+                <ScriptText template={step.title} values={values} filler={filler} />
               </strong>
-              <ScriptText template={step.text} values={values} />
+              <ScriptText template={step.text} values={values} filler={filler} />
             </li>
           ))}
         </ol>
@@ -179,7 +262,7 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, open 
               {t('scripts.voicemailHint')}
             </p>
             {voicemail.map((card, index) => (
-              <Card key={index} card={card} values={values} folded={false} />
+              <Card key={index} card={card} values={values} folded={false} filler={filler} />
             ))}
           </div>
         ) : null}
@@ -189,7 +272,7 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, open 
               {t('scripts.objections')}
             </p>
             {objections.map((card, index) => (
-              <Card key={index} card={card} values={values} folded />
+              <Card key={index} card={card} values={values} folded filler={filler} />
             ))}
           </div>
         ) : null}

@@ -19,6 +19,7 @@ import type { LeadSnapshot } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
 import { wipeFromMessage } from '@/lib/privacy/wipe-browser';
+import { listenForOpenSetting } from '@/lib/background/open-setting';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
 
@@ -155,6 +156,7 @@ export default defineBackground(() => {
     team.start();
   };
   browser.runtime.onInstalled.addListener(start);
+  listenForOpenSetting();
   // A fresh install opens the guided setup; an update or a browser restart does not.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#setup') });

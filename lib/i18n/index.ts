@@ -12,14 +12,15 @@ import { privacy } from './messages/privacy';
 import { report } from './messages/report';
 import { reportTeam } from './messages/report-team';
 import { scripts } from './messages/scripts';
+import { scriptLanguage } from './messages/script-language';
 import { setup } from './messages/setup';
 import { team } from './messages/team';
 import { teamSettings } from './messages/team-settings';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...kernel.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl };
+const en = { ...common.en, ...kernel.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };

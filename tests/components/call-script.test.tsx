@@ -7,6 +7,7 @@ import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts';
 import type { LeadView } from '@/lib/domain/lead';
 import type { Lang } from '@/lib/i18n';
+import { saveScriptLanguage } from '@/lib/script-language-store';
 import { saveScript } from '@/lib/scripts-store';
 
 const NOW = Date.UTC(2025, 2, 12, 10, 0);
@@ -51,6 +52,9 @@ function leadView(over: Partial<LeadView> = {}): LeadView {
 
 /** Renders and lets the dealer-scripts read from storage land, inside act. */
 async function show(options: { lang?: Lang; view?: Partial<LeadView>; repName?: string; dealerName?: string; onScriptShown?: (s: { id: string; version: number }) => void } = {}) {
+  // A Marktplaats lead gets the Dutch script by default; the English cases are a rep who
+  // chose English for this lead.
+  if ((options.lang ?? 'en') === 'en') await saveScriptLanguage(leadView(options.view).key, 'en', NOW);
   const utils = render(
     <I18nProvider lang={options.lang ?? 'en'}>
       <CallScriptView
@@ -109,8 +113,14 @@ describe('CallScriptView', () => {
   it('shows missing values as visible blanks named in their title, never braces', async () => {
     await show({ view: { name: undefined, vehicle: '  ' }, repName: '', dealerName: '' });
     const blanks = Array.from(steps()[0]?.querySelectorAll('.lp-blank') ?? []);
-    expect(blanks.map((b) => b.getAttribute('title'))).toEqual(['customer.firstName', 'rep.firstName', 'dealer.name', 'vehicle']);
-    expect(blanks.every((b) => b.textContent === '___')).toBe(true);
+    expect(blanks.map((b) => b.getAttribute('title'))).toEqual([
+      'customer.firstName',
+      'Not filled in yet: set your name in Settings → General',
+      'Not filled in yet: set the dealership name in Settings → General',
+      'vehicle',
+    ]);
+    // Blanks a setting fills are links to it (tested in call-script-blanks); the others stay blanks.
+    expect(blanks.map((b) => b.textContent)).toEqual(['___', 'your name', 'dealership name', '___']);
     expect(root().textContent).not.toMatch(/[{}]/);
   });
 

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PermissionsApi } from '@/components/options/CrmPermissions';
 import { Options } from '@/components/options/Options';
 import { I18nProvider } from '@/components/ui/i18n';
+import { crmHostNames } from '@/lib/domain/crm-hosts';
 import { ADAPTERS } from '@/lib/adapters/registry';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
 
@@ -141,7 +142,9 @@ describe('Options: CRMs', () => {
     const row = rows[0];
     if (!demo || !row) throw new Error('no adapter');
     expect(row.textContent).toContain(demo.name);
-    for (const origin of demo.matches) expect(row.textContent).toContain(origin);
+    // Host names, not raw match patterns.
+    expect(within(row).getByTestId('crm-hosts').textContent).toBe(`Sites: ${crmHostNames(demo.matches).join(', ')}`);
+    for (const pattern of demo.matches) expect(row.textContent).not.toContain(pattern);
     await waitFor(() => expect(within(row).getByTestId('crm-access').textContent).toBe('Not enabled'));
 
     await user.click(within(row).getByRole('button', { name: 'Enable' }));
