@@ -2,6 +2,7 @@ import type { LeadRecord } from '@/lib/domain/lead';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
+import { removedDetailsLabel } from '@/lib/privacy/removed-label';
 
 export function LeadRow({
   lead,
@@ -17,7 +18,7 @@ export function LeadRow({
   onOpen: (leadKey: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const name = lead.name ?? t('popup.row.noName');
+  const name = lead.name ?? removedDetailsLabel(lead, t) ?? t('popup.row.noName');
   const age = t('popup.row.age', { duration: formatDuration(now - lead.receivedAt, lang) });
   return (
     <li>

@@ -3,6 +3,7 @@ import type { RankedLead } from '@/lib/domain/metrics';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
+import { removedDetailsLabel } from '@/lib/privacy/removed-label';
 
 /** The most urgent few; the rest are counted, and all of them are in My leads. */
 const NOW_ROWS = 8;
@@ -51,7 +52,7 @@ export function NowSection({
                   onClick={() => onOpen(lead.key)}
                 >
                   <span className="pp-row-top">
-                    <span className="pp-name">{lead.name ?? t('popup.row.noName')}</span>
+                    <span className="pp-name">{lead.name ?? removedDetailsLabel(lead, t) ?? t('popup.row.noName')}</span>
                     <span className="pp-badge">{sourceLabel(t, lead.source)}</span>
                   </span>
                   <span className="pp-row-bottom">
