@@ -36,14 +36,8 @@ function RateCell({ rate, ctx }: { rate: Rate; ctx: CellContext }) {
           {formatPercent(rate.interval.low, lang, 0)}–{formatPercent(rate.interval.high, lang, 0)}
         </span>
       )}
-      <span className="rp-muted">
+      <span className={rate.small ? 'rp-small-n' : 'rp-muted'} title={rate.small ? t('report.small') : undefined}>
         {t('report.rateOf', { sold: rate.hits, n: rate.n })}
-        {rate.small && rate.n > 0 && (
-          <abbr className="rp-small" title={t('report.small')}>
-            {' '}
-            n&lt;30
-          </abbr>
-        )}
       </span>
     </span>
   );
