@@ -47,6 +47,7 @@ export function retryAfterMs(header: string | null, now: number): number {
 
 /** Hosts where a team server runs on the rep's own machine, usually without TLS. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLocalHost = (hostname: string): boolean => LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
 
 /**
  * The server URL as stored: http(s) only, no trailing slash, no query or fragment. A bare
@@ -64,7 +65,7 @@ export function normaliseServerUrl(raw: string): string | null {
       url = new URL(trimmed);
     } else {
       const host = new URL(`http://${trimmed}`);
-      url = LOCAL_HOSTS.has(host.hostname) ? host : new URL(`https://${trimmed}`);
+      url = isLocalHost(host.hostname) ? host : new URL(`https://${trimmed}`);
     }
   } catch {
     return null;

@@ -70,6 +70,7 @@ describe('normaliseServerUrl', () => {
     ['https://localhost:8787', 'https://localhost:8787'],
     ['localhost:8787', 'http://localhost:8787'],
     ['127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['leadpace.localhost:8787', 'http://leadpace.localhost:8787'],
     ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
     ['', null],
     ['   ', null],
