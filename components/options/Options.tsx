@@ -28,6 +28,7 @@ import { Setup } from './Setup';
 import { Tabs, type SectionTab } from './Tabs';
 import { FIRST_TAB, SETUP, useHashRoute } from './TabsRoute';
 import { PrivacySection } from './PrivacySection';
+import { MarketingSpend } from './MarketingSpend';
 import { TeamSection } from './TeamSection';
 
 // Resolved on each call, so a page (or test) that injects its own API never touches this one.
@@ -132,6 +133,7 @@ export function Options({
     { id: 'scripts', label: 'tabs.scripts', content: <ScriptsEditor download={download} /> },
     { id: 'crms', label: 'tabs.crms', content: crmList },
     { id: 'status-rules', label: 'tabs.statusRules', content: <StatusRules /> },
+    { id: 'marketing', label: 'tabs.marketing', content: <MarketingSpend /> },
     { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection /> },
     { id: 'team', label: 'tabs.team', content: <TeamSection /> },
     {
