@@ -76,7 +76,11 @@ export default defineBackground(() => {
       // changed: every lead page view sends lead/seen, and re-seeing a known lead changes nothing.
       const changesActions =
         type === 'attempt/log' || type === 'attempt/undo' || type === 'status/change' ||
-        (type === 'lead/seen' && result.ok && result.value.firstSeenAt === result.value.lastSeenAt);
+        (type === 'lead/seen' &&
+          result.ok &&
+          // A first sight, or the CRM's own page closing the lead on this very view.
+          (result.value.firstSeenAt === result.value.lastSeenAt ||
+            (result.value.statusActor === 'crm' && result.value.closedAt === result.value.lastSeenAt)));
       if (result.ok && changesActions) tickSoon();
       return result;
     });

@@ -60,13 +60,16 @@ export function watchList(reader: CrmListReader, doc: Document, url: URL, option
   let retries = 0;
 
   const report = async () => {
+    // A row counts as sent with the status it showed: a status the CRM changes while the list
+    // is open is sent again, so it is followed without a reload.
+    const rowKey = (snapshot: LeadSnapshot) => `${leadKey(snapshot.crm, snapshot.leadId)}|${snapshot.statusRaw ?? ''}`;
     const fresh = safeRead(reader, doc, url).filter((snapshot) => {
-      const key = leadKey(snapshot.crm, snapshot.leadId);
+      const key = rowKey(snapshot);
       return snapshot.crm === reader.id && !options.sent.has(key) && !inFlight.has(key);
     });
     for (let start = 0; start < fresh.length && !controller.signal.aborted; start += LISTED_MAX) {
       const batch = fresh.slice(start, start + LISTED_MAX);
-      const keys = batch.map((snapshot) => leadKey(snapshot.crm, snapshot.leadId));
+      const keys = batch.map(rowKey);
       keys.forEach((key) => inFlight.add(key));
       const ok = await options.send(reader.id, batch).catch(() => false);
       keys.forEach((key) => {

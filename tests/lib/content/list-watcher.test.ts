@@ -92,7 +92,33 @@ describe('watchList', () => {
     app().replaceChildren(inbox('L-1', 'L-4').table);
     await vi.advanceTimersByTimeAsync(2_500);
     expect(ids(sent)).toEqual([['L-1'], ['L-4']]);
-    expect([...sentKeys].sort()).toEqual(['demo:L-1', 'demo:L-4']);
+    expect([...sentKeys].sort()).toEqual(['demo:L-1|', 'demo:L-4|']);
+  });
+
+  it('sends a row again when the CRM changes its status while the list is open', async () => {
+    const withStatus = (id: string, status: string) => {
+      const tr = row(id);
+      tr.append(el('td', {}, status));
+      return tr;
+    };
+    const table = el(
+      'table',
+      { class: 'lead-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Naam'), el('th', {}, 'Bron'), el('th', {}, 'Status'))),
+      el('tbody', {}, withStatus('L-1', 'Nieuw')),
+    );
+    app().append(table);
+    stop = watchList(demoListReader, document, LIST_URL, { send, sent: new Set() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((batch) => batch.map((s) => s.statusRaw))).toEqual([['Nieuw']]);
+    // A poll re-renders the same row: nothing new.
+    table.querySelector('tbody')?.replaceChildren(withStatus('L-1', 'Nieuw'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(send).toHaveBeenCalledTimes(1);
+    // The CRM closes the lead: the row goes out again with its new status.
+    table.querySelector('tbody')?.replaceChildren(withStatus('L-1', 'Verkocht'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sent.map((batch) => batch.map((s) => s.statusRaw))).toEqual([['Nieuw'], ['Verkocht']]);
   });
 
   it('a batch the background did not take is sent again later; a stopped watcher sends nothing', async () => {
