@@ -322,12 +322,13 @@ describe('Panel: fields the page did not show', () => {
 describe('Panel: call script', () => {
   const firstStep = () => screen.getByTestId('call-script').querySelector('li');
 
-  // The fixture lead has two attempts: the follow-up script applies.
+  // The fixture lead has two attempts: the follow-up script applies. It came from Marktplaats,
+  // a Dutch portal, so its script is Dutch even in an English panel.
   it('fills first name, vehicle, rep and dealer', () => {
     setup();
     const step = firstStep();
     expect(step?.textContent).toBe(
-      'OpenerHi Sanne, Mark from AutoHuis here. I’m following up on the Volkswagen Golf you looked at on Marktplaats. Is now a good moment?',
+      'OpeningGoedendag Sanne, met Mark van AutoHuis. Ik bel u nog even over de Volkswagen Golf die u via Marktplaats bekeek. Komt het nu uit?',
     );
     expect(Array.from(step?.querySelectorAll('.lp-value') ?? [], (v) => v.textContent)).toEqual([
       'Sanne',
@@ -349,8 +350,16 @@ describe('Panel: call script', () => {
     setup({ state: { view, snapshot: snapshotOf(view) }, repName: '', dealerName: '' });
     const script = screen.getByTestId('call-script');
     const blanks = Array.from(firstStep()?.querySelectorAll('.lp-blank') ?? []);
-    expect(blanks.map((b) => b.getAttribute('title'))).toEqual(['customer.firstName', 'rep.firstName', 'dealer.name', 'vehicle']);
-    expect(blanks.every((b) => b.textContent === '___')).toBe(true);
+    // Blanks a setting can fill say which one.
+    expect(blanks.map((b) => b.getAttribute('title'))).toEqual([
+      'customer.firstName',
+      'Not filled in yet: set your name in Settings → General',
+      'Not filled in yet: set the dealership name in Settings → General',
+      'vehicle',
+    ]);
+    // Unfillable blanks are a line; fillable ones are a link naming what is missing.
+    expect(blanks.filter((b) => b.tagName === 'SPAN').map((b) => b.textContent)).toEqual(['___', '___']);
+    expect(blanks.filter((b) => b.tagName === 'BUTTON').every((b) => (b.textContent ?? '').trim() !== '' && b.textContent !== '___')).toBe(true);
     expect(script.textContent).not.toMatch(/[{}]/);
   });
 
@@ -372,7 +381,8 @@ describe('Panel: call script', () => {
     const toggle = screen.getByTestId('toggle-script');
     expect(script.dataset.open).toBe('false');
     expect(script.querySelector('.lp-script-body')?.hasAttribute('hidden')).toBe(true);
-    expect(script.textContent).toContain('Opener');
+    expect(script.querySelectorAll('li').length).toBeGreaterThan(0);
+    expect(script.textContent).toContain('Sanne');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(toggle.getAttribute('aria-controls')).toBe(script.id);
     await user.click(toggle);
