@@ -16,6 +16,7 @@ import { runChild } from './bench/child';
 import { benchLargePage } from './bench/large-page';
 import { benchNonLeadPage } from './bench/non-lead';
 import { benchPopup } from './bench/popup';
+import { benchReport } from './bench/report';
 import { benchSync } from './bench/sync';
 import { benchSizes } from './bench/size';
 import { formatTable, type TableRow } from './bench/stats';
@@ -94,6 +95,16 @@ await section('domain benchmark', async () => {
     rows.push({ metric: `domain: ${l.slice(0, l.indexOf(':'))}`, value: l.slice(l.indexOf(':') + 2), goal: '—' });
   }
   return rows;
+});
+
+console.log('\n== 5b. Source report over 100,000 leads (computation) ==');
+await section('source report', () => {
+  const r = benchReport();
+  return [
+    { metric: 'report: last 12 months, 100,000 leads (compute)', value: `${r.year.toFixed(0)} ms`, goal: '≤ 300 ms with the read' },
+    { metric: 'report: switch to one month (compute)', value: `${r.month.toFixed(0)} ms`, goal: '≤ 100 ms' },
+    { metric: 'report: CSV of every table', value: `${r.csv.toFixed(0)} ms`, goal: '≤ 2 s' },
+  ];
 });
 
 const serverScript = resolve('scripts/bench-server.ts');

@@ -216,8 +216,9 @@ class RowTally {
   }
 
   /** Adds a lead; `month` is its received month, `worked` whether it was properly worked. */
-  add(lead: ReportLead, month: string | null, worked: boolean): void {
-    this.cohort.add(lead);
+  /** `funnelOnly`: the per-rep rows need only the funnel, not the kernel's response figures. */
+  add(lead: ReportLead, month: string | null, worked: boolean, funnelOnly = false): void {
+    if (!funnelOnly) this.cohort.add(lead);
     if (lead.backlog || isExcluded(lead)) return;
     if (month !== null) this.months.add(month);
     const f = this.funnel;
@@ -312,7 +313,7 @@ export function sourceReport(input: {
     const worked = counted && isProperlyWorked(lead, settings);
     const month = counted && input.spend ? monthKey(lead.receivedAt, settings.hours) : null;
     tallyFor(bySource, lead.source).add(lead, month, worked);
-    tallyFor(byRep, lead.rep).add(lead, null, worked);
+    tallyFor(byRep, lead.rep).add(lead, null, worked, true);
     total.add(lead, null, worked);
     if (!counted) continue;
     buckets[responseBucket(responseTimeMs(lead, settings.hours))] += 1;
@@ -339,8 +340,8 @@ export function sourceReport(input: {
   closedTooEarly.sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0) || (a.key < b.key ? -1 : 1));
   const reps = [...byRep.values()]
     .map((tally) => {
-      const row = tally.row(null);
-      return { rep: tally.source, ...tally.funnelOf(), conversion: row.conversion };
+      const funnel = tally.funnelOf();
+      return { rep: tally.source, ...funnel, conversion: rateOf(funnel.sold, funnel.received, settings.floor) };
     })
     .sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
   return { rows, total: total.row(totalSpend), reps, closedTooEarly, responseBuckets: buckets };
