@@ -1,4 +1,6 @@
+import { TZDate } from '@date-fns/tz';
 import type { Page } from 'playwright-core';
+import { businessDayAt, DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
 import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension as launch, removeProfile, startCrm, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 
@@ -63,3 +65,20 @@ export async function tabInFront(browser: ExtensionBrowser, url: string): Promis
     return tab.active && window.focused;
   }, url);
 }
+
+const DAY = 86_400_000;
+
+/**
+ * 10:00 Amsterdam on the first business day at least two days from now. Tests that pin the
+ * extension's clock use it rather than a fixed date: the CRM's go-live is the day the test
+ * browser enabled it, so a lead "received" on a fixed past date would be install-day backlog.
+ */
+export function pinnedMorning(): number {
+  for (let t = Date.now() + 2 * DAY; ; t += DAY) {
+    const day = businessDayAt(t, DEFAULT_OPENING_HOURS);
+    if (day.open !== null) return new TZDate(day.year, day.month - 1, day.day, 10, 0, DEFAULT_OPENING_HOURS.timeZone).getTime();
+  }
+}
+
+/** 'YYYY-MM-DD' of an instant in Amsterdam, as the worker names its daily summary. */
+export const amsterdamDate = (at: number): string => businessDayAt(at, DEFAULT_OPENING_HOURS).date;

@@ -1,8 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { businessDayAt, DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
-import { inPanel, setupExtensionAndCrm } from './harness';
+import { inPanel, pinnedMorning, setupExtensionAndCrm } from './harness';
 
 // Now puts a lead that just came in above the overdue backlog, in the popup as the rep sees
 // it. The popup's clock (Playwright's) and the worker's (the e2e hook) are pinned to 10:00 on
@@ -10,15 +8,6 @@ import { inPanel, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
 const MIN = 60_000;
-const DAY = 86_400_000;
-
-/** 10:00 Amsterdam on the first business day at least two days from now. */
-function pinnedMorning(): number {
-  for (let t = Date.now() + 2 * DAY; ; t += DAY) {
-    const day = businessDayAt(t, DEFAULT_OPENING_HOURS);
-    if (day.open !== null) return new TZDate(day.year, day.month - 1, day.day, 10, 0, DEFAULT_OPENING_HOURS.timeZone).getTime();
-  }
-}
 
 async function createLead(name: string, createdAt: number): Promise<string> {
   const created = (await fetch(`http://127.0.0.1:${env.crm.port}/api/leads`, {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { inPanel, panel, setupExtensionAndCrm } from './harness';
+import { amsterdamDate, inPanel, panel, pinnedMorning, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
 
-// A Tuesday morning in Amsterdam, well inside opening hours.
-const T0 = Date.parse('2026-12-01T10:00:00+01:00');
+// A business morning in Amsterdam, well inside opening hours, after the CRM's go-live.
+const T0 = pinnedMorning();
 const MIN = 60_000;
 
 type Op = 'setNow' | 'tick' | 'badge' | 'notifications' | 'alarm' | 'click';
@@ -63,7 +63,7 @@ describe('nudges', () => {
     expect(tick.badgeText).toBe('1');
     expect(await call('badge')).toBe('1');
     // The lead's own notification, and the day's first tick in opening hours gave the summary.
-    expect(await call('notifications')).toEqual([`lead:${key}`, `summary:2026-12-01:${key}`]);
+    expect(await call('notifications')).toEqual([`lead:${key}`, `summary:${amsterdamDate(T0)}:${key}`]);
 
     await stopServiceWorker(lead);
 
@@ -72,7 +72,7 @@ describe('nudges', () => {
     await call('setNow', T0 + 10 * MIN);
     tick = await call('tick');
     expect(tick).toEqual({ badgeText: '1', notified: [] });
-    expect(await call('notifications')).toEqual([`lead:${key}`, `summary:2026-12-01:${key}`]);
+    expect(await call('notifications')).toEqual([`lead:${key}`, `summary:${amsterdamDate(T0)}:${key}`]);
     expect(await call('alarm')).toBe(1);
 
     // The rep is elsewhere; the notification's click brings the lead's tab forward.

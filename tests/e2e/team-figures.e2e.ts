@@ -12,15 +12,15 @@ import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
 import { saveTeamSettings } from '../../server/store/team-settings';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
-import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, pinnedMorning, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // A dealer's team sets a first-attempt SLA of 15 minutes and a closed-too-early threshold of 3.
 // The same three leads must get the same verdicts in the rep's panel, in the rep's popup and on
 // the team board the server computes — none of them with the product defaults (5 min, 6).
 
 const MIN = 60_000;
-// A Tuesday morning in Amsterdam, inside opening hours.
-const T0 = Date.parse('2026-12-01T10:00:00+01:00');
+// A business morning in Amsterdam, after the CRM's go-live (the day the test browser starts).
+const T0 = pinnedMorning();
 
 let dataDir: string;
 let db: Db;
