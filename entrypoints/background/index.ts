@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
 import { syncCrmAccess } from '@/lib/background/content-scripts';
-import { handleListed, handleMessage, type HandlerDeps } from '@/lib/background/handlers';
+import { handleListed, handleMessage, handleSalesImport, type HandlerDeps } from '@/lib/background/handlers';
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
@@ -91,6 +91,13 @@ export default defineBackground(() => {
   onMessage('leads/listed', async ({ data, sender }) => {
     const result = await handleListed(data, senderOf(sender), deps);
     if (result.ok && result.value.created > 0) tickSoon();
+    return result;
+  });
+
+  // Sold deals from a CRM/DMS export (the report page): sales close leads, so re-rank the badge.
+  onMessage('sales/import', async ({ data, sender }) => {
+    const result = await handleSalesImport(data, senderOf(sender), deps);
+    if (result.ok && result.value.sold > 0) tickSoon();
     return result;
   });
 
