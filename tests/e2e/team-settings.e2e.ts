@@ -75,7 +75,7 @@ async function connectViaOptions(secret: string): Promise<Page> {
   const b = await launchWithExtension();
   browsers.push(b);
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${b.extensionId}/options.html#team`);
   await page.getByTestId('team-server-url').fill(serverUrl);
   await page.getByTestId('team-secret').fill(secret);
   await page.getByTestId('team-connect').click();
@@ -103,7 +103,7 @@ describe('team settings end to end', () => {
     await expect.poll(() => sla(anna).inputValue()).toBe('15');
     expect(await sla(anna).isDisabled()).toBe(true);
     expect(await anna.getByTestId('floor-input').inputValue()).toBe('15');
-    expect(await anna.getByRole('button', { name: 'Save cadence and targets' }).isDisabled()).toBe(true);
+    expect(await anna.getByRole('button', { name: 'Save cadence and targets', includeHidden: true }).isDisabled()).toBe(true);
     expect(await anna.getByTestId('quiet-switch').isDisabled()).toBe(false);
 
     await putAsManager({
@@ -124,6 +124,8 @@ describe('team settings end to end', () => {
     const lotte = await connectViaOptions(token('lotte'));
     await expect.poll(() => lotte.getByTestId('team-settings-notice').getAttribute('data-mode')).toBe('manager');
     await expect.poll(() => sla(lotte).inputValue()).toBe('10');
+    // Options are tabs: the cadence form is on its own.
+    await lotte.getByRole('tab', { name: 'Cadence' }).click();
     await sla(lotte).fill('20');
     await lotte.getByRole('button', { name: 'Save cadence and targets' }).click();
     await lotte

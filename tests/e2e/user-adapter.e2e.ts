@@ -97,7 +97,7 @@ describe('"Add my CRM" with the point-and-click picker', () => {
 
   it('exports the adapter as a file from the options page', async () => {
     const options = await env.browser.context.newPage();
-    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html#crms`);
     const row = options.locator(`[data-testid="user-adapter"][data-crm="${ADAPTER_ID}"]`);
     await row.waitFor();
     const [download] = await Promise.all([options.waitForEvent('download'), row.locator('[data-testid="user-adapter-export"]').click()]);
@@ -118,7 +118,7 @@ describe('"Add my CRM" with the point-and-click picker', () => {
     fresh = await launchWithExtension();
     await serveGarageCrm(fresh.context);
     const options = await fresh.context.newPage();
-    await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${fresh.extensionId}/options.html#crms`);
     const input = options.locator('[data-testid="user-adapter-import"]');
 
     const broken = JSON.stringify({ ...(JSON.parse(exported) as object), fields: { name: ['h2[['] } });
