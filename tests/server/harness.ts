@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,10 +121,10 @@ export async function pullAll(app: App, token: string, limit = 1000): Promise<Wi
 
 /** Every row of every table as text, for the privacy assertions. */
 export async function dumpAllTables(db: Db): Promise<string> {
-  const tables = ['groups', 'teams', 'members', 'tokens', 'pairing_codes', 'events', 'lead_aggregates'] as const;
+  const tables = ['groups', 'teams', 'members', 'tokens', 'pairing_codes', 'events', 'lead_facts', 'team_settings', 'team_settings_history'] as const;
   const parts: string[] = [];
   for (const table of tables) {
-    const rows = await db.kysely.selectFrom(table).selectAll().execute();
+    const { rows } = await sql`SELECT * FROM ${sql.table(table)}`.execute(db.kysely);
     parts.push(JSON.stringify(rows));
   }
   return parts.join('\n');
