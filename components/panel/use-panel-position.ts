@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { clampPosition, DEFAULT_PANEL_POSITION, nextCorner, positionAt, topLeftOf, type PanelPosition, type Size } from '@/lib/domain/panel-position';
 import { readPanelPositions, savePanelPosition, watchPanelPositions, type PanelPositions } from '@/lib/panel-position-store';
+import { safely } from '@/lib/safely';
 
 // Read once when the content script starts, so a panel mounted later lands where the rep left it
 // in its first frame instead of jumping there a few milliseconds after.
@@ -83,7 +84,8 @@ export function usePanelPosition(crm: string | undefined, host: HTMLElement | un
     }
     return () => {
       alive = false;
-      unwatch?.();
+      // After an extension update the storage API throws on every call, this one included.
+      if (unwatch) safely(unwatch);
     };
   }, []);
 

@@ -82,3 +82,16 @@ export function pinnedMorning(): number {
 
 /** 'YYYY-MM-DD' of an instant in Amsterdam, as the worker names its daily summary. */
 export const amsterdamDate = (at: number): string => businessDayAt(at, DEFAULT_OPENING_HOURS).date;
+
+/**
+ * A lead the fake CRM received just now: after the CRM's go-live, so it is new work rather
+ * than install-day backlog (most seeded leads are days old). Returns its id.
+ */
+export async function createFreshLead(crm: TestEnv['crm'], name: string, createdAt = Date.now()): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${crm.port}/api/leads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, phone: '+31687654321', source: 'Website', vehicle: 'Peugeot 2008', createdAt: new Date(createdAt).toISOString() }),
+  });
+  return ((await res.json()) as { id: string }).id;
+}

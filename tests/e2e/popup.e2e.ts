@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inPanel, logAttemptInPanel, openPopup, tabInFront, setupExtensionAndCrm } from './harness';
+import { createFreshLead, inPanel, logAttemptInPanel, openPopup, tabInFront, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
 
@@ -10,8 +10,10 @@ describe('popup', () => {
     await inPanel(lead, 'attempt-count').waitFor();
     await logAttemptInPanel(lead, 'call', 'no_answer');
     await logAttemptInPanel(lead, 'whatsapp', 'no_answer');
+    // A lead received just now (the seeded ones a day old are install-day backlog).
+    const fresh = await createFreshLead(env.crm, 'Iris Mulder');
     const other = await env.browser.context.newPage();
-    await other.goto(`${env.crm.url}leads/L-1045`);
+    await other.goto(`${env.crm.url}leads/${fresh}`);
     await inPanel(other, 'attempt-count').waitFor();
 
     const popup = await openPopup(env.browser);
@@ -19,8 +21,8 @@ describe('popup', () => {
     await expect.poll(() => rows.count()).toBe(2);
     const row = popup.locator('[data-testid="lead-row"][data-lead-key="demo:L-1043"]');
     await expect.poll(() => row.locator('[data-testid="row-attempts"]').textContent()).toMatch(/\b2\b/);
-    // Never worked comes before worked: L-1045 has no attempts yet.
-    expect(await rows.first().getAttribute('data-lead-key')).toBe('demo:L-1045');
+    // Never worked comes before worked: the fresh lead has no attempts yet.
+    expect(await rows.first().getAttribute('data-lead-key')).toBe(`demo:${fresh}`);
     await expect.poll(() => popup.locator('[data-testid="today-attempts"]').textContent()).toMatch(/\b2\b/);
 
     await other.bringToFront();

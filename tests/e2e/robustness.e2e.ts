@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { inPanel, openPopup, panel, setupExtensionAndCrm } from './harness';
+import { createFreshLead, inPanel, openPopup, panel, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
 
 describe('when things go wrong', () => {
   it('opens the lead in a new tab from the popup when no tab shows it', async () => {
+    const id = await createFreshLead(env.crm, 'Noah Jansen');
     const lead = await env.browser.context.newPage();
-    await lead.goto(`${env.crm.url}leads/L-1046`);
+    await lead.goto(`${env.crm.url}leads/${id}`);
     await inPanel(lead, 'attempt-count').waitFor();
     await lead.close();
     const popup = await openPopup(env.browser);
     const opened = env.browser.context.waitForEvent('page');
-    await popup.locator('[data-testid="lead-row"][data-lead-key="demo:L-1046"]').click();
+    await popup.locator(`[data-testid="lead-row"][data-lead-key="demo:${id}"]`).click();
     const page = await opened;
-    await expect.poll(() => page.url()).toBe(`${env.crm.url}leads/L-1046`);
-    await expect.poll(() => panel(page).getAttribute('data-lead-id')).toBe('L-1046');
+    await expect.poll(() => page.url()).toBe(`${env.crm.url}leads/${id}`);
+    await expect.poll(() => panel(page).getAttribute('data-lead-id')).toBe(id);
     await page.close();
   });
 
