@@ -12,6 +12,7 @@ import { teamErrorCodeOfLine } from '@/lib/sync/error-codes';
 import { normaliseServerUrl } from '@/lib/sync/http';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
+import { refusalKey } from '@/lib/i18n/refusals';
 
 /** What this section asks of the background; injectable for tests. */
 export interface TeamOptionsApi {
@@ -279,8 +280,8 @@ function SyncState({ sync, when, isLead }: { sync: SyncView; when: (ms: number) 
           <p className="op-help">{t('team.rejectedHelp')}</p>
           <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
             {sync.rejected.map((event) => (
-              <li key={event.id} data-testid="team-rejected-row" className="op-help">
-                {t('team.rejectedRow', { type: t(`team.type.${event.type}`), time: when(event.at), reason: event.syncError ?? '' })}
+              <li key={event.id} data-testid="team-rejected-row" className="op-help" title={event.syncError}>
+                {t('team.rejectedRow', { type: t(`team.type.${event.type}`), time: when(event.at), reason: t(refusalKey(event.syncError)) })}
               </li>
             ))}
           </ul>

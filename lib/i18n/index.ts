@@ -1,6 +1,7 @@
 import { capture } from './messages/capture';
 import { common } from './messages/common';
 import { kernel } from './messages/kernel';
+import { refusals } from './messages/refusals';
 import { crmStatus } from './messages/crm-status';
 import { errors } from './messages/errors';
 import { nudges } from './messages/nudges';
@@ -19,8 +20,8 @@ import { teamSettings } from './messages/team-settings';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...kernel.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
+const en = { ...common.en, ...kernel.en, ...refusals.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...refusals.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };

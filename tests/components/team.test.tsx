@@ -86,7 +86,7 @@ describe('options → Team', () => {
     expect(screen.getByTestId('team-next-try')).toBeTruthy();
     const rejected = screen.getByTestId('team-rejected');
     expect(rejected.dataset.count).toBe('1');
-    expect(within(rejected).getByTestId('team-rejected-row').textContent).toMatch(/^Attempt at .*: too_old: older than 400 days$/);
+    expect(within(rejected).getByTestId('team-rejected-row').textContent).toMatch(/^Attempt at .*: it is older than the team keeps events\.$/);
 
     await userEvent.click(screen.getByTestId('team-sync-now'));
     expect((await screen.findByTestId('team-notice')).textContent).toBe('Synced: 7 sent, 1 already on the server, 0 refused.');
