@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const context = browser.context;
   const options = await step('Connect Leadpace to the team (Settings → Team, token)', async () => {
     const optionsPage = await context.newPage();
-    await optionsPage.goto(`chrome-extension://${browser?.extensionId}/options.html`);
+    await optionsPage.goto(`chrome-extension://${browser?.extensionId}/options.html#team`);
     await optionsPage.getByTestId('team-server-url').fill(server.url);
     await optionsPage.getByTestId('team-secret').fill(server.token);
     await optionsPage.getByTestId('team-connect').click();
@@ -211,6 +211,19 @@ async function main(): Promise<void> {
     await popup.getByTestId('team').scrollIntoViewIfNeeded();
     await popup.screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup-team.png`), fullPage: true });
     await popup.getByTestId('team').screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-popup-team-section.png`) });
+  });
+
+  await step('Report (report.html): conversion by source, split by properly worked, with the basis of the cohort', async () => {
+    const report = await context.newPage();
+    await report.setViewportSize({ width: 1280, height: 900 });
+    await report.goto(`chrome-extension://${browser?.extensionId}/report.html`);
+    const total = report.getByTestId('source-total');
+    await total.waitFor();
+    const leads = await total.getAttribute('data-leads');
+    const worked = await total.getAttribute('data-worked-leads');
+    if (!(Number(leads) >= 1)) throw new Error(`report shows ${leads} leads`);
+    await report.screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-report.png`), fullPage: true });
+    return `${leads} leads in this month's cohort, ${worked} properly worked`;
   });
 
   await addMyCrm(context);
