@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/ui/i18n';
-import { FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
+import { BOARD_COLUMNS, FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
 import type { LeaderboardStats } from '@/lib/sync/wire';
 import { formatDuration } from '@/lib/i18n/format';
 import { COLUMN_VIEWS, conversionN, type CellContext } from './board-columns';
@@ -11,26 +11,6 @@ export interface TeamBoardRow extends LeaderboardStats {
   self: boolean;
   pseudonymous: boolean;
 }
-
-/** Every figure the server sends, in reading order: who, how many, how fast, how well, outcome, left out. */
-const FULL_COLUMNS: readonly BoardColumn[] = [
-  'rank',
-  'label',
-  'leads',
-  'firstAttempts',
-  'median',
-  'p90',
-  'sla',
-  'attempts',
-  'contact',
-  'appointment',
-  'properlyWorked',
-  'closedTooEarly',
-  'sold',
-  'conversion',
-  'excluded',
-  'backlog',
-];
 
 export function TeamBoardTable({
   rows,
@@ -59,7 +39,7 @@ export function TeamBoardTable({
       <table className="tb-table" data-testid="board-table">
         <thead>
           <tr>
-            {FULL_COLUMNS.map((key) => {
+            {BOARD_COLUMNS.map((key) => {
               const view = COLUMN_VIEWS[key];
               const sorted = sort.column === key;
               return (
@@ -97,7 +77,7 @@ export function TeamBoardTable({
                   className={[below ? 'tb-below' : '', row.self ? 'tb-self' : ''].filter(Boolean).join(' ') || undefined}
                   aria-current={row.self ? 'true' : undefined}
                 >
-                  {FULL_COLUMNS.map((key) => {
+                  {BOARD_COLUMNS.map((key) => {
                     if (key === 'label') {
                       return (
                         <th key={key} scope="row" className="tb-name">
@@ -144,7 +124,7 @@ export function TeamBoardTable({
                 </tr>
                 {expanded ? (
                   <tr className="tb-early-row" data-testid="board-early-detail">
-                    <td colSpan={FULL_COLUMNS.length}>{renderEarly(row)}</td>
+                    <td colSpan={BOARD_COLUMNS.length}>{renderEarly(row)}</td>
                   </tr>
                 ) : null}
               </Fragment>
@@ -153,7 +133,7 @@ export function TeamBoardTable({
         </tbody>
         <tfoot>
           <tr data-testid="board-total">
-            {FULL_COLUMNS.map((key) => {
+            {BOARD_COLUMNS.map((key) => {
               if (key === 'rank') return <td key={key} />;
               if (key === 'label')
                 return (
