@@ -12,8 +12,9 @@ import { logAttempt, recordLeadSeen } from '@/lib/db/writes';
 import type { Lang } from '@/lib/i18n';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { teamConnectionItem } from '@/lib/sync/connection';
-import type { LeaderboardResponse, LeaderboardStats } from '@/lib/sync/wire';
+import type { LeaderboardResponse } from '@/lib/sync/wire';
 import { connection, pendingEvents } from '../lib/sync/fixtures';
+import { boardStats } from '../helpers/leaderboard-stats';
 
 const NOW = Date.parse('2026-03-18T12:00:00Z');
 let db: LeadpaceDb;
@@ -107,23 +108,7 @@ describe('options → Team', () => {
   });
 });
 
-const stats = (over: Partial<LeaderboardStats>): LeaderboardStats => ({
-  leads: 0,
-  firstAttempts: 0,
-  medianResponseMs: null,
-  p90ResponseMs: null,
-  withinSlaShare: null,
-  attemptsPerLead: null,
-  contactRate: null,
-  appointmentRate: null,
-  closedTooEarly: 0,
-  sold: 0,
-  conversion: null,
-  excluded: 0,
-  backlog: 0,
-  properlyWorked: 0,
-  ...over,
-});
+const stats = boardStats;
 
 function board(over: Partial<LeaderboardResponse> = {}): LeaderboardResponse {
   return {

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { teamConnectionItem } from '@/lib/sync/connection';
 import type { LeaderboardResponse, LeaderboardRow, LeaderboardStats } from '@/lib/sync/wire';
 import { connection } from '../../lib/sync/fixtures';
+import { boardStats } from '../../helpers/leaderboard-stats';
 
 const NOW = Date.parse('2026-03-18T12:00:00Z');
 const MIN = 60_000;
@@ -28,23 +29,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const stats = (over: Partial<LeaderboardStats>): LeaderboardStats => ({
-  leads: 0,
-  firstAttempts: 0,
-  medianResponseMs: null,
-  p90ResponseMs: null,
-  withinSlaShare: null,
-  attemptsPerLead: null,
-  contactRate: null,
-  appointmentRate: null,
-  closedTooEarly: 0,
-  sold: 0,
-  conversion: null,
-  excluded: 0,
-  backlog: 0,
-  properlyWorked: 0,
-  ...over,
-});
+const stats = boardStats;
 const row = (label: string, over: Partial<LeaderboardStats>): LeaderboardRow => ({ ...stats(over), label, memberId: `id-${label}`, pseudonymous: false, self: false });
 
 const BOARD: LeaderboardResponse = {

@@ -11,8 +11,9 @@ import { changeStatus, logAttempt, recordLeadSeen } from '@/lib/db/writes';
 import type { Lang } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { teamConnectionItem } from '@/lib/sync/connection';
-import type { LeaderboardResponse, LeaderboardRow, LeaderboardStats } from '@/lib/sync/wire';
+import type { LeaderboardResponse, LeaderboardRow } from '@/lib/sync/wire';
 import { connection } from '../../lib/sync/fixtures';
+import { boardStats } from '../../helpers/leaderboard-stats';
 
 const NOW = Date.parse('2026-03-18T12:00:00Z');
 const MARCH = { from: Date.parse('2026-02-28T23:00:00Z'), to: Date.parse('2026-03-31T22:00:00Z') };
@@ -29,23 +30,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const stats = (over: Partial<LeaderboardStats>): LeaderboardStats => ({
-  leads: 0,
-  firstAttempts: 0,
-  medianResponseMs: null,
-  p90ResponseMs: null,
-  withinSlaShare: null,
-  attemptsPerLead: null,
-  contactRate: null,
-  appointmentRate: null,
-  closedTooEarly: 0,
-  sold: 0,
-  conversion: null,
-  excluded: 0,
-  backlog: 0,
-  properlyWorked: 0,
-  ...over,
-});
+const stats = boardStats;
 
 const row = (label: string, over: Partial<LeaderboardRow>): LeaderboardRow => ({ ...stats(over), label, memberId: `id-${label}`, pseudonymous: false, self: false, ...over });
 
