@@ -44,7 +44,7 @@ export const messageSchemas = {
   // A CRM inbox/list page reports the leads it shows (new-lead discovery); the background checks
   // that the sender is a page of `crm` and that every lead is of that CRM.
   'leads/listed': z.object({ crm: crmIdSchema, leads: z.array(leadSnapshotSchema).min(1).max(LISTED_MAX) }),
-  // Team sync (issue 5): only extension pages send these; the background checks the sender.
+  // Team sync: only extension pages send these; the background checks the sender.
   'team/connect': z.object({ serverUrl: z.string().trim().min(1).max(500), secret: z.string().trim().min(1).max(500) }),
   'team/test': z.object({}),
   'team/disconnect': z.object({}),

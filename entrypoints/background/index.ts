@@ -110,7 +110,7 @@ export default defineBackground(() => {
     return focusOrOpenLead(leadpaceDb(), parsed.data.leadKey);
   });
 
-  // --- team sync (issue 5) ---
+  // --- team sync ---
   // Only extension pages may send team/* (checked in lib/background/sync.ts from `sender`).
   const team = createTeamSync({ db: leadpaceDb, repId: deps.repId, extensionOrigin: deps.extensionOrigin, log });
   onMessage('user-adapter/save', ({ data, sender }) =>

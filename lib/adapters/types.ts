@@ -1,7 +1,7 @@
 import type { LeadSnapshot } from '../domain/model';
 
 /**
- * One CRM, described as data plus pure URL/DOM functions (DESIGN.md "CRM adapters").
+ * One CRM, described as data plus pure URL/DOM functions (docs/architecture.md, "Rules the code keeps").
  * Everything here must be safe to run on a page we have never seen: return partial results,
  * never throw.
  */

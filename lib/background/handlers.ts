@@ -172,7 +172,7 @@ export async function handleMessage(
   }
 }
 
-// --- new-lead discovery from CRM inbox/list pages (issue 3) ---
+// --- new-lead discovery from CRM inbox/list pages ---
 
 /**
  * `leads/listed`: a CRM list page reports the leads it shows. The same sender check as every

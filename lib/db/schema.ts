@@ -69,7 +69,7 @@ export const DB_NAME = 'leadpace';
 
 /**
  * Every shipped version stays here unchanged; a change is a new version with an upgrade
- * (DESIGN.md). v1: append-only events with an outbox index, the leads projection, local notes.
+ * (docs/architecture.md). v1: append-only events with an outbox index, the leads projection, local notes.
  */
 export function openLeadpaceDb(name: string = DB_NAME): LeadpaceDb {
   const db = new Dexie(name) as LeadpaceDb;

@@ -233,7 +233,7 @@ export async function saveNote(db: LeadpaceDb, key: string, text: string, now: n
   });
 }
 
-// --- new-lead discovery from CRM inbox/list pages (issue 3) ---
+// --- new-lead discovery from CRM inbox/list pages ---
 
 /**
  * A listed lead received longer ago than this is history, not a new lead: the whole default

@@ -46,7 +46,7 @@ import { isClosed, isContact, type Channel, type LeadStatus, type Outcome } from
 export type CadenceStep = { kind: 'after'; ms: number } | { kind: 'day'; day: number };
 
 export interface CadenceSettings {
-  /** First attempt within this much business time after received (PRODUCT.md: 5 min). */
+  /** First attempt within this much business time after received (docs/definitions.md "SLA": 5 min). */
   firstAttemptSlaMs: number;
   /** The stretch goal for the first attempt (2 min): shown, never used for "overdue". */
   stretchFirstAttemptSlaMs: number;

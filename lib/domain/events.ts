@@ -26,7 +26,7 @@ const base = {
 };
 
 // Events carry no customer data (names, phones, notes): only what may be synced
-// pseudonymously (PRODUCT.md, privacy). Customer data lives in the local leads table.
+// pseudonymously (README, privacy). Customer data lives in the local leads table.
 export const leadSeenEvent = z.object({
   ...base,
   type: z.literal('lead_seen'),

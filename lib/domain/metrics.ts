@@ -126,7 +126,7 @@ export function todayStats(input: {
   attempts: readonly { at: number }[];
   now: number;
   timeZone?: string;
-  /** Response times count business time (PRODUCT.md "speed to lead"). */
+  /** Response times count business time (docs/definitions.md "Response time"). */
   hours?: OpeningHours;
 }): TodayStats {
   const hours = input.hours ?? DEFAULT_OPENING_HOURS;

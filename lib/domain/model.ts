@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The vocabulary of PRODUCT.md, as data: every surface (panel, popup, report, server) uses
+// The vocabulary of docs/definitions.md, as data: every surface (panel, popup, report, server) uses
 // these lists so a value can only mean one thing.
 export const CHANNELS = ['call', 'whatsapp', 'email', 'sms'] as const;
 export const OUTCOMES = [
@@ -39,7 +39,7 @@ export const DEFAULT_SOURCES = [
   'other',
 ] as const;
 
-/** The dealership's time zone until the dealer sets another (PRODUCT.md, business time). */
+/** The dealership's time zone until the dealer sets another (docs/definitions.md, business time). */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 export const channelSchema = z.enum(CHANNELS);
@@ -52,7 +52,7 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 export type LeadStatus = z.infer<typeof statusSchema>;
 export type LostReason = z.infer<typeof lostReasonSchema>;
 
-/** Outcomes in which a real conversation happened (PRODUCT.md "Contact"). */
+/** Outcomes in which a real conversation happened (docs/definitions.md "Contact"). */
 export const CONTACT_OUTCOMES: readonly Outcome[] = ['reached', 'appointment', 'not_interested'];
 export const isContact = (outcome: Outcome): boolean => CONTACT_OUTCOMES.includes(outcome);
 

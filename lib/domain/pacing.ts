@@ -1,7 +1,7 @@
 import { businessDayAt, type BusinessDay, type OpeningHours } from './business-time';
 
 /**
- * Month pacing (PRODUCT.md): expected sales by today = target × elapsed business days ÷ business
+ * Month pacing (docs/definitions.md): expected sales by today = target × elapsed business days ÷ business
  * days in the month; projection = sold ÷ elapsed × total.
  *
  * Rules chosen here:

@@ -11,7 +11,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  */
 export const PAIR_CLIENT_HEADER = 'x-leadpace';
 
-/** DESIGN.md: every fetch gets a timeout of at most 20 s. */
+/** Every fetch gets a timeout of at most 20 s: a hung server must never hold a sync alarm. */
 export const FETCH_TIMEOUT_MS = 20_000;
 
 /**

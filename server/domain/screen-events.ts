@@ -46,7 +46,7 @@ function checkTime(name: string, ms: number, now: number, retentionMs: number): 
 
 /**
  * Validates every event on its own (one bad event never sinks its batch), applies the clock
- * rules (DESIGN.md: reject client clocks far from server time) and folds repeats of one id.
+ * rules (client clocks far from server time are refused) and folds repeats of one id.
  */
 export function screenEvents(raw: readonly unknown[], now: number, retentionMs: number): Screened {
   const fresh: WireEvent[] = [];

@@ -20,7 +20,7 @@ export const MAX_EVENTS_PER_LEAD = 1000;
 
 /**
  * Stores one rep's already-validated events and refreshes the aggregates of every lead they
- * touch, all in one transaction (DESIGN.md "Team sync"):
+ * touch, all in one transaction (docs/architecture.md "Team server"):
  * - the team row's `seq` is bumped first; in PostgreSQL that row lock serialises a team's
  *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
  * - `ON CONFLICT (team_id, id) DO NOTHING` makes retries idempotent (ids are per team, so another

@@ -4,7 +4,7 @@ import type { Fetch } from './flaky-fetch';
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * A minimal stand-in for the extension's sync client (DESIGN.md "Team sync"): an outbox of
+ * A minimal stand-in for the extension's sync client (docs/architecture.md "Team server"): an outbox of
  * pending events, batches, retries with capped exponential backoff and full jitter on network
  * errors/408/429/5xx, Retry-After honoured, rejected events quarantined instead of retried.
  * `stopAfter` simulates the service worker dying mid-run: the outbox survives, the run ends.

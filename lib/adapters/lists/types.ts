@@ -1,7 +1,7 @@
 import type { LeadSnapshot } from '../../domain/model';
 
 /**
- * Reads new leads from a CRM's inbox or list page (issue 3: new-lead discovery), so a lead's
+ * Reads new leads from a CRM's inbox or list page (new-lead discovery), so a lead's
  * clock starts when it shows up in the list, before anyone opens it.
  *
  * Pure DOM functions like the adapters: never throw, skip a row that cannot be read rather than
