@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ is logic the UI builds on; mounting React lives in the entrypoints. An import the
+    // other way round makes cycles (panel UI → content logic → panel UI) and drags React into
+    // bundles that need none.
+    files: ['lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/components/*', '**/components/*'], message: 'lib/ must not import components/: mount UI from entrypoints/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}', 'tests/crm-site/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

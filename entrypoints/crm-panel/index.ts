@@ -1,6 +1,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PANEL_LOADED_FLAG } from '@/lib/content/inject-message';
-import { startPanel } from '@/lib/content/panel-main';
+import { startPanel } from './panel-main';
 
 const LOADED = PANEL_LOADED_FLAG;
 
