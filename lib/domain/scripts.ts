@@ -12,7 +12,7 @@ export type ScriptLang = (typeof SCRIPT_LANGS)[number];
 export const SITUATIONS = ['first_contact', 'follow_up', 'voicemail'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
-/** The seven steps of RESEARCH.md §5.2; `other` is for steps a dealer adds. */
+/** The seven steps of a speed-to-lead call script; `other` is for steps a dealer adds. */
 export const STEP_KINDS = [
   'opener',
   'answer_question',
@@ -184,7 +184,7 @@ export interface LeadSituation {
   situation: Exclude<Situation, 'voicemail'>;
   /** The number the next attempt will have (1 for a lead never tried). */
   attemptNumber: number;
-  /** Voicemail helps on attempts 1 and 2 only (RESEARCH.md §3.3); after that it is noise. */
+  /** Voicemail helps on attempts 1 and 2 only (later voicemails are not returned); after that it is noise. */
   showVoicemail: boolean;
 }
 
@@ -227,7 +227,7 @@ export function scriptForLead(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Default scripts. Structure after RESEARCH.md §5.2: opener, answer their question first,
+// Default scripts. Structure of a speed-to-lead call: opener, answer their question first,
 // discovery, reason to visit, appointment with two concrete options, confirm on their channel
 // (WhatsApp in the Netherlands), log the outcome. A default and its translation share an id:
 // they are one script in two languages. Change the text → bump DEFAULTS_VERSION, so logged
