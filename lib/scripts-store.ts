@@ -4,11 +4,11 @@ import {
   MAX_SCRIPTS,
   SCRIPTS_FILE_FORMAT,
   callScriptSchema,
-  isDefaultScriptId,
   scriptUnknownPlaceholders,
   type CallScript,
   type ScriptsFile,
 } from './domain/scripts';
+import { isDefaultScriptId } from './domain/scripts-library';
 
 /**
  * The dealer's own call scripts. Built-in scripts are code (lib/domain/scripts.ts) and never

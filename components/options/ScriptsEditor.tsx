@@ -2,8 +2,6 @@ import { useCallback, useEffect, useId, useState, type ChangeEvent, type ReactNo
 import { DEFAULT_SOURCES } from '@/lib/domain/model';
 import {
   CARD_KINDS,
-  DEFAULT_LIBRARY,
-  DEFAULT_SCRIPTS,
   PLACEHOLDERS,
   SCRIPT_LANGS,
   SITUATIONS,
@@ -15,6 +13,7 @@ import {
   type ScriptLang,
   type Situation,
 } from '@/lib/domain/scripts';
+import { DEFAULT_LIBRARY, DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import {
   deleteScript,

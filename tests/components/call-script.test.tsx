@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CallScriptView } from '@/components/panel/CallScriptView';
 import { I18nProvider } from '@/components/ui/i18n';
-import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts';
+import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
 import type { LeadView } from '@/lib/domain/lead';
 import type { Lang } from '@/lib/i18n';
 import { saveScriptLanguage } from '@/lib/script-language-store';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SCRIPTS, type CallScript } from '@/lib/domain/scripts';
+import type { CallScript } from '@/lib/domain/scripts';
+import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
 import {
   ScriptValidationError,
   deleteScript,

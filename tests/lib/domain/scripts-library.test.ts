@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIBRARY, DEFAULT_SCRIPTS, isDefaultScriptId } from '@/lib/domain/scripts-library';
 import {
-  DEFAULT_LIBRARY,
-  DEFAULT_SCRIPTS,
   OBJECTION_KINDS,
   PLACEHOLDERS,
   STEP_KINDS,
   callScriptSchema,
-  isDefaultScriptId,
   matchScript,
   pickScript,
   renderTemplate,

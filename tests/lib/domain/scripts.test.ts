@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRIPTS, firstName, PLACEHOLDERS, renderTemplate, type PlaceholderValues, type Segment } from '@/lib/domain/scripts';
+import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
+import { firstName, PLACEHOLDERS, renderTemplate, type PlaceholderValues, type Segment } from '@/lib/domain/scripts';
 
 const FULL: PlaceholderValues = {
   'customer.firstName': 'Sanne',
