@@ -16,7 +16,7 @@ import type { WireEvent } from '../lib/sync/wire';
 import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
 import type { LeadFactsTable } from '../server/db/schema';
-import { leadFactsRow } from '../server/domain/lead-facts';
+import { currentLeadFactsRow } from '../server/domain/lead-facts';
 import { addMember, createTeam } from '../server/store/tenancy';
 import { seededRandom } from '../server/testing/random';
 import { simulateRep } from '../server/testing/simulated-rep';
@@ -183,7 +183,7 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
       for (const e of wire) byLead.set(e.lead, [...(byLead.get(e.lead) ?? []), e]);
       const aggregates: LeadFactsTable[] = [];
       for (const [leadHash, list] of byLead) {
-        const facts = leadFactsRow(list);
+        const facts = currentLeadFactsRow(list);
         if (facts) aggregates.push({ team_id: team.teamId, member_id: member.memberId, lead: leadHash, ...facts, updated_at: now });
       }
       await db.kysely.transaction().execute(async (trx) => {

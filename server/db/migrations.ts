@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { up002LeadFacts } from './migrations-002-lead-facts';
 import { up003TeamSettings } from './migrations-003-team-settings';
 import { up004Hardening } from './migrations-004-hardening';
+import { up005ReportFacts } from './migrations-005-report-facts';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
 // under tsx without a build step. Never edit a shipped migration: add the next one.
@@ -123,6 +124,7 @@ export const migrations: Record<string, Migration> = {
   '002_lead_facts': { up: up002LeadFacts },
   '003_team_settings': { up: up003TeamSettings },
   '004_event_identity_per_team': { up: up004Hardening },
+  '005_report_facts': { up: up005ReportFacts },
 };
 
 export const migrationProvider: MigrationProvider = {

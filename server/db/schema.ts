@@ -78,6 +78,10 @@ export interface LeadFactsTable {
   phone_attempts_before_close: number;
   backlog: number;
   source: string | null;
+  /** Migration 005: when last sold / closed (null while open) and who made the current status. */
+  sold_at: number | null;
+  closed_at: number | null;
+  status_actor: string | null;
   updated_at: number;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { progressFromEvents, type FoldEvent } from '../../lib/domain/lead';
+import { progressFromEvents, type FoldEvent, type LeadProgress } from '../../lib/domain/lead';
 import type { LeadFacts } from '../../lib/domain/lead-metrics';
 import { channelSchema, lostReasonSchema, outcomeSchema, statusSchema } from '../../lib/domain/model';
 import { STATUS_ACTORS } from '../../lib/domain/events';
@@ -25,10 +25,16 @@ export interface LeadFactsColumns {
   source: string | null;
 }
 
-/** Null when no lead_seen is in effect yet: such a lead belongs to no cohort. */
-export function leadFactsRow(events: readonly FoldEvent[]): LeadFactsColumns | null {
-  const p = progressFromEvents(events);
-  if (!p) return null;
+/** The close facts migration 005 added: when the lead was sold and closed, and by whom. */
+export interface CloseFactsColumns {
+  sold_at: number | null;
+  closed_at: number | null;
+  status_actor: string | null;
+}
+
+export type CurrentLeadFactsColumns = LeadFactsColumns & CloseFactsColumns;
+
+function baseColumns(p: LeadProgress): LeadFactsColumns {
   return {
     received_at: p.receivedAt,
     first_attempt_at: p.firstAttemptAt,
@@ -43,6 +49,23 @@ export function leadFactsRow(events: readonly FoldEvent[]): LeadFactsColumns | n
     backlog: Number(p.backlog),
     source: p.source,
   };
+}
+
+/**
+ * The columns lead_facts had when migration 002 created it. That migration spreads this row
+ * into its inserts, so its shape is frozen; the ingest writes currentLeadFactsRow.
+ * Null when no lead_seen is in effect yet: such a lead belongs to no cohort.
+ */
+export function leadFactsRow(events: readonly FoldEvent[]): LeadFactsColumns | null {
+  const p = progressFromEvents(events);
+  return p ? baseColumns(p) : null;
+}
+
+/** Every lead_facts column of the current schema; null when no lead_seen is in effect. */
+export function currentLeadFactsRow(events: readonly FoldEvent[]): CurrentLeadFactsColumns | null {
+  const p = progressFromEvents(events);
+  if (!p) return null;
+  return { ...baseColumns(p), sold_at: p.soldAt, closed_at: p.closedAt, status_actor: p.statusActor };
 }
 
 const STATUSES = new Set<string>(statusSchema.options);

@@ -2,7 +2,7 @@ import type { FoldEvent } from '../../lib/domain/lead';
 import type { WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 import type { LeadFactsTable } from '../db/schema';
-import { foldEventFromStored, leadFactsRow } from '../domain/lead-facts';
+import { currentLeadFactsRow, foldEventFromStored } from '../domain/lead-facts';
 
 export interface IngestResult {
   accepted: number;
@@ -108,7 +108,7 @@ export async function ingestEvents(
       const rows: LeadFactsTable[] = [];
       const withoutSeen: string[] = [];
       for (const lead of leads) {
-        const facts = leadFactsRow(byLead.get(lead) ?? []);
+        const facts = currentLeadFactsRow(byLead.get(lead) ?? []);
         if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, updated_at: now });
         else withoutSeen.push(lead);
       }
@@ -130,6 +130,9 @@ export async function ingestEvents(
               phone_attempts_before_close: eb.ref('excluded.phone_attempts_before_close'),
               backlog: eb.ref('excluded.backlog'),
               source: eb.ref('excluded.source'),
+              sold_at: eb.ref('excluded.sold_at'),
+              closed_at: eb.ref('excluded.closed_at'),
+              status_actor: eb.ref('excluded.status_actor'),
               updated_at: eb.ref('excluded.updated_at'),
             })),
           )
