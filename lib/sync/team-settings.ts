@@ -6,6 +6,8 @@ import {
   type OpeningHoursProblem,
 } from '../domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from '../domain/cadence';
+import { statusRulesSchema } from '../domain/status-rules';
+import { teamSpendSchema } from '../domain/team-spend';
 
 /**
  * The settings a team's manager sets for every member: the same zod on the server (PUT, CLI,
@@ -32,6 +34,10 @@ export const teamSettingsValuesSchema = z.object({
   cadence: cadenceSettingsSchema,
   monthlyTarget: monthlyTargetSchema,
   conversionFloor: conversionFloorSchema,
+  /** Marketing spend for the team report's costs; absent on teams that never set it. */
+  spend: teamSpendSchema.optional(),
+  /** The team's CRM status rules; absent means every rep keeps their own. */
+  statusRules: statusRulesSchema.optional(),
 });
 export type TeamSettingsValues = z.infer<typeof teamSettingsValuesSchema>;
 
@@ -73,8 +79,10 @@ export const DEFAULT_TEAM_SETTINGS_VALUES: TeamSettingsValues = {
   conversionFloor: DEFAULT_CONVERSION_FLOOR,
 };
 
-/** Just the team-owned fields; everything else in the local settings stays the rep's own. */
-export function teamValues(settings: TeamSettingsValues): TeamSettingsValues {
+/** The team-owned fields the extension's own settings also hold. */
+type CoreTeamValues = Omit<TeamSettingsValues, 'spend' | 'statusRules'>;
+
+function coreValues(settings: TeamSettingsValues): CoreTeamValues {
   return {
     openingHours: settings.openingHours,
     cadence: settings.cadence,
@@ -83,9 +91,31 @@ export function teamValues(settings: TeamSettingsValues): TeamSettingsValues {
   };
 }
 
+/** Just the team-owned fields; everything else in the local settings stays the rep's own. */
+export function teamValues(settings: TeamSettingsValues): TeamSettingsValues {
+  return {
+    ...coreValues(settings),
+    ...(settings.spend ? { spend: settings.spend } : {}),
+    ...(settings.statusRules ? { statusRules: settings.statusRules } : {}),
+  };
+}
+
+/**
+ * A change as it is saved: spend and status rules the change leaves out are kept from the
+ * current version, so a client that does not know them yet never erases them by saving hours.
+ */
+export function keepUnsentValues(change: TeamSettingsValues, current: TeamSettingsValues): TeamSettingsValues {
+  return teamValues({ spend: current.spend, statusRules: current.statusRules, ...withoutUndefined(change) });
+}
+
+function withoutUndefined(values: TeamSettingsValues): TeamSettingsValues {
+  const { spend, statusRules, ...core } = values;
+  return { ...core, ...(spend ? { spend } : {}), ...(statusRules ? { statusRules } : {}) };
+}
+
 /** Local settings with the team's fields laid over them; the rep's own fields are kept. */
-export function withTeamSettings<L extends TeamSettingsValues>(local: L, team: TeamSettingsValues): L {
-  return { ...local, ...teamValues(team) };
+export function withTeamSettings<L extends CoreTeamValues>(local: L, team: TeamSettingsValues): L {
+  return { ...local, ...coreValues(team) };
 }
 
 const PROBLEM_TEXT: Record<OpeningHoursProblem['code'], string> = {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  keepUnsentValues,
   teamSettingsValuesSchema,
   teamValues,
   type TeamSettings,
@@ -69,7 +70,7 @@ export interface SettingsChange {
  * kept equal to the settings' hours, and the team revision bumped so leaderboard ETags change.
  */
 export async function saveTeamSettings(db: Db, change: SettingsChange, now: number): Promise<TeamSettings> {
-  const values = teamValues(teamSettingsValuesSchema.parse(change.values));
+  const sent = teamValues(teamSettingsValuesSchema.parse(change.values));
   const updatedBy = change.updatedBy.trim().slice(0, 80);
   return settingsDb(db)
     .transaction()
@@ -81,6 +82,7 @@ export async function saveTeamSettings(db: Db, change: SettingsChange, now: numb
       if (from !== base.version) {
         throw new StoreError('conflict', `the settings are at version ${base.version}, not ${from}: reload them and save again`);
       }
+      const values = keepUnsentValues(sent, base);
       const next: TeamSettings = { ...values, version: base.version + 1, updatedAt: now, updatedBy };
       const json = JSON.stringify(next);
       if (current.stored) {
