@@ -11,5 +11,8 @@ export default defineConfig({
     environment: 'node',
     restoreMocks: true,
     setupFiles: ['tests/setup.ts'],
+    // A fresh install takes its dealer zone from the browser: tests get an Amsterdam "browser"
+    // on every machine, so their defaults do not depend on where they run.
+    env: { TZ: 'Europe/Amsterdam' },
   },
 });

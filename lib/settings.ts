@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { DEFAULT_OPENING_HOURS } from './domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from './domain/cadence';
+import { firstRunOpeningHours, isUsableZone, withZoneFilled } from './domain/first-run-hours';
 import { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema, validOpeningHoursSchema } from './sync/team-settings';
 
 export { validOpeningHoursSchema };
@@ -25,6 +26,10 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * The settings' own defaults, independent of where the browser runs (the dealer zone is the
+ * product default). A fresh install starts from `firstRunSettings()` instead.
+ */
 export const DEFAULT_SETTINGS: Settings = {
   repName: '',
   language: 'auto',
@@ -36,15 +41,44 @@ export const DEFAULT_SETTINGS: Settings = {
   quietMode: false,
 };
 
+/** The zone this browser runs in, as the engine reports it; undefined when it cannot say. */
+export function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a new install starts with: the defaults, with the dealer zone (and whether Dutch
+ * holidays close the dealership) taken from the browser's own zone. Shown and changed in
+ * Settings like any stored value.
+ */
+export function firstRunSettings(zone: string | undefined = browserTimeZone()): Settings {
+  return { ...DEFAULT_SETTINGS, openingHours: firstRunOpeningHours(zone) };
+}
+
 /** Settings live in storage.local, versioned so later shapes migrate instead of breaking. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 2,
+  fallback: firstRunSettings(),
+  version: 3,
   migrations: {
     // v2 added business hours, cadence, target and quiet mode; v1 values are kept.
     2: (v1: unknown): Settings => parseSettings(v1),
+    // v3 only fills a missing dealer zone (with the browser's); a stored zone is never changed.
+    3: (v2: unknown): unknown => (isRecord(v2) ? fillMissingZone(v2, firstRunSettings().openingHours.timeZone) : v2),
   },
 });
+
+function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+function fillMissingZone(record: Record<string, unknown>, zone: string): Record<string, unknown> {
+  if (!('openingHours' in record)) return record;
+  return { ...record, openingHours: withZoneFilled(record.openingHours, zone) };
+}
 
 /** Reads settings through zod: a corrupted or hand-edited value falls back field by field. */
 export async function readSettings(): Promise<Settings> {
@@ -52,20 +86,32 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(raw);
 }
 
-export function parseSettings(raw: unknown): Settings {
+/**
+ * Zod-checked settings. A missing or unusable field takes its value from `defaults` (by
+ * default the first-run settings, so nothing read from storage lands in a zone the browser is
+ * not in just because a field was lost); opening hours without a zone keep the rest.
+ */
+export function parseSettings(raw: unknown, defaults: Settings = firstRunSettings()): Settings {
   const whole = settingsSchema.safeParse(raw);
   if (whole.success) return whole.data;
   // Field by field: one bad value (a hand edit, an older shape) must not reset the rest.
-  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const source = fillMissingZone(isRecord(raw) ? raw : {}, defaults.openingHours.timeZone);
   const field = <K extends keyof Settings>(key: K): Settings[K] => {
     const parsed = settingsSchema.shape[key].safeParse(source[key]);
-    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+    return parsed.success ? (parsed.data as Settings[K]) : defaults[key];
   };
+  // Unusable opening hours with a usable zone lose the hours, not the dealer's zone.
+  const storedZone: unknown = isRecord(source.openingHours) ? source.openingHours.timeZone : undefined;
+  const openingHours = settingsSchema.shape.openingHours.safeParse(source.openingHours);
   return {
     repName: field('repName'),
     language: field('language'),
     dealerName: field('dealerName'),
-    openingHours: field('openingHours'),
+    openingHours: openingHours.success
+      ? openingHours.data
+      : isUsableZone(storedZone)
+        ? firstRunOpeningHours(storedZone)
+        : defaults.openingHours,
     cadence: field('cadence'),
     monthlyTarget: field('monthlyTarget'),
     conversionFloor: field('conversionFloor'),

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
-  DEFAULT_OPENING_HOURS,
   liberationDayRule,
   validateOpeningHours,
   type OpeningHours,
@@ -9,7 +8,7 @@ import {
 } from '@/lib/domain/business-time';
 import { LIBERATION_DAY_RULES, type LiberationDayRule } from '@/lib/domain/holidays';
 import type { MessageKey, Translate } from '@/lib/i18n';
-import { readSettings, saveSettings } from '@/lib/settings';
+import { browserTimeZone, firstRunSettings, readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 import { SaveActions, type SaveState } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
@@ -73,13 +72,16 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
       .read()
       .then((settings) => alive && setHours(settings.openingHours))
       // Unreadable storage still leaves an editable form; saving will report the real error.
-      .catch(() => alive && setHours(DEFAULT_OPENING_HOURS));
+      .catch(() => alive && setHours(firstRunSettings().openingHours));
     return () => {
       alive = false;
     };
   }, [store]);
 
   if (!hours) return <p className="op-muted">{t('options.loading')}</p>;
+
+  const browserZone = browserTimeZone();
+  const zoneSuggestions = browserZone && !ZONE_SUGGESTIONS.includes(browserZone) ? [browserZone, ...ZONE_SUGGESTIONS] : ZONE_SUGGESTIONS;
 
   const edit = (next: OpeningHours) => {
     setHours(next);
@@ -192,13 +194,21 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
           onChange={(event) => edit({ ...hours, timeZone: event.target.value.trim() })}
         />
         <datalist id={`${id}-zones`}>
-          {ZONE_SUGGESTIONS.map((zone) => (
+          {zoneSuggestions.map((zone) => (
             <option key={zone} value={zone} />
           ))}
         </datalist>
         <span className="op-help" id={`${id}-zone-help`}>
           {t('options.hours.timeZoneHelp')}
         </span>
+        {browserZone && browserZone !== hours.timeZone ? (
+          <span className="op-help" data-testid="hours-browser-zone">
+            {t('options.hours.browserZone', { zone: browserZone })}{' '}
+            <button type="button" className="op-secondary" onClick={() => edit({ ...hours, timeZone: browserZone })}>
+              {t('options.hours.useBrowserZone', { zone: browserZone })}
+            </button>
+          </span>
+        ) : null}
         {zoneProblem ? (
           <span className="op-field-error" id={`${id}-zone-error`} data-testid="hours-error-zone">
             {problemMessage(t, zoneProblem)}

@@ -31,11 +31,25 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
+/**
+ * The zone the test browser runs in. A fresh install takes its dealer zone from the browser, and
+ * the tests and the demo are written for an Amsterdam dealer, so they must not depend on the
+ * machine's own zone (UTC on most CI machines).
+ */
+export const BROWSER_TIME_ZONE = 'Europe/Amsterdam';
+
 /** Chromium with the built extension, on a profile that can be reused to test restarts. */
-export async function launchWithExtension(profileDir?: string, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  profileDir?: string,
+  options: { headless?: boolean; timeZone?: string } = {},
+): Promise<ExtensionBrowser> {
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'leadpace-e2e-'));
+  const timeZone = options.timeZone ?? BROWSER_TIME_ZONE;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
+    // TZ covers the service worker and extension pages, which timezoneId (pages only) does not.
+    env: { ...process.env, TZ: timeZone },
+    timezoneId: timeZone,
     // A window when there is a display (the demo on a desktop), headless otherwise.
     headless: options.headless ?? !process.env.DISPLAY,
     viewport: { width: 1280, height: 860 },
