@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/events';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { pairRoutes } from './routes/pair';
+import { reportRoutes } from './routes/report';
 import { teamSettingsRoutes } from './routes/team-settings';
 
 export type { AppDeps } from './http/context';
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/me', meRoutes());
   app.route('/v1/events', eventRoutes(rt));
   app.route('/v1/leaderboard', leaderboardRoutes(rt));
+  app.use('/v1/report', requireToken(rt));
+  app.route('/v1/report', reportRoutes(rt));
   app.use('/v1/team/settings/*', requireToken(rt));
   app.route('/v1/team/settings', teamSettingsRoutes(rt));
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { progressFromEvents, type FoldEvent, type LeadProgress } from '../../lib/domain/lead';
 import type { LeadFacts } from '../../lib/domain/lead-metrics';
 import { channelSchema, lostReasonSchema, outcomeSchema, statusSchema } from '../../lib/domain/model';
-import { STATUS_ACTORS } from '../../lib/domain/events';
+import { STATUS_ACTORS, type StatusActor } from '../../lib/domain/events';
 
 /**
  * One rep's lead on the server: the facts the metrics kernel needs, folded from that rep's
@@ -153,4 +153,22 @@ export function foldEventFromStored(body: string): FoldEvent | null {
   } catch {
     return null;
   }
+}
+
+const STATUS_ACTOR_SET = new Set<string>(STATUS_ACTORS);
+const isStatusActor = (v: unknown): v is StatusActor => typeof v === 'string' && STATUS_ACTOR_SET.has(v);
+
+/** The report's columns of a stored row, checked by hand for the same reason as factsFromRow. */
+export function reportFactsFromRow(row: { source: unknown; sold_at: unknown; closed_at: unknown; status_actor: unknown }): {
+  source: string;
+  soldAt: number | null;
+  closedAt: number | null;
+  statusActor: StatusActor | null;
+} {
+  const { source, sold_at, closed_at, status_actor } = row;
+  if (typeof source !== 'string') throw new CorruptFactsRowError('source');
+  if (sold_at !== null && !isCount(sold_at)) throw new CorruptFactsRowError('sold_at');
+  if (closed_at !== null && !isCount(closed_at)) throw new CorruptFactsRowError('closed_at');
+  if (status_actor !== null && !isStatusActor(status_actor)) throw new CorruptFactsRowError('status_actor');
+  return { source, soldAt: sold_at, closedAt: closed_at, statusActor: status_actor };
 }

@@ -1,0 +1,46 @@
+import type { ReportLead } from '../../lib/domain/report';
+import type { Db } from '../db/connect';
+import { factsFromRow, reportFactsFromRow } from '../domain/lead-facts';
+
+const REPORT_COLUMNS = [
+  'member_id',
+  'lead',
+  'source',
+  'received_at',
+  'first_attempt_at',
+  'attempts',
+  'contacts',
+  'status',
+  'lost_reason',
+  'furthest',
+  'attempts_before_close',
+  'contacts_before_close',
+  'phone_attempts_before_close',
+  'backlog',
+  'sold_at',
+  'closed_at',
+  'status_actor',
+] as const;
+
+/**
+ * Every rep's leads received in [from, to), as the report kernel reads them: one range scan of
+ * lead_facts, never the events. `rep` is the member id (labels are the route's business, per
+ * viewer), and the lead's key is the pseudonymous key the extension synced: no customer data
+ * exists on the server to put in a name or address.
+ */
+export async function teamReportLeads(db: Db, teamId: string, from: number, to: number): Promise<ReportLead[]> {
+  const rows = await db.kysely
+    .selectFrom('lead_facts')
+    .select(REPORT_COLUMNS)
+    .where('team_id', '=', teamId)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .execute();
+  return rows.map((row) => ({
+    ...factsFromRow(row),
+    ...reportFactsFromRow(row),
+    key: row.lead,
+    leadId: row.lead,
+    rep: row.member_id,
+  }));
+}
