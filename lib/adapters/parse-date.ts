@@ -105,6 +105,65 @@ const UNIT_MS: Partial<Record<Unit, number>> = { second: 1_000, minute: 60_000, 
 
 const RELATIVE_RE = /^(\d{1,4}|[a-zéè]{1,5})\s*([a-z]{1,9})\.?\s+(?:geleden|ago)$/;
 const RELATIVE_PREFIX_RE = /^(?:vor|il y a)\s+(\d{1,4}|[a-zéè]{1,5})\s*([a-z]{1,9})\.?$/;
+// "2 days ago at 9:12 AM", "3 dagen geleden om 14:05", "vor 2 Tagen um 14:05": a day count
+// with the wall-clock time of that day, as activity feeds print older entries.
+const RELATIVE_AT_RE = new RegExp(
+  `^(\\d{1,4}|[a-zéè]{1,5})\\s*([a-z]{1,9})\\.?\\s+(?:geleden|ago)${JOINER}${TIME}$`,
+);
+const RELATIVE_PREFIX_AT_RE = new RegExp(
+  `^(?:vor|il y a)\\s+(\\d{1,4}|[a-zéè]{1,5})\\s*([a-z]{1,9})\\.?${JOINER}${TIME}$`,
+);
+
+/**
+ * Zone abbreviations CRMs print after a time. US tenants show their own zone ("9:12 AM EST");
+ * the named ones are fixed offsets, the generic US ones ("ET") follow daylight saving. "CST"
+ * is read as US Central: a CRM for Chinese dealers is not among those read here.
+ */
+const ZONE_ABBREVIATIONS: Readonly<Record<string, { zone: string; monthFirst: boolean }>> = {
+  est: { zone: '-05:00', monthFirst: true },
+  edt: { zone: '-04:00', monthFirst: true },
+  cst: { zone: '-06:00', monthFirst: true },
+  cdt: { zone: '-05:00', monthFirst: true },
+  mst: { zone: '-07:00', monthFirst: true },
+  mdt: { zone: '-06:00', monthFirst: true },
+  pst: { zone: '-08:00', monthFirst: true },
+  pdt: { zone: '-07:00', monthFirst: true },
+  et: { zone: 'America/New_York', monthFirst: true },
+  ct: { zone: 'America/Chicago', monthFirst: true },
+  mt: { zone: 'America/Denver', monthFirst: true },
+  pt: { zone: 'America/Los_Angeles', monthFirst: true },
+  cet: { zone: '+01:00', monthFirst: false },
+  cest: { zone: '+02:00', monthFirst: false },
+  mez: { zone: '+01:00', monthFirst: false },
+  mesz: { zone: '+02:00', monthFirst: false },
+  gmt: { zone: '+00:00', monthFirst: false },
+  utc: { zone: '+00:00', monthFirst: false },
+  z: { zone: '+00:00', monthFirst: false },
+};
+// After a time only ("…14:05 cet", "…9:12 am (est)", "…14:05 gmt+1"), so a month or word that
+// happens to spell an abbreviation is never taken for one.
+const ZONE_SUFFIX_RE = new RegExp(
+  `(\\d|[ap]\\.?m\\.?)\\s*\\(?(${Object.keys(ZONE_ABBREVIATIONS).join('|')}|(?:gmt|utc)([+-])(\\d{1,2})(?::?(\\d{2}))?)\\)?$`,
+);
+
+interface ZoneSuffix {
+  rest: string;
+  zone: string;
+  monthFirst: boolean;
+}
+
+function zoneSuffix(s: string): ZoneSuffix | null {
+  const m = ZONE_SUFFIX_RE.exec(s);
+  if (!m || m[2] === undefined) return null;
+  const rest = s.slice(0, m.index + (m[1] ?? '').length).trim();
+  const named = ZONE_ABBREVIATIONS[m[2]];
+  if (named) return { rest, ...named };
+  const hours = Number(m[4]);
+  const minutes = m[5] === undefined ? 0 : Number(m[5]);
+  if (hours > 14 || minutes > 59) return null;
+  const zone = `${m[3] ?? '+'}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return { rest, zone, monthFirst: false };
+}
 
 const DAY_WORDS: Readonly<Record<string, number>> = {
   vandaag: 0, today: 0, heute: 0, "aujourd'hui": 0, 'aujourd’hui': 0,
@@ -141,6 +200,16 @@ function parse(text: string, { now, timeZone = readingTimeZone }: ParseCrmDateOp
   const rel = RELATIVE_RE.exec(s) ?? RELATIVE_PREFIX_RE.exec(s);
   if (rel) return fromRelative(rel[1] ?? '', rel[2] ?? '', now, timeZone);
 
+  // A printed zone wins over the dealer's: the page says which clock it shows.
+  const suffix = zoneSuffix(s);
+  if (suffix) return parseWallClock(suffix.rest, now, suffix.zone, suffix.monthFirst);
+  return parseWallClock(s, now, timeZone, false);
+}
+
+function parseWallClock(s: string, now: Date, timeZone: string, monthFirst: boolean): Date | null {
+  const relAt = RELATIVE_AT_RE.exec(s) ?? RELATIVE_PREFIX_AT_RE.exec(s);
+  if (relAt) return fromRelativeAt(relAt[1] ?? '', relAt[2] ?? '', relAt.slice(3, 7), now, timeZone);
+
   const dayWord = DAY_WORD_RE.exec(s);
   if (dayWord) {
     const offset = DAY_WORDS[dayWord[1] ?? ''];
@@ -152,14 +221,14 @@ function parse(text: string, { now, timeZone = readingTimeZone }: ParseCrmDateOp
     return wallClock(day.getFullYear(), day.getMonth() + 1, day.getDate(), time, timeZone);
   }
 
-  const absolute = parseAbsolute(s, now, timeZone);
+  const absolute = parseAbsolute(s, now, timeZone, monthFirst);
   if (absolute) return absolute;
   // Weekday names collide with month abbreviations ("mar"), so strip one only as a retry.
   const withoutWeekday = s.replace(WEEKDAY_PREFIX, '');
-  return withoutWeekday === s ? null : parseAbsolute(withoutWeekday, now, timeZone);
+  return withoutWeekday === s ? null : parseAbsolute(withoutWeekday, now, timeZone, monthFirst);
 }
 
-function parseAbsolute(s: string, now: Date, timeZone: string): Date | null {
+function parseAbsolute(s: string, now: Date, timeZone: string, usZone: boolean): Date | null {
   const numeric = NUMERIC_RE.exec(s);
   if (numeric) {
     const a = Number(numeric[1]);
@@ -171,9 +240,9 @@ function parseAbsolute(s: string, now: Date, timeZone: string): Date | null {
     let day = a;
     let month = b;
     if (sep === '/') {
-      // A slash is ambiguous: with AM/PM assume the US order, otherwise the European one, and
-      // flip only when the assumed order is impossible.
-      const monthFirst = time.meridiem ? a <= 12 : b > 12;
+      // A slash is ambiguous: with AM/PM or a US zone assume the US order, otherwise the
+      // European one, and flip only when the assumed order is impossible.
+      const monthFirst = time.meridiem || usZone ? a <= 12 : b > 12;
       if (monthFirst) {
         day = b;
         month = a;
@@ -294,6 +363,24 @@ function fromRelative(amountRaw: string, unitRaw: string, now: Date, timeZone: s
   else result = addMonths(zonedNow, -12 * amount);
   const t = result.getTime();
   return Number.isFinite(t) ? new Date(t) : null;
+}
+
+function fromRelativeAt(
+  amountRaw: string,
+  unitRaw: string,
+  timeParts: (string | undefined)[],
+  now: Date,
+  timeZone: string,
+): Date | null {
+  const amount = ONE.has(amountRaw) ? 1 : /^\d+$/.test(amountRaw) ? Number(amountRaw) : NaN;
+  const unit = UNITS[unitRaw];
+  // Only whole days carry a time of day; "2 hours ago at 9:12" is not a date.
+  if (!Number.isFinite(amount) || (unit !== 'day' && unit !== 'week')) return null;
+  const time = readTime(timeParts);
+  if (!time || timeParts[0] === undefined) return null;
+  const today = new TZDate(now.getTime(), timeZone);
+  const day = addDays(new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), timeZone), -(unit === 'week' ? 7 : 1) * amount);
+  return wallClock(day.getFullYear(), day.getMonth() + 1, day.getDate(), time, timeZone);
 }
 
 function fromNamedMonth(
