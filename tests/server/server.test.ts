@@ -8,6 +8,7 @@ import { ingestSuite } from './suites/ingest';
 import { leaderboardSuite } from './suites/leaderboard';
 import { privacySuite } from './suites/privacy';
 import { pullSuite } from './suites/pull';
+import { reportSuite } from './suites/report';
 import { tenancySuite } from './suites/tenancy';
 
 // One suite, two engines: the same tests against a real SQLite file and, when
@@ -49,5 +50,6 @@ for (const [fixture, enabled] of [
     privacySuite(ref);
     faultSuite(ref);
     agreementSuite(ref);
+    reportSuite(ref);
   });
 }
