@@ -15,6 +15,7 @@ import type { LeaderboardRefresh, SyncOutcome } from './sync/client';
 import { wipeRequestSchema, type WipeResult } from './privacy/wipe';
 import type { TeamInfo } from './sync/connection';
 import { leaderboardPeriodSchema } from './sync/wire';
+import { reportQuerySchema, type TeamReportResponse } from './sync/report-wire';
 
 export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"');
 
@@ -50,6 +51,8 @@ export const messageSchemas = {
   'team/disconnect': z.object({}),
   'team/sync-now': z.object({}),
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
+  // The report page's team scope: the server's report for the inclusive local dates.
+  'report/team': reportQuerySchema,
   // The report's sold-deals import (extension pages only): leads to mark sold, with the deal's time.
   'sales/import': z.object({
     sales: z.array(z.object({ leadKey: leadKeySchema, soldAt: z.number().int().nonnegative() })).min(1).max(SALES_IMPORT_MAX),
@@ -90,6 +93,8 @@ export interface ProtocolMap {
   'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;
   'team/sync-now'(data: Data<'team/sync-now'>): TeamResult<SyncOutcome>;
   'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
+  /** Report page → background: the team's source report from the server. */
+  'report/team'(data: Data<'report/team'>): TeamResult<TeamReportResponse>;
   /** Report page → background: mark these leads sold (actor `import`); already sold ones stay. */
   'sales/import'(data: Data<'sales/import'>): Result<SalesImportOutcome>;
   'privacy/wipe'(data: Data<'privacy/wipe'>): WipeResult;

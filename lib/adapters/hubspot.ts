@@ -1,5 +1,5 @@
 import { type LeadSnapshot } from '../domain/model';
-import { LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
+import { findValueByLabel, LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
 import { HUBSPOT_MATCHES, HUBSPOT_RECORD_PATH, HUBSPOT_ROUTE } from './hubspot.route';
 import { parseCrmDate } from './parse-date';
 import { defineAdapter } from './types';
@@ -24,8 +24,11 @@ const TITLE_SELECTORS = [
 // A dealer's own "Lead source" property names the portal; HubSpot's analytics source only knows
 // "Offline Sources" for a CRM-created contact, so it comes second.
 const SOURCE_PROPERTIES = ['hs_analytics_source', 'hs_latest_source'];
+// Internal names dealers give their own lead-source property ("lead_source", "dealer_leadsource").
+const CUSTOM_SOURCE_NAME = /(?:^|_)lead_?source(?:_|$)|^leadbron/;
 const HS_LABELS = {
-  // Not the generic list: "Source"/"Origin" would also match HubSpot's analytics properties.
+  // Not the generic list: "Source"/"Origin" would also match HubSpot's analytics properties
+  // ("Original source", "Original traffic source"), which only come second.
   source: ['Lead source', 'Leadbron', 'Bron', 'Lead-Quelle', 'Leadquelle', 'Source du lead', 'Source du prospect'],
   status: [...LABELS.status, 'Lead Status', 'Deal stage', 'Dealfase', 'Deal-Phase', 'Phase de la transaction', 'Lifecycle stage'],
   created: [...LABELS.created, 'Create date', 'Aanmaakdatum', 'Erstellungsdatum', 'Date de création'],
@@ -82,8 +85,49 @@ function propertyRow(root: ParentNode, name: string): Element | null {
 const LABEL_IN_ROW = 'label, [data-selenium-test^="property-label"], [data-test-id="property-label"]';
 const SKIP_IN_VALUE = new Set(['LABEL', 'BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE']);
 
+const LABEL_BESIDE = `${LABEL_IN_ROW}, [class*="label" i], dt, th`;
+
 function rowLabel(row: Element): string {
-  return normaliseLabel(textOf(row.querySelector(LABEL_IN_ROW), 80));
+  const inside = normaliseLabel(textOf(row.querySelector(LABEL_IN_ROW), 80));
+  return inside.length > 0 ? inside : besideLabel(row);
+}
+
+/**
+ * The label of a hook that marks only the value (newer record cards put the label in a
+ * sibling): a label element for its control, else the nearest preceding sibling that holds a
+ * short text and no property of its own, else a label element in the same parent.
+ */
+function besideLabel(row: Element): string {
+  const control = row.querySelector('input[id], textarea[id], select[id]');
+  const id = control?.getAttribute('id');
+  if (id) {
+    const forControl = Array.from(row.ownerDocument.querySelectorAll('label[for]'))
+      .slice(0, MAX_NODES)
+      .find((label) => label.getAttribute('for') === id);
+    if (forControl) return normaliseLabel(textOf(forControl, 80));
+  }
+  let sibling = row.previousElementSibling;
+  for (let hops = 0; sibling && hops < 2; hops++, sibling = sibling.previousElementSibling) {
+    if (sibling.matches(PROPERTY_ROW) || sibling.querySelector(PROPERTY_ROW)) break;
+    const text = textOf(sibling, 81);
+    if (text.length > 0 && text.length <= 80) return normaliseLabel(text);
+  }
+  const parent = row.parentElement;
+  if (!parent || parent.querySelectorAll(PROPERTY_ROW).length > 1) return '';
+  const label = Array.from(parent.querySelectorAll(LABEL_BESIDE)).find((el) => !row.contains(el) && !el.contains(row));
+  return label ? normaliseLabel(textOf(label, 80)) : '';
+}
+
+function customSourceRow(root: ParentNode): Element | null {
+  try {
+    for (const row of Array.from(root.querySelectorAll(PROPERTY_ROW)).slice(0, MAX_NODES)) {
+      const name = (row.getAttribute('data-selenium-test') ?? '').slice('property-input-'.length).toLowerCase();
+      if (!name.startsWith('hs_') && CUSTOM_SOURCE_NAME.test(name) && !isForeign(row)) return row;
+    }
+  } catch {
+    // Missing, not thrown.
+  }
+  return null;
 }
 
 /** A property row's value: its control's value, else its text without the label. */
@@ -194,16 +238,65 @@ export function parseHubspotDate(text: string, now: Date): Date | null {
   return parseCrmDate(text, { now });
 }
 
+function dateIn(el: Element | null, now: Date): Date | null {
+  if (!el) return null;
+  const time = el.matches('time') ? el : el.querySelector('time');
+  for (const text of [time?.getAttribute('datetime') ?? undefined, time ? textOf(time, 120) : undefined, rowValue(el, 120)]) {
+    if (!text) continue;
+    const date = parseHubspotDate(text, now);
+    if (date) return date;
+  }
+  return null;
+}
+
+// The middle column's "Data highlights" card shows Create date by default, as label and value
+// without a property hook.
+const HIGHLIGHT_CARDS = '[data-test-id*="highlight" i], [data-selenium-test*="highlight" i], [data-test-id*="data-highlights" i]';
+
+function highlightsCreated(root: ParentNode, now: Date): Date | null {
+  try {
+    for (const card of Array.from(root.querySelectorAll(HIGHLIGHT_CARDS)).slice(0, 40)) {
+      if (isForeign(card)) continue;
+      const text = findValueByLabel(card, HS_LABELS.created, 120);
+      const date = text ? parseHubspotDate(text, now) : null;
+      if (date) return date;
+    }
+  } catch {
+    // Missing, not thrown.
+  }
+  return null;
+}
+
+const TIMELINE = '[data-test-id*="timeline" i], [data-selenium-test*="timeline" i], [class~="timeline"]';
+const TIMELINE_ITEM = '[data-test-id*="timeline-card" i], [data-selenium-test*="timeline-card" i], [data-test-id*="timeline-item" i], [class~="timeline-item"], li, article';
+// The creation entry HubSpot writes on every record ("Contact created", "Deal aangemaakt").
+const CREATED_ENTRY = /\b(?:contact|deal|record|lead|contactpersoon)\b[^.]{0,40}\b(?:created|aangemaakt|erstellt|créée?)\b|\b(?:was created|is aangemaakt|wurde erstellt|a été créée?)\b/i;
+const DATE_LEAF = 'time, [data-test-id*="timestamp" i], [data-selenium-test*="timestamp" i], [class*="timestamp" i], [class*="date" i], small, span';
+
+/** The record's creation entry in the activity timeline; the oldest one if several match. */
+function timelineCreated(root: ParentNode, now: Date): Date | null {
+  let earliest: Date | null = null;
+  try {
+    for (const timeline of Array.from(root.querySelectorAll(TIMELINE)).slice(0, 10)) {
+      if (isForeign(timeline)) continue;
+      for (const item of Array.from(timeline.querySelectorAll(TIMELINE_ITEM)).slice(0, 300)) {
+        if (!CREATED_ENTRY.test(textOf(item, 400))) continue;
+        const leaves = [item.querySelector('time'), ...Array.from(item.querySelectorAll(DATE_LEAF)).slice(0, 20)];
+        const date = leaves.map((leaf) => dateIn(leaf, now)).find((d) => d !== null) ?? null;
+        if (date && (!earliest || date < earliest)) earliest = date;
+      }
+    }
+  } catch {
+    // Missing, not thrown.
+  }
+  return earliest;
+}
+
 function readReceivedAt(root: ParentNode): string | undefined {
   const now = new Date();
   const row = propertyRow(root, 'createdate') ?? rowByLabel(root, HS_LABELS.created);
-  const time = row?.querySelector('time[datetime]');
-  for (const text of [time?.getAttribute('datetime') ?? undefined, rowValue(row, 120)]) {
-    if (!text) continue;
-    const date = parseHubspotDate(text, now);
-    if (date) return date.toISOString();
-  }
-  return undefined;
+  const date = dateIn(row, now) ?? highlightsCreated(root, now) ?? timelineCreated(root, now);
+  return date ? date.toISOString() : undefined;
 }
 
 function readStatus(root: ParentNode, kind: Kind): string | undefined {
@@ -218,7 +311,9 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = doc;
     const sourceRaw =
-      property(root, [], HS_LABELS.source, MAX.sourceRaw) ?? property(root, SOURCE_PROPERTIES, [], MAX.sourceRaw);
+      property(root, [], HS_LABELS.source, MAX.sourceRaw) ??
+      rowValue(customSourceRow(root), MAX.sourceRaw) ??
+      property(root, SOURCE_PROPERTIES, [], MAX.sourceRaw);
     return {
       name: readName(root),
       phone: readPhone(root),

@@ -5,6 +5,8 @@ import { resetTeamData } from '../db/sync-writes';
 import { messageSchemas, type ErrorCode, type TeamResult } from '../messaging';
 import { describeIssues } from '../validation';
 import { refreshLeaderboard, runSync, type LeaderboardRefresh, type SyncDeps, type SyncOutcome } from '../sync/client';
+import { fetchTeamReport } from '../sync/report-api';
+import type { TeamReportResponse } from '../sync/report-wire';
 import {
   clearConnection,
   connect,
@@ -36,7 +38,7 @@ export interface TeamBackgroundDeps {
   fetch?: FetchLike;
 }
 
-type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard';
+type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team';
 
 const failure = (code: ErrorCode, reason: string, apiCode?: string) => ({ ok: false as const, code, reason, ...(apiCode ? { apiCode } : {}) });
 
@@ -157,6 +159,12 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const connection = await readConnection();
         if (!connection) return notConnected();
         return { ok: true, value: await refreshLeaderboard({ db: deps.db(), fetch: doFetch, now: Date.now }, connection, period) };
+      }),
+    teamReport: (raw: unknown, senderUrl?: string) =>
+      guarded('report/team', messageSchemas['report/team'], raw, senderUrl, async (query): Promise<TeamResult<TeamReportResponse>> => {
+        const connection = await readConnection();
+        if (!connection) return notConnected();
+        return { ok: true, value: await fetchTeamReport(requestOptions(), connection, query) };
       }),
     /** Registers the alarm listener and the after-write trigger; call before any await. */
     listen(): void {
