@@ -184,7 +184,7 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
       const aggregates: LeadFactsTable[] = [];
       for (const [leadHash, list] of byLead) {
         const facts = currentLeadFactsRow(list);
-        if (facts) aggregates.push({ team_id: team.teamId, member_id: member.memberId, lead: leadHash, ...facts, updated_at: now });
+        if (facts) aggregates.push({ team_id: team.teamId, member_id: member.memberId, lead: leadHash, ...facts, fold_state: null, updated_at: now });
       }
       await db.kysely.transaction().execute(async (trx) => {
         for (let off = 0; off < wire.length; off += 1000) {

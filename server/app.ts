@@ -6,9 +6,10 @@ import type { AppDeps, AppEnv, Runtime } from './http/context';
 import { extensionCors } from './http/cors';
 import { ApiError, errorJson } from './http/errors';
 import { TrustedProxies } from './http/client-address';
-import { DEFAULT_ABUSE_LIMITS, DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
+import { DEFAULT_ABUSE_LIMITS, DEFAULT_EVENT_RATE_LIMIT, DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
 import { requireJsonBody } from './http/strict-json';
 import { silentLogger } from './log';
+import { DEFAULT_INGEST_LIMITS } from './store/ingest';
 import { eventRoutes } from './routes/events';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps) {
     pairLimiter: new RateLimiter(abuse.pairPerAddress, now),
     pairCodeLimiter: new RateLimiter(abuse.pairPerCode, now),
     pairFailureLimiter: new RateLimiter(abuse.pairFailures, now),
+    eventLimiter: new RateLimiter(deps.eventRateLimit ?? DEFAULT_EVENT_RATE_LIMIT, now),
+    ingestLimits: { ...DEFAULT_INGEST_LIMITS, ...deps.ingestLimits },
     trustedProxies: new TrustedProxies(deps.trustedProxies ?? []),
   };
 

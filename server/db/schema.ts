@@ -82,6 +82,8 @@ export interface LeadFactsTable {
   sold_at: number | null;
   closed_at: number | null;
   status_actor: string | null;
+  /** Migration 007: JSON of the resumable fold and event counts (server/domain/lead-fold-state.ts). */
+  fold_state: string | null;
   updated_at: number;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect';
 import type { Logger } from '../log';
+import type { IngestLimits } from '../store/ingest';
 import type { Principal } from '../store/principal';
 import type { TrustedProxies } from './client-address';
 import type { AbuseLimits, RateLimitConfig, RateLimiter } from './rate-limit';
@@ -15,6 +16,10 @@ export interface AppDeps {
   trustedProxies?: readonly string[];
   /** Events older than this are refused (default 400 days). */
   retentionMs?: number;
+  /** Events per token (a bucket of events rather than of requests). */
+  eventRateLimit?: RateLimitConfig;
+  /** Per-lead event limits of the ingest (tests use small ones). */
+  ingestLimits?: Partial<IngestLimits>;
 }
 
 /** What every route gets: deps resolved to their defaults. */
@@ -30,6 +35,9 @@ export interface Runtime {
   pairLimiter: RateLimiter;
   pairCodeLimiter: RateLimiter;
   pairFailureLimiter: RateLimiter;
+  /** Events per known token. */
+  eventLimiter: RateLimiter;
+  ingestLimits: IngestLimits;
   trustedProxies: TrustedProxies;
 }
 

@@ -11,6 +11,13 @@ export interface RateLimitConfig {
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { capacity: 60, refillPerSecond: 10 };
 
 /**
+ * Events one token may push, per token: a minute's worth in a burst (three full batches, so a
+ * rep back from a day offline catches up at once) and then 25 a second. Requests are limited
+ * above; this bounds the rows and folding one token can cost the server.
+ */
+export const DEFAULT_EVENT_RATE_LIMIT: RateLimitConfig = { capacity: 1500, refillPerSecond: 25 };
+
+/**
  * The limits for callers the server cannot yet tie to a member. Each has its own bucket so
  * one kind of abuse never locks out another kind of caller.
  */
@@ -59,16 +66,21 @@ export class RateLimiter {
     return { tokens: Math.min(capacity, bucket.tokens + ((now - bucket.updated) / 1000) * refillPerSecond), updated: now };
   }
 
-  private secondsFor(bucket: Bucket): number {
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.config.refillPerSecond));
+  private secondsFor(bucket: Bucket, cost = 1): number {
+    return Math.max(1, Math.ceil((cost - bucket.tokens) / this.config.refillPerSecond));
   }
 
-  /** Takes one token; returns 0 when allowed, else the seconds to wait (for Retry-After). */
-  take(key: string): number {
+  /**
+   * Takes `cost` tokens (one request, or a push's events); returns 0 when allowed, else the
+   * seconds to wait (for Retry-After). A cost above the capacity is taken as the capacity, so
+   * the wait is always one a client can keep.
+   */
+  take(key: string, cost = 1): number {
     const now = this.now();
     const bucket = this.refilled(key, now);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
+    const need = Math.min(cost, this.config.capacity);
+    const allowed = bucket.tokens >= need;
+    if (allowed) bucket.tokens -= need;
     // Re-inserting moves the key to the end: Map order is then least recently used first.
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
@@ -76,7 +88,7 @@ export class RateLimiter {
       const oldest = this.buckets.keys().next();
       if (!oldest.done) this.buckets.delete(oldest.value);
     }
-    return allowed ? 0 : this.secondsFor(bucket);
+    return allowed ? 0 : this.secondsFor(bucket, need);
   }
 
   /** The wait `take` would answer, without taking anything or remembering the key. */

@@ -8,6 +8,7 @@ import { decodePullCursor, encodePullCursor } from '../security/pull-cursor';
 import { ingestEvents } from '../store/ingest';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
+import { tooManyRequests } from '../http/rate-limit';
 import { readJson } from '../http/read-json';
 import { capText } from '../../lib/validation';
 
@@ -51,6 +52,10 @@ export function eventRoutes(rt: Runtime) {
         throw new ApiError(413, 'too_many_events', `At most ${MAX_EVENTS_PER_PUSH} events per request.`);
       }
 
+      // Every event sent costs, valid or not: what it bounds is the work one token can cause.
+      const wait = rt.eventLimiter.take(c.get('tokenKey'), raw.length);
+      if (wait > 0) throw tooManyRequests(wait, 'This token has sent too many events for now');
+
       const now = rt.now();
       const screened = screenEvents(raw, now, rt.retentionMs);
       const stored = await ingestEvents(rt.db, {
@@ -58,7 +63,16 @@ export function eventRoutes(rt: Runtime) {
         memberId: principal.memberId,
         events: screened.fresh,
         now,
+        limits: rt.ingestLimits,
       });
+      if (stored.deferred) {
+        // The rest is stored; the retry brings those back as duplicates and these into a new day.
+        const { ids, retryAfterSeconds } = stored.deferred;
+        throw tooManyRequests(
+          retryAfterSeconds,
+          `${ids.length} event(s) were not stored: a lead takes at most ${rt.ingestLimits.perLeadPerDay} events per rep per day (the rest of the batch was stored)`,
+        );
+      }
       const body: PushResponse = {
         accepted: stored.accepted,
         duplicates: stored.duplicates + screened.duplicates,

@@ -1,77 +1,110 @@
+import type { Transaction } from 'kysely';
+import { appendToFold } from '../../lib/domain/lead-fold-append';
 import type { FoldEvent } from '../../lib/domain/lead';
 import type { WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
-import type { LeadFactsTable } from '../db/schema';
-import { currentLeadFactsRow, foldEventFromStored } from '../domain/lead-facts';
+import type { Database, LeadFactsTable } from '../db/schema';
+import { foldEventFromStored } from '../domain/lead-facts';
+import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay, DAY_MS, type LeadFoldState } from '../domain/lead-fold-state';
+
+type Trx = Transaction<Database>;
 
 export interface IngestResult {
   accepted: number;
   duplicates: number;
-  /** Events refused here (a lead over its event limit), with the reason. */
+  /** Events refused for good (a lead over its lifetime limit), with the reason. */
   rejected: { id: string; reason: string }[];
+  /**
+   * Events not stored because their lead reached today's limit: fine events, to be sent again
+   * once the UTC day has turned (`retryAfterSeconds`), when they count against a new day.
+   */
+  deferred: { ids: string[]; retryAfterSeconds: number } | null;
 }
 
 /**
  * Most events one rep may store for one lead. A real lead has tens; without a ceiling one token
- * could grow a lead until every push touching it (each re-folds the lead's history) slows the
- * whole server. With it, a push costs at most this many events of folding per lead it touches.
+ * could grow a lead without bound, and a push that has to fold a lead again (an event that
+ * arrives late, a correction of a stored one) folds all of it.
  */
 export const MAX_EVENTS_PER_LEAD = 1000;
 
+export interface IngestLimits {
+  /** Events one rep may store for one lead, ever (refused beyond, for good). */
+  perLead: number;
+  /** Events one rep may store for one lead per UTC day (deferred beyond, to the next day). */
+  perLeadPerDay: number;
+}
+
+/** A busy lead gets a few dozen events on its busiest day; 200 leaves room for imports. */
+export const DEFAULT_INGEST_LIMITS: IngestLimits = { perLead: MAX_EVENTS_PER_LEAD, perLeadPerDay: 200 };
+
+interface LeadCounts {
+  total: number;
+  today: number;
+}
+
 /**
- * Stores one rep's already-validated events and refreshes the aggregates of every lead they
- * touch, all in one transaction (docs/architecture.md "Team server"):
+ * Stores one rep's already-validated events and refreshes the facts of every lead they touch,
+ * all in one transaction (docs/architecture.md "Team server"):
  * - the team row's `seq` is bumped first; in PostgreSQL that row lock serialises a team's
  *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
  * - `ON CONFLICT (team_id, id) DO NOTHING` makes retries idempotent (ids are per team, so another
  *   team's id is neither an oracle nor a collision); an event keeps its first seq;
- * - each touched lead is re-folded from all of the rep's stored events for it with the same
- *   fold the extension uses, so events that arrive out of order or void earlier ones still
- *   give the same facts as a local fold. Only facts are stored; verdicts are read-time.
+ * - each touched lead's stored fold is carried forward by the new events alone, with the same
+ *   fold the extension uses; when that is not possible (an event replays before the last one
+ *   folded, a correction voids a stored event, no state yet) the lead is folded again from all
+ *   of the rep's stored events for it, which the lifetime limit bounds. Either way the facts
+ *   equal a local fold of the same events. Only facts are stored; verdicts are read-time.
  */
 export async function ingestEvents(
   db: Db,
-  input: { teamId: string; memberId: string; events: readonly WireEvent[]; now: number },
+  input: { teamId: string; memberId: string; events: readonly WireEvent[]; now: number; limits?: IngestLimits },
 ): Promise<IngestResult> {
   const { teamId, memberId, now } = input;
-  if (input.events.length === 0) return { accepted: 0, duplicates: 0, rejected: [] };
+  const limits = input.limits ?? DEFAULT_INGEST_LIMITS;
+  const unique = [...new Map(input.events.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return { accepted: 0, duplicates: 0, rejected: [], deferred: null };
 
   return db.kysely.transaction().execute(async (trx) => {
-    // Per-lead ceiling: counted from the (team, member, lead) index, before anything is written.
-    const batchLeads = [...new Set(input.events.map((e) => e.lead))];
-    const counts = await trx
-      .selectFrom('events')
-      .select((eb) => ['lead', eb.fn.countAll<number>().as('n')])
-      .where('team_id', '=', teamId)
-      .where('member_id', '=', memberId)
-      .where('lead', 'in', batchLeads)
-      .groupBy('lead')
-      .execute();
-    const stored = new Map(counts.map((row) => [row.lead, Number(row.n)]));
+    // Events already stored are duplicates whatever the limits say: a retry never counts twice.
+    const known = await trx.selectFrom('events').select('id').where('team_id', '=', teamId).where('id', 'in', unique.map((e) => e.id)).execute();
+    const knownIds = new Set(known.map((r) => r.id));
+    const fresh = unique.filter((e) => !knownIds.has(e.id));
+    if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
+
+    const leads = [...new Set(fresh.map((e) => e.lead))];
+    const states = await readStates(trx, teamId, memberId, leads);
+    const counts = await readCounts(trx, teamId, memberId, leads, states, now);
+
     const rejected: IngestResult['rejected'] = [];
-    const events = input.events.filter((e) => {
-      const n = stored.get(e.lead) ?? 0;
-      if (n >= MAX_EVENTS_PER_LEAD) {
-        rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${MAX_EVENTS_PER_LEAD} events per rep` });
+    const deferredIds: string[] = [];
+    const admitted = fresh.filter((e) => {
+      const n = counts.get(e.lead) ?? { total: 0, today: 0 };
+      if (n.total >= limits.perLead) {
+        rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${limits.perLead} events per rep` });
         return false;
       }
-      stored.set(e.lead, n + 1);
+      if (n.today >= limits.perLeadPerDay) {
+        deferredIds.push(e.id);
+        return false;
+      }
+      counts.set(e.lead, { total: n.total + 1, today: n.today + 1 });
       return true;
     });
-    if (events.length === 0) return { accepted: 0, duplicates: 0, rejected };
+    const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds: Math.max(1, Math.ceil(((utcDay(now) + 1) * DAY_MS - now) / 1000)) };
+    if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
 
     const bumped = await trx
       .updateTable('teams')
-      .set((eb) => ({ seq: eb('seq', '+', events.length) }))
+      .set((eb) => ({ seq: eb('seq', '+', admitted.length) }))
       .where('id', '=', teamId)
       .returning('seq')
       .executeTakeFirstOrThrow();
-    const base = bumped.seq - events.length;
-
+    const base = bumped.seq - admitted.length;
     const inserted = await trx
       .insertInto('events')
       .values(
-        events.map((e, i) => ({
+        admitted.map((e, i) => ({
           id: e.id,
           team_id: teamId,
           member_id: memberId,
@@ -86,68 +119,178 @@ export async function ingestEvents(
       .onConflict((oc) => oc.columns(['team_id', 'id']).doNothing())
       .returning('id')
       .execute();
-
     const insertedIds = new Set(inserted.map((row) => row.id));
-    const leads = [...new Set(events.filter((e) => insertedIds.has(e.id)).map((e) => e.lead))];
-    if (leads.length > 0) {
-      const history = await trx
-        .selectFrom('events')
-        .select(['lead', 'body'])
-        .where('team_id', '=', teamId)
-        .where('member_id', '=', memberId)
-        .where('lead', 'in', leads)
-        .execute();
-      const byLead = new Map<string, FoldEvent[]>();
-      for (const row of history) {
-        const event = foldEventFromStored(row.body);
-        if (!event) continue;
-        const list = byLead.get(row.lead);
-        if (list) list.push(event);
-        else byLead.set(row.lead, [event]);
-      }
-      const rows: LeadFactsTable[] = [];
-      const withoutSeen: string[] = [];
-      for (const lead of leads) {
-        const facts = currentLeadFactsRow(byLead.get(lead) ?? []);
-        if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, updated_at: now });
-        else withoutSeen.push(lead);
-      }
-      if (rows.length > 0) {
-        await trx
-          .insertInto('lead_facts')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(['team_id', 'member_id', 'lead']).doUpdateSet((eb) => ({
-              received_at: eb.ref('excluded.received_at'),
-              first_attempt_at: eb.ref('excluded.first_attempt_at'),
-              attempts: eb.ref('excluded.attempts'),
-              contacts: eb.ref('excluded.contacts'),
-              status: eb.ref('excluded.status'),
-              lost_reason: eb.ref('excluded.lost_reason'),
-              furthest: eb.ref('excluded.furthest'),
-              attempts_before_close: eb.ref('excluded.attempts_before_close'),
-              contacts_before_close: eb.ref('excluded.contacts_before_close'),
-              phone_attempts_before_close: eb.ref('excluded.phone_attempts_before_close'),
-              backlog: eb.ref('excluded.backlog'),
-              source: eb.ref('excluded.source'),
-              sold_at: eb.ref('excluded.sold_at'),
-              closed_at: eb.ref('excluded.closed_at'),
-              status_actor: eb.ref('excluded.status_actor'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-      // A lead whose lead_seen is not (or no longer) in effect belongs to no cohort.
-      if (withoutSeen.length > 0) {
-        await trx
-          .deleteFrom('lead_facts')
-          .where('team_id', '=', teamId)
-          .where('member_id', '=', memberId)
-          .where('lead', 'in', withoutSeen)
-          .execute();
-      }
+
+    const byLead = new Map<string, WireEvent[]>();
+    for (const e of admitted) {
+      if (!insertedIds.has(e.id)) continue;
+      const list = byLead.get(e.lead);
+      if (list) list.push(e);
+      else byLead.set(e.lead, [e]);
     }
-    return { accepted: insertedIds.size, duplicates: events.length - insertedIds.size, rejected };
+    await refreshFacts(trx, { teamId, memberId, now, byLead, states, insertedIds });
+    return {
+      accepted: insertedIds.size,
+      duplicates: knownIds.size + admitted.length - insertedIds.size,
+      rejected,
+      deferred,
+    };
   });
+}
+
+/** The stored fold state of each lead that has one (a lead without a lead_seen has none). */
+async function readStates(trx: Trx, teamId: string, memberId: string, leads: readonly string[]): Promise<Map<string, LeadFoldState>> {
+  const rows = await trx
+    .selectFrom('lead_facts')
+    .select(['lead', 'fold_state'])
+    .where('team_id', '=', teamId)
+    .where('member_id', '=', memberId)
+    .where('lead', 'in', leads)
+    .execute();
+  const states = new Map<string, LeadFoldState>();
+  for (const row of rows) {
+    const state = parseFoldState(row.fold_state);
+    if (state) states.set(row.lead, state);
+  }
+  return states;
+}
+
+/** Stored and today's event counts per lead: from the state, else counted (bounded by the limit). */
+async function readCounts(
+  trx: Trx,
+  teamId: string,
+  memberId: string,
+  leads: readonly string[],
+  states: ReadonlyMap<string, LeadFoldState>,
+  now: number,
+): Promise<Map<string, LeadCounts>> {
+  const counts = new Map<string, LeadCounts>();
+  for (const [lead, state] of states) counts.set(lead, { total: state.events, today: eventsToday(state, now) });
+  const uncounted = leads.filter((lead) => !states.has(lead));
+  if (uncounted.length === 0) return counts;
+  const dayStart = utcDay(now) * DAY_MS;
+  const rows = await trx
+    .selectFrom('events')
+    .select((eb) => [
+      'lead',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.sum<number | string | null>(eb.case().when('stored_at', '>=', dayStart).then(1).else(0).end()).as('today'),
+    ])
+    .where('team_id', '=', teamId)
+    .where('member_id', '=', memberId)
+    .where('lead', 'in', uncounted)
+    .groupBy('lead')
+    .execute();
+  for (const row of rows) counts.set(row.lead, { total: Number(row.n), today: Number(row.today ?? 0) });
+  return counts;
+}
+
+async function refreshFacts(
+  trx: Trx,
+  input: {
+    teamId: string;
+    memberId: string;
+    now: number;
+    byLead: ReadonlyMap<string, readonly WireEvent[]>;
+    states: ReadonlyMap<string, LeadFoldState>;
+    insertedIds: ReadonlySet<string>;
+  },
+): Promise<void> {
+  const { teamId, memberId, now, byLead, states, insertedIds } = input;
+  if (byLead.size === 0) return;
+
+  // A correction of an event stored before this push needs the history it corrects.
+  const targets = [...byLead.values()].flat().flatMap((e) => (e.type === 'event_voided' && !insertedIds.has(e.voids) ? [e.voids] : []));
+  const storedTargets = new Set<string>();
+  if (targets.length > 0) {
+    const rows = await trx
+      .selectFrom('events')
+      .select(['lead', 'id'])
+      .where('team_id', '=', teamId)
+      .where('member_id', '=', memberId)
+      .where('id', 'in', targets)
+      .execute();
+    for (const row of rows) storedTargets.add(`${row.lead} ${row.id}`);
+  }
+
+  const next = new Map<string, LeadFoldState>();
+  const refold: string[] = [];
+  const today = utcDay(now);
+  for (const [lead, batch] of byLead) {
+    const state = states.get(lead);
+    const carried = state ? appendToFold(state.resumable, batch satisfies readonly FoldEvent[], (id) => storedTargets.has(`${lead} ${id}`)) : null;
+    if (!state || !carried) {
+      refold.push(lead);
+      continue;
+    }
+    next.set(lead, {
+      v: 1,
+      resumable: carried,
+      events: state.events + batch.length,
+      day: today,
+      dayEvents: eventsToday(state, now) + batch.length,
+    });
+  }
+  if (refold.length > 0) {
+    const history = await trx
+      .selectFrom('events')
+      .select(['lead', 'body', 'stored_at'])
+      .where('team_id', '=', teamId)
+      .where('member_id', '=', memberId)
+      .where('lead', 'in', refold)
+      .execute();
+    const byRefold = new Map<string, { event: FoldEvent | null; storedAt: number }[]>();
+    for (const row of history) {
+      const entry = { event: foldEventFromStored(row.body), storedAt: Number(row.stored_at) };
+      const list = byRefold.get(row.lead);
+      if (list) list.push(entry);
+      else byRefold.set(row.lead, [entry]);
+    }
+    for (const lead of refold) next.set(lead, foldStateOfHistory(byRefold.get(lead) ?? [], now));
+  }
+
+  const rows: LeadFactsTable[] = [];
+  const withoutSeen: string[] = [];
+  for (const [lead, state] of next) {
+    const facts = factsColumnsOf(state.resumable.fold);
+    if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, fold_state: JSON.stringify(state), updated_at: now });
+    else withoutSeen.push(lead);
+  }
+  if (rows.length > 0) {
+    await trx
+      .insertInto('lead_facts')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['team_id', 'member_id', 'lead']).doUpdateSet((eb) => ({
+          received_at: eb.ref('excluded.received_at'),
+          first_attempt_at: eb.ref('excluded.first_attempt_at'),
+          attempts: eb.ref('excluded.attempts'),
+          contacts: eb.ref('excluded.contacts'),
+          status: eb.ref('excluded.status'),
+          lost_reason: eb.ref('excluded.lost_reason'),
+          furthest: eb.ref('excluded.furthest'),
+          attempts_before_close: eb.ref('excluded.attempts_before_close'),
+          contacts_before_close: eb.ref('excluded.contacts_before_close'),
+          phone_attempts_before_close: eb.ref('excluded.phone_attempts_before_close'),
+          backlog: eb.ref('excluded.backlog'),
+          source: eb.ref('excluded.source'),
+          sold_at: eb.ref('excluded.sold_at'),
+          closed_at: eb.ref('excluded.closed_at'),
+          status_actor: eb.ref('excluded.status_actor'),
+          fold_state: eb.ref('excluded.fold_state'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+  // A lead whose lead_seen is not (or no longer) in effect belongs to no cohort; without a
+  // row it keeps no state either, so its next push folds it in full (the limit bounds that).
+  if (withoutSeen.length > 0) {
+    await trx
+      .deleteFrom('lead_facts')
+      .where('team_id', '=', teamId)
+      .where('member_id', '=', memberId)
+      .where('lead', 'in', withoutSeen)
+      .execute();
+  }
 }

@@ -74,7 +74,8 @@ export const GENEROUS_LIMIT: RateLimitConfig = { capacity: 100_000, refillPerSec
 export function makeApp(db: Db, clock: Clock, rateLimit: RateLimitConfig = GENEROUS_LIMIT) {
   // The suites share one app and a frozen clock: only the limit tests use the real ones.
   const abuseLimits = { unknownToken: GENEROUS_LIMIT, pairPerAddress: GENEROUS_LIMIT, pairPerCode: GENEROUS_LIMIT, pairFailures: GENEROUS_LIMIT };
-  return createApp({ db, now: () => clock.now, rateLimit, abuseLimits });
+  const ingestLimits = { perLeadPerDay: Number.POSITIVE_INFINITY };
+  return createApp({ db, now: () => clock.now, rateLimit, abuseLimits, eventRateLimit: GENEROUS_LIMIT, ingestLimits });
 }
 export type App = ReturnType<typeof makeApp>;
 
