@@ -21,10 +21,21 @@ type State =
  * a dealer to attach when Leadpace cannot read their CRM. The file is only saved locally; the
  * dealer decides whether to send it.
  */
-export function CapturePage({ access, now = () => new Date() }: { access: CaptureAccess; now?: () => Date }) {
+export function CapturePage({
+  access,
+  now = () => new Date(),
+  request = 0,
+}: {
+  access: CaptureAccess;
+  now?: () => Date;
+  /** Bumped by another part of the popup (the drift notice) to start a capture from there. */
+  request?: number;
+}) {
   const { t } = useI18n();
   const [state, setState] = useState<State>({ kind: 'hidden' });
   const link = useRef<HTMLAnchorElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const handled = useRef(request);
   const href = state.kind === 'done' ? state.href : null;
 
   useEffect(() => {
@@ -49,6 +60,13 @@ export function CapturePage({ access, now = () => new Date() }: { access: Captur
     link.current?.click();
     return () => URL.revokeObjectURL(href);
   }, [href]);
+
+  useEffect(() => {
+    if (request === handled.current || state.kind !== 'ready') return;
+    handled.current = request;
+    button.current?.focus(); // focusing scrolls it into view, where the result will show
+    button.current?.click();
+  }, [request, state.kind]);
 
   if (state.kind === 'hidden') return null;
   const { tabId, url } = state;
@@ -108,7 +126,7 @@ export function CapturePage({ access, now = () => new Date() }: { access: Captur
               {state.message}
             </p>
           ) : null}
-          <button type="button" className="pp-more" data-testid="capture-button" disabled={state.kind === 'working'} onClick={run}>
+          <button ref={button} type="button" className="pp-more" data-testid="capture-button" disabled={state.kind === 'working'} onClick={run}>
             {state.kind === 'working' ? t('capture.working') : t('capture.button')}
           </button>
         </>

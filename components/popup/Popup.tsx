@@ -14,6 +14,7 @@ import { splitBacklog } from '@/lib/domain/backlog';
 import { AddMyCrm, type AddCrmAccess } from './AddMyCrm';
 import { BacklogGroup } from './BacklogGroup';
 import { CapturePage, type CaptureAccess } from './CapturePage';
+import { DriftNotice, type DriftAccess } from './DriftNotice';
 import { EnableCrmPrompt } from './EnableCrmPrompt';
 import { NowSection } from './NowSection';
 import { PacingSection } from './PacingSection';
@@ -43,9 +44,11 @@ export interface PopupProps {
   pageCapture?: CaptureAccess;
   /** "Add my CRM" on a site no adapter knows: the active tab, its permission, the picker. */
   addCrm?: AddCrmAccess;
+  /** Adapter health, for the one-time notice that a CRM's pages seem to have changed. */
+  drift?: DriftAccess;
 }
 
-export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess, pageCapture, addCrm }: PopupProps) {
+export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess, pageCapture, addCrm, drift }: PopupProps) {
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
@@ -62,6 +65,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
     settings ? (leads) => memo.prime(leads, now, settings.cadence, settings.openingHours) : undefined,
   );
   const [store] = useState(createPopupStore);
+  const [captureRequest, setCaptureRequest] = useState(0);
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
   // A manager's popup opens on the team: their own browser rarely holds leads of its own.
@@ -91,6 +95,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
           {t('popup.settings')}
         </button>
       </header>
+      {drift ? <DriftNotice access={drift} onCapture={pageCapture ? () => setCaptureRequest((n) => n + 1) : undefined} /> : null}
       {crmAccess ? <EnableCrmPrompt currentUrl={crmAccess.currentUrl} permissions={crmAccess.permissions} /> : null}
       {manager && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       <PopupBody
@@ -108,7 +113,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
           would otherwise compete with the lead rows for the database and the main thread. */}
       {!manager && data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
-      {pageCapture ? <CapturePage access={pageCapture} /> : null}
+      {pageCapture ? <CapturePage access={pageCapture} request={captureRequest} /> : null}
     </div>
   );
 }

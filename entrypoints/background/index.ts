@@ -12,6 +12,7 @@ import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import { noteLeadPage } from '@/lib/adapters/health-store';
+import { adapterById } from '@/lib/adapters/registry';
 import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import { panelCommandMessage } from '@/lib/content/panel-commands';
 import { leadpaceDb } from '@/lib/db/schema';
@@ -58,7 +59,8 @@ async function openFromNotification(id: string): Promise<void> {
 async function noteHealth(snapshot: LeadSnapshot, at: number): Promise<void> {
   // A user adapter asks only for the fields the dealer marked.
   const user = snapshot.crm.startsWith('user-') ? (await loadUserAdapters()).find((def) => def.id === snapshot.crm) : undefined;
-  await noteLeadPage(snapshot, at, user ? markedFieldCount(user) : undefined);
+  const name = user?.name ?? adapterById(snapshot.crm)?.name;
+  await noteLeadPage(snapshot, at, user ? markedFieldCount(user) : undefined, name);
 }
 
 /** create() restarts an alarm's period, so only create the tick when it is missing. */

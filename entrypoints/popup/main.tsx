@@ -5,6 +5,7 @@ import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
 import type { ExecuteScript } from '@/lib/capture/capture';
 import { leadpaceDb } from '@/lib/db/schema';
+import { markDriftTold, readCrmHealth, readDriftTold } from '@/lib/adapters/health-store';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
 
@@ -38,6 +39,14 @@ const addCrm = {
   launchPicker: (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] }),
 };
 
+const drift = {
+  read: async () => {
+    const health = await readCrmHealth();
+    return { health, told: await readDriftTold(health) };
+  },
+  markTold: (crm: string) => markDriftTold(crm, Date.now()),
+};
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -50,6 +59,7 @@ if (root) {
           crmAccess={crmAccess}
           pageCapture={pageCapture}
           addCrm={addCrm}
+          drift={drift}
           openOptions={() => {
             void browser.runtime.openOptionsPage().then(() => window.close());
           }}

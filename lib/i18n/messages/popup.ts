@@ -1,6 +1,8 @@
 // Popup strings. English is the reference: the Dutch table must have every key.
 const en = {
   'popup.title': 'Leadpace',
+  'popup.drift.text': 'Leadpace read only {percent}% of the fields on your last {pages} {crm} pages. The CRM’s pages have probably changed: capture one so the reading can be fixed.',
+  'popup.drift.dismiss': 'Got it',
   'popup.settings': 'Settings',
   'popup.loading': 'Loading…',
   'popup.myLeads': 'My leads',
@@ -44,6 +46,8 @@ const en = {
 
 const nl: Record<keyof typeof en, string> = {
   'popup.title': 'Leadpace',
+  'popup.drift.text': 'Leadpace las maar {percent}% van de velden op je laatste {pages} pagina’s van {crm}. De pagina’s van het CRM zijn waarschijnlijk veranderd: leg er een vast zodat het lezen hersteld kan worden.',
+  'popup.drift.dismiss': 'Begrepen',
   'popup.settings': 'Instellingen',
   'popup.loading': 'Laden…',
   'popup.myLeads': 'Mijn leads',

@@ -187,6 +187,26 @@ describe('popup: capture this page', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
+  it('starts a capture when another part of the popup asks for one', async () => {
+    showLeadPage();
+    const executeScript = vi.fn<ExecuteScript>(runInPage);
+    const access: CaptureAccess = { activeTab: () => Promise.resolve({ id: 42, url: LEAD_URL }), executeScript };
+    const view = render(
+      <I18nProvider lang="en">
+        <CapturePage access={access} now={() => CAPTURED_AT} request={0} />
+      </I18nProvider>,
+    );
+    await screen.findByTestId('capture-button');
+    expect(executeScript).not.toHaveBeenCalled();
+    view.rerender(
+      <I18nProvider lang="en">
+        <CapturePage access={access} now={() => CAPTURED_AT} request={1} />
+      </I18nProvider>,
+    );
+    await screen.findByTestId('capture-done');
+    expect(executeScript).toHaveBeenCalledOnce();
+  });
+
   it('sits in the popup when the popup gets page access', async () => {
     const db = openLeadpaceDb(`test-${crypto.randomUUID()}`);
     try {

@@ -1,4 +1,4 @@
-import { HEALTH_WINDOW, healthShare, withPage, type CrmHealth, type PageRead } from '../../../lib/domain/adapter-health';
+import { DRIFT_MIN_PAGES, driftToTell, HEALTH_WINDOW, healthShare, isDrifting, toldStillDue, withPage, type CrmHealth, type PageRead } from '../../../lib/domain/adapter-health';
 
 const page = (at: number, read: number, asked: number): PageRead => ({ at, read, asked });
 
@@ -54,5 +54,39 @@ describe('healthShare', () => {
     const reads: [number, number][] = [...Array.from({ length: 10 }, (): [number, number] => [0, 4]), ...Array.from({ length: 20 }, (): [number, number] => [4, 4])];
     expect(healthShare(pages(reads))).toBe(1);
     expect(healthShare(pages(reads.slice(0, 25)))).toBe(0.75);
+  });
+});
+
+describe('drift', () => {
+  const uniform = (count: number, read: number, asked: number) => pages(Array.from({ length: count }, () => [read, asked] as [number, number]));
+
+  it.each([
+    { case: 'too few pages to tell', health: uniform(DRIFT_MIN_PAGES - 1, 0, 6), drifting: false },
+    { case: 'enough pages, nothing read', health: uniform(DRIFT_MIN_PAGES, 0, 6), drifting: true },
+    { case: 'exactly at the share', health: uniform(20, 7, 10), drifting: false },
+    { case: 'just under the share', health: uniform(20, 69, 100), drifting: true },
+    { case: 'reads well', health: uniform(20, 6, 6), drifting: false },
+    { case: 'no pages', health: undefined, drifting: false },
+  ])('$case → drifting $drifting', ({ health, drifting }) => {
+    expect(isDrifting(health)).toBe(drifting);
+  });
+
+  it('tells each drifting CRM once per drop, in id order', () => {
+    const all = { zoho: uniform(20, 1, 6), hubspot: uniform(20, 2, 6), elead: uniform(20, 6, 6) };
+    expect(driftToTell(all, {})).toEqual(['hubspot', 'zoho']);
+    expect(driftToTell(all, { zoho: 5 })).toEqual(['hubspot']);
+  });
+
+  it('forgets a told CRM once it reads well again, so a later drop is told again', () => {
+    const told = { hubspot: 5, zoho: 6 };
+    const recovered = { hubspot: uniform(20, 6, 6), zoho: uniform(20, 1, 6) };
+    expect(toldStillDue(recovered, told)).toEqual({ zoho: 6 });
+    const droppedAgain = { hubspot: uniform(20, 1, 6), zoho: uniform(20, 1, 6) };
+    expect(driftToTell(droppedAgain, toldStillDue(recovered, told))).toEqual(['hubspot']);
+  });
+
+  it('keeps the CRM name it was given and carries it to later pages', () => {
+    const named = withPage(undefined, page(1, 1, 1), 'L-1', 'HubSpot CRM');
+    expect(withPage(named, page(2, 1, 1), 'L-2').name).toBe('HubSpot CRM');
   });
 });
