@@ -4,7 +4,9 @@
  *   TEST_DATABASE_URL=postgres://… npx tsx scripts/bench-server.ts   SQLite and PostgreSQL
  * 1. ingest over real HTTP (server on 127.0.0.1, batches of 500) vs a bare batched insert of
  *    the same rows into the same engine;
- * 2. leaderboard server time for a 50-rep team over 1,000,000 events.
+ * 2. leaderboard server time for a 50-rep team over 1,000,000 events;
+ * 3. a one-event push to a lead with 20,000 stored events vs a fresh lead
+ *    (scripts/bench/ingest-history.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { openDb, type Db } from '../server/db/connect';
 import type { LeadFactsTable } from '../server/db/schema';
 import { currentLeadFactsRow } from '../server/domain/lead-facts';
 import { addMember, createTeam } from '../server/store/tenancy';
+import { benchIngestHistory } from './bench/ingest-history';
 import { seededRandom } from '../server/testing/random';
 import { simulateRep } from '../server/testing/simulated-rep';
 
@@ -234,7 +237,17 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
 
 const engines: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 if (!process.env.TEST_DATABASE_URL) console.log('PostgreSQL benchmarks skipped: TEST_DATABASE_URL not set');
+async function benchHistory(name: 'sqlite' | 'postgres'): Promise<void> {
+  const { db, cleanup } = await openEngine(name);
+  try {
+    await benchIngestHistory(name, db);
+  } finally {
+    await cleanup();
+  }
+}
+
 for (const engine of engines) {
   await benchIngest(engine);
   await benchLeaderboard(engine);
+  await benchHistory(engine);
 }
