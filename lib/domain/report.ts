@@ -197,6 +197,32 @@ export function monthKey(ms: number, hours: OpeningHours): string {
   return `${day.year}-${String(day.month).padStart(2, '0')}`;
 }
 
+const DAY_MS = 86_400_000;
+const HALF_DAY_MS = DAY_MS / 2;
+
+/**
+ * `monthKey` for many instants: a report asks it for every lead, and working out the local day
+ * each time was most of the report's cost. Each month met is placed once (its first and last
+ * local midnight, from the same calendar as `businessDayAt`), and later instants only compare.
+ */
+export function monthKeyer(hours: OpeningHours): (ms: number) => string {
+  const months: { start: number; end: number; key: string }[] = [];
+  let last: { start: number; end: number; key: string } | undefined;
+  return (ms) => {
+    if (last && ms >= last.start && ms < last.end) return last.key;
+    last = months.find((m) => ms >= m.start && ms < m.end);
+    if (last) return last.key;
+    const day = businessDayAt(ms, hours);
+    const daysInMonth = new Date(Date.UTC(day.year, day.month, 0)).getUTCDate();
+    // Noon of the first and the last day: a DST shift of an hour or two cannot leave that day.
+    const first = businessDayAt(day.start - (day.day - 1) * DAY_MS + HALF_DAY_MS, hours);
+    const final = businessDayAt(day.start + (daysInMonth - day.day) * DAY_MS + HALF_DAY_MS, hours);
+    last = { start: first.start, end: final.end, key: `${day.year}-${String(day.month).padStart(2, '0')}` };
+    months.push(last);
+    return last.key;
+  };
+}
+
 class RowTally {
   private readonly cohort: CohortTally;
   private readonly funnel: Funnel = { received: 0, reached: 0, appointment: 0, shown: 0, sold: 0 };
@@ -215,10 +241,14 @@ class RowTally {
     this.cohort = new CohortTally(settings);
   }
 
-  /** Adds a lead; `month` is its received month, `worked` whether it was properly worked. */
-  /** `funnelOnly`: the per-rep rows need only the funnel, not the kernel's response figures. */
-  add(lead: ReportLead, month: string | null, worked: boolean, funnelOnly = false): void {
-    if (!funnelOnly) this.cohort.add(lead);
+  /**
+   * Adds a lead; `month` is its received month, `worked` whether it was properly worked and
+   * `response` its response time (null when excluded, backlog or never attempted), worked out
+   * once by the caller for every row the lead counts in. `funnelOnly`: the per-rep rows need
+   * only the funnel, not the kernel's response figures.
+   */
+  add(lead: ReportLead, month: string | null, worked: boolean, response: number | null, funnelOnly = false): void {
+    if (!funnelOnly) this.cohort.addWithResponse(lead, response);
     if (lead.backlog || isExcluded(lead)) return;
     if (month !== null) this.months.add(month);
     const f = this.funnel;
@@ -307,16 +337,18 @@ export function sourceReport(input: {
     }
     return tally;
   };
+  const monthOf = monthKeyer(settings.hours);
   for (const lead of input.leads) {
     if (lead.receivedAt < from || lead.receivedAt >= to) continue;
     const counted = !lead.backlog && !isExcluded(lead);
-    const worked = counted && isProperlyWorked(lead, settings);
-    const month = counted && input.spend ? monthKey(lead.receivedAt, settings.hours) : null;
-    tallyFor(bySource, lead.source).add(lead, month, worked);
-    tallyFor(byRep, lead.rep).add(lead, null, worked, true);
-    total.add(lead, null, worked);
+    const response = counted ? responseTimeMs(lead, settings.hours) : null;
+    const worked = counted && isProperlyWorked(lead, settings, response);
+    const month = counted && input.spend ? monthOf(lead.receivedAt) : null;
+    tallyFor(bySource, lead.source).add(lead, month, worked, response);
+    tallyFor(byRep, lead.rep).add(lead, null, worked, response, true);
+    total.add(lead, null, worked, response);
     if (!counted) continue;
-    buckets[responseBucket(responseTimeMs(lead, settings.hours))] += 1;
+    buckets[responseBucket(response)] += 1;
     if (wasClosedTooEarly(lead, settings.closeAfterAttempts)) {
       closedTooEarly.push({
         key: lead.key,

@@ -4,6 +4,7 @@ import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 import { cohortFigures } from '@/lib/domain/lead-metrics';
 import {
   monthKey,
+  monthKeyer,
   pacingSeries,
   rateOf,
   reportLeadOf,
@@ -336,6 +337,30 @@ describe('periods in the dealer zone', () => {
     // 31 Oct 23:30 in Amsterdam is October there, whatever UTC says.
     expect(monthKey(Date.UTC(2026, 9, 31, 22, 30), DEFAULT_OPENING_HOURS)).toBe('2026-10');
     expect(monthKey(Date.UTC(2026, 9, 31, 23, 30), DEFAULT_OPENING_HOURS)).toBe('2026-11');
+  });
+
+  it.each([
+    ['Europe/Amsterdam'],
+    ['America/Chicago'],
+    ['Asia/Kolkata'],
+    ['Australia/Lord_Howe'],
+  ])('monthKeyer agrees with monthKey around every midnight and DST change of a year (%s)', (timeZone) => {
+    const hours = { ...DEFAULT_OPENING_HOURS, timeZone };
+    const keyOf = monthKeyer(hours);
+    const checked: string[] = [];
+    // Every 15 minutes around each month's turn, in random order so the cache is probed both ways.
+    const instants: number[] = [];
+    for (let m = 0; m < 13; m++) {
+      const turn = new TZDate(2026, m, 1, timeZone).getTime();
+      for (let q = -8; q <= 8; q++) instants.push(turn + q * 15 * 60_000);
+    }
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 3_600_000 + 13 * 60_000) instants.push(ms);
+    instants.sort((a, b) => ((a * 7919) % 1000) - ((b * 7919) % 1000));
+    for (const ms of instants) {
+      const expected = monthKey(ms, hours);
+      if (keyOf(ms) !== expected) checked.push(`${new Date(ms).toISOString()} ${expected}`);
+    }
+    expect(checked).toEqual([]);
   });
 });
 
