@@ -19,10 +19,14 @@ export const ELEAD_ROUTE: CrmRoute = {
   isLeadPage(url) {
     try {
       if (!matchesAny(ELEAD_MATCHES, url) || !OPPTY_PATH.test(url.pathname)) return false;
+      // The opportunity (lDID) is the lead; the person (lPID), when given, must be well formed.
+      let opportunity = false;
       for (const [key, value] of url.searchParams) {
-        if (key.toLowerCase() === 'lpid') return PROSPECT_ID.test(value.trim());
+        const name = key.toLowerCase();
+        if (name === 'ldid') opportunity = PROSPECT_ID.test(value.trim());
+        else if (name === 'lpid' && !PROSPECT_ID.test(value.trim())) return false;
       }
-      return false;
+      return opportunity;
     } catch {
       return false;
     }

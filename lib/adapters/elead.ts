@@ -30,12 +30,13 @@ function queryParam(url: URL, name: string): string | null {
   return null;
 }
 
-// The prospect (opportunity) id is the lead; lDID only says which dealership/deal desk owns it.
-// An opportunity page never switches leads without navigating its frame, so the URL is enough.
+// The opportunity (lDID) is the lead: a returning customer keeps one person id (lPID) but gets
+// a new opportunity, with its own clock and attempts. An opportunity page never switches leads
+// without navigating its frame, so the URL is enough.
 function leadId(url: URL, _doc: Document): string | null {
   try {
     if (!ELEAD_ROUTE.isLeadPage(url)) return null;
-    const id = queryParam(url, 'lPID');
+    const id = queryParam(url, 'lDID');
     return id !== null && /^\d{1,18}$/.test(id) ? validLeadId(id) : null;
   } catch {
     return null;
@@ -129,12 +130,52 @@ function readStatus(root: ParentNode): string | undefined {
   return meaningful(optionalText(dropdown, MAX.statusRaw)) ?? meaningful(findValueByLabel(root, STATUS_LABELS, MAX.statusRaw));
 }
 
+// "11/26/2026 9:42 AM (2 hrs)": the age in brackets is for humans.
+const withoutAge = (text: string) => text.replace(/\s*\(.*\)\s*$/, '');
+
+// The opportunity history's entry for the lead's arrival ("Internet Lead Received", "New
+// Internet Up", "Opportunity Created"), whatever the tenant's wording around it.
+const ARRIVAL_ENTRY = /\b(?:lead|up|oppty|opportunity|prospect)\b[^|]{0,30}\b(?:received|arrived|created|added|entered)\b|\bnew\s+(?:internet\s+|phone\s+|showroom\s+)?(?:lead|up|oppty|opportunity)\b/i;
+const HISTORY_ROWS = 'table#gvOpptyHistory tr, table[id*="OpptyHistory" i] tr, table[id*="gvHistory" i] tr';
+const MAX_HISTORY_ROWS = 400;
+
+/** The history documents: the page itself and its same-origin history tab frame, if loaded. */
+function historyDocs(doc: Document): ParentNode[] {
+  const docs: ParentNode[] = [doc];
+  try {
+    const frame = doc.getElementById('tabsTargetFrame');
+    const inner = frame instanceof HTMLIFrameElement ? frame.contentDocument : null;
+    if (inner) docs.push(inner);
+  } catch {
+    // A cross-origin or unloaded frame has no history to offer.
+  }
+  return docs;
+}
+
+/** When the opportunity arrived, from its history: the earliest lead-arrival entry. */
+function arrivalFromHistory(doc: Document, now: Date): Date | null {
+  let earliest: Date | null = null;
+  for (const root of historyDocs(doc)) {
+    for (const row of Array.from(root.querySelectorAll(HISTORY_ROWS)).slice(0, MAX_HISTORY_ROWS)) {
+      const cells = Array.from(row.querySelectorAll('td'));
+      if (cells.length === 0 || !ARRIVAL_ENTRY.test(textOf(row, 300))) continue;
+      for (const cell of cells.slice(0, 8)) {
+        const date = parseCrmDate(withoutAge(textOf(cell, 60)), { now });
+        if (date) {
+          if (!earliest || date < earliest) earliest = date;
+          break;
+        }
+      }
+    }
+  }
+  return earliest;
+}
+
 function readReceivedAt(doc: Document, root: ParentNode): string | undefined {
+  const now = new Date();
   const text =
     meaningful(textOf(valueCell(doc, 'OpportunityPanel_CreatedLink'), 120)) ?? meaningful(findValueByLabel(root, CREATED_LABELS, 120));
-  if (!text) return undefined;
-  // "11/26/2026 9:42 AM (2 hrs)": the age in brackets is for humans.
-  const date = parseCrmDate(text.replace(/\s*\(.*\)\s*$/, ''), { now: new Date() });
+  const date = (text ? parseCrmDate(withoutAge(text), { now }) : null) ?? arrivalFromHistory(doc, now);
   return date ? date.toISOString() : undefined;
 }
 
@@ -167,13 +208,15 @@ export const eleadAdapter = defineAdapter({
       'https://group1.eleadcrm.com/evo2/fresh/eLead-V45/elead_track/NewProspects/OpptyDetails.aspx?lPID=31877402&lDID=30125511',
       'https://wd.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/opptydetails.aspx?lDID=18820011&lpid=19004452&R=NO',
       'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=5540021&lDID=5310988&loc=DeskLogDLL',
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lDID=23724428',
     ],
     other: [
       'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/index.aspx',
       'https://www.eleadcrm.com/evo2/fresh/login.asp',
       'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/history.aspx?lPID=24499393&lDID=23724428',
       'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/SoldHistory.asp?LICID=1234&ID=24499393',
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lDID=23724428',
+      // The person without an opportunity is not a lead.
+      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=24499393',
       'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/reports/customReport.aspx',
     ],
   },

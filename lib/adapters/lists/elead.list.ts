@@ -7,8 +7,9 @@ import { defineListReader } from './types';
 // the desk log's pages). Public descriptions: an ASP.NET `table.gridview` (`#gvReport`) whose
 // header row is `<th>`s inside the body and whose "Prospect" column links each row to
 // `NewProspects/OpptyDetails.aspx?lPID={prospect}&lDID={deal}` — or opens it through
-// `$.popupOppty('{lPID}','{lDID}')`. The lead-page adapter keys a lead by its lPID, so this does
-// too. Column names besides "Prospect" are assumptions.
+// `$.popupOppty('{lPID}','{lDID}')`. The lead-page adapter keys a lead by its opportunity
+// (lDID), so this does too; a row that names only the person is not a lead. Column names
+// besides "Prospect" are assumptions.
 
 const PROSPECT_ID = /^\d{1,18}$/;
 const PID_IN_TEXT = /[?&]lpid=(\d{1,18})\b/i;
@@ -63,8 +64,8 @@ function opptyUrl(listUrl: URL, pid: string, did: string | null): URL | null {
 
 function identify(row: Element, listUrl: URL): RowIdentity | null {
   const ids = idsOf(row, listUrl);
-  if (!ids || !PROSPECT_ID.test(ids.pid)) return null;
-  const leadId = validLeadId(ids.pid);
+  if (!ids || !PROSPECT_ID.test(ids.pid) || ids.did === null || !PROSPECT_ID.test(ids.did)) return null;
+  const leadId = validLeadId(ids.did);
   const url = ids.link ?? opptyUrl(listUrl, ids.pid, ids.did);
   return leadId && url ? { leadId, url } : null;
 }
