@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/ui/i18n';
 import { useNow } from '@/components/ui/use-now';
 import { useStoredSettings } from '@/components/ui/use-settings';
+import { useTeamConnection } from '@/components/ui/use-team-connection';
 import { leadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { DEFAULT_TIME_ZONE } from '@/lib/domain/model';
 import { localDate, periodOfRange, rangeFromDates, reportPeriodRange, startOfLocalDate, type ReportRange } from '@/lib/domain/report-period';
@@ -11,13 +12,16 @@ import { FunnelTables } from './source/FunnelTables';
 import { PacingChart } from './source/PacingChart';
 import { PeriodPicker } from './source/PeriodPicker';
 import { ResponseChart } from './source/ResponseChart';
+import { ScopeToggle, type ReportScope } from './source/ScopeToggle';
 import { SoldDealsImport, type SendSales } from './source/SoldDealsImport';
 import { SourceTable } from './source/SourceTable';
+import { TeamReportView } from './source/TeamReportView';
 import { rangeFromSearch, searchOfRange } from './source/report-address';
 import { downloadCsv, reportCsv } from './source/report-csv';
 import { formatDateRange, formatPercent } from './source/report-format';
 import { useSourceReport } from './source/use-source-report';
 import { useSpendBook } from './source/use-spend-book';
+import { useTeamReport, type TeamReportApi } from './source/use-team-report';
 import './source/source-report.css';
 
 type Dates = Pick<ReportRange, 'firstDate' | 'lastDate'>;
@@ -27,7 +31,17 @@ type Dates = Pick<ReportRange, 'firstDate' | 'lastDate'>;
  * was properly worked. The period is the address (`?from=YYYY-MM-DD&to=YYYY-MM-DD`, the
  * dealer's dates, inclusive), so a bookmarked or shared report shows the same cohort.
  */
-export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?: LeadpaceDb; search?: string; sendSales?: SendSales }) {
+export function SourceReportPage({
+  db = leadpaceDb(),
+  search,
+  sendSales,
+  teamReportApi,
+}: {
+  db?: LeadpaceDb;
+  search?: string;
+  sendSales?: SendSales;
+  teamReportApi?: TeamReportApi;
+}) {
   const { t, lang } = useI18n();
   const settings = useStoredSettings();
   const spend = useSpendBook();
@@ -49,6 +63,11 @@ export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?
   const repName = settings?.repName.trim() || t('report.you');
   const [reads, setReads] = useState(0);
   const data = useSourceReport({ db, range, settings, spend, now, repName, reads });
+  // The team scope exists only while this browser is connected to a team server.
+  const connection = useTeamConnection();
+  const [scope, setScope] = useState<ReportScope>('mine');
+  const teamScope = scope === 'team' && Boolean(connection);
+  const team = useTeamReport({ enabled: teamScope, firstDate: range.firstDate, lastDate: range.lastDate, api: teamReportApi });
 
   const select = (next: Dates) => {
     setDates(next);
@@ -67,7 +86,7 @@ export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?
         <div className="rp-head">
           <h2>{t('report.source.title')}</h2>
           <div className="rp-actions rp-no-print">
-            <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={data.state !== 'ready'}>
+            <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={teamScope || data.state !== 'ready'}>
               {t('report.export')}
             </button>
             <button type="button" data-testid="print" onClick={() => window.print()}>
@@ -86,7 +105,8 @@ export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?
             return true;
           }}
         />
-        {data.state === 'ready' && (
+        {connection ? <ScopeToggle scope={teamScope ? 'team' : 'mine'} onScope={setScope} /> : null}
+        {!teamScope && data.state === 'ready' && (
           <>
             <p className="rp-basis" data-testid="report-basis" data-open-share={data.report.total.openShare ?? ''}>
               {t('report.basis', {
@@ -101,13 +121,14 @@ export function SourceReportPage({ db = leadpaceDb(), search, sendSales }: { db?
           </>
         )}
       </section>
-      {data.state === 'loading' && <p className="rp-muted">{t('report.loading')}</p>}
-      {data.state === 'error' && (
+      {!teamScope && data.state === 'loading' && <p className="rp-muted">{t('report.loading')}</p>}
+      {!teamScope && data.state === 'error' && (
         <p role="alert" className="rp-error">
           {t('report.error', { reason: data.reason })}
         </p>
       )}
-      {data.state === 'ready' && (
+      {teamScope && <TeamReportView data={team} now={now} />}
+      {!teamScope && data.state === 'ready' && (
         <>
           <section className="rp-card" aria-label={t('report.source.title')}>
             {data.report.rows.length === 0 ? <p className="rp-muted">{t('report.empty')}</p> : null}
