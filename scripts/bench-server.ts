@@ -21,6 +21,7 @@ import type { LeadFactsTable } from '../server/db/schema';
 import { currentLeadFactsRow } from '../server/domain/lead-facts';
 import { addMember, createTeam } from '../server/store/tenancy';
 import { benchIngestHistory } from './bench/ingest-history';
+import { benchTeamReport } from './bench/team-report';
 import { seededRandom } from '../server/testing/random';
 import { simulateRep } from '../server/testing/simulated-rep';
 
@@ -230,6 +231,7 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
     const started = performance.now();
     const cached = await app.request('/v1/leaderboard?period=month', { headers: { authorization: `Bearer ${lead.token}`, 'if-none-match': etag } });
     console.log(`${name}: leaderboard revalidation (304: ${cached.status === 304}) ${(performance.now() - started).toFixed(1)} ms`);
+    await benchTeamReport({ name, db, app, teamId: team.teamId, tokens: { lead: lead.token, rep: members[0]?.token ?? '' }, now });
   } finally {
     await cleanup();
   }
