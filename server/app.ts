@@ -15,6 +15,7 @@ import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/report';
+import { teamKeyRoutes } from './routes/team-key';
 import { teamSettingsRoutes } from './routes/team-settings';
 
 export type { AppDeps } from './http/context';
@@ -68,6 +69,9 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/leaderboard', leaderboardRoutes(rt));
   app.use('/v1/report', requireToken(rt));
   app.route('/v1/report', reportRoutes(rt));
+  app.use('/v1/team-key', requireToken(rt));
+  app.use('/v1/team-key/*', requireToken(rt));
+  app.route('/v1/team-key', teamKeyRoutes(rt));
   app.use('/v1/team/settings/*', requireToken(rt));
   app.route('/v1/team/settings', teamSettingsRoutes(rt));
 

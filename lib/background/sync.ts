@@ -11,9 +11,11 @@ import {
   clearConnection,
   connect,
   fetchMe,
+  finishKeyTakeover,
   readConnection,
   saveConnection,
   teamInfo,
+  type TeamConnection,
   type TeamInfo,
 } from '../sync/connection';
 import { TeamApiError, type FetchLike } from '../sync/http';
@@ -122,6 +124,16 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
   }
 
   const requestOptions = () => ({ fetch: doFetch, now: Date.now });
+  // A failed take-over is harmless (the server keeps its copy a little longer): the next
+  // connection test tries again.
+  const takeOverKey = async (connection: TeamConnection): Promise<void> => {
+    try {
+      const adopted = await finishKeyTakeover(requestOptions(), connection);
+      if (adopted !== connection) await saveConnection(adopted);
+    } catch (error) {
+      deps.log(`team key take-over not finished: ${String(error)}`);
+    }
+  };
   const notConnected = () => failure('not-found', 'not connected to a team', 'not_connected');
 
   return {
@@ -131,6 +143,8 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         // A new connection starts a fresh cursor and cache: they belonged to the old member.
         await resetTeamData(deps.db());
         await saveConnection(connection);
+        // Only now that this browser has stored it may the server forget an old team key.
+        await takeOverKey(connection);
         await applyFromMe(connection).catch((e: unknown) => deps.log(`team settings not applied: ${String(e)}`));
         runSoon(0);
         return { ok: true, value: teamInfo(connection) };
@@ -142,6 +156,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const me = await fetchMe(requestOptions(), connection.serverUrl, connection.token);
         const next = { ...connection, me, checkedAt: Date.now() };
         await saveConnection(next);
+        await takeOverKey(next);
         await applyFromMe(next).catch((e: unknown) => deps.log(`team settings not applied: ${String(e)}`));
         return { ok: true, value: teamInfo(next) };
       }),

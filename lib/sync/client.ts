@@ -1,4 +1,4 @@
-import type { LeadpaceDb } from '../db/schema';
+import type { LeadpaceDb, StoredEvent } from '../db/schema';
 import {
   pendingBatch,
   putLeaderboard,
@@ -9,6 +9,7 @@ import {
 } from '../db/sync-writes';
 import type { TeamConnection } from './connection';
 import { hashLeadKeys } from './hash';
+import { encryptLeadRef } from './team-key';
 import { bearer, requestJson, TeamApiError, type FetchLike, type RequestOptions } from './http';
 import { adoptKnownLeads, pullOwnEvents } from './restore';
 import { NotSyncableError, toWireEvent } from './to-wire';
@@ -109,6 +110,23 @@ interface PushTotals {
   more: boolean;
 }
 
+/**
+ * The sealed lead key for the events a manager may want to open the lead from: the first
+ * sighting and status changes (a close too early is one). Other events go without, which keeps
+ * the stored rows small; one reference per lead per batch is enough.
+ */
+const carriesRef = (event: StoredEvent): boolean => event.type === 'lead_seen' || event.type === 'status_changed';
+
+async function leadRefs(teamKey: string, batch: readonly StoredEvent[]): Promise<Map<string, string>> {
+  const keys = new Set(batch.filter(carriesRef).map((e) => e.leadKey));
+  const refs = new Map<string, string>();
+  for (const key of keys) {
+    const ref = await encryptLeadRef(teamKey, key);
+    if (ref) refs.set(key, ref);
+  }
+  return refs;
+}
+
 /** Pushes pending events in batches until none are left (or the run's batch budget is spent). */
 export async function pushPending(deps: SyncDeps, connection: TeamConnection): Promise<PushTotals> {
   const totals: PushTotals = { sent: 0, duplicates: 0, rejected: 0, more: false };
@@ -121,12 +139,13 @@ export async function pushPending(deps: SyncDeps, connection: TeamConnection): P
     }
     const batch = await pendingBatch(deps.db, size);
     if (batch.length === 0) break;
-    const hashes = await hashLeadKeys(connection.me.teamKey, batch.map((e) => e.leadKey));
+    const hashes = await hashLeadKeys(connection.teamKey, batch.map((e) => e.leadKey));
+    const refs = await leadRefs(connection.teamKey, batch);
     const wire: WireEvent[] = [];
     const rejected: { id: string; reason: string }[] = [];
     for (const event of batch) {
       try {
-        wire.push(toWireEvent(event, hashes.get(event.leadKey) ?? ''));
+        wire.push(toWireEvent(event, hashes.get(event.leadKey) ?? '', carriesRef(event) ? refs.get(event.leadKey) : undefined));
       } catch (error) {
         if (!(error instanceof NotSyncableError)) throw error;
         rejected.push({ id: event.id, reason: error.message });

@@ -15,6 +15,9 @@ export const TEAM_ERROR_CODES = [
   'missing_token',
   'invalid_token',
   'invalid_pairing_code',
+  'invalid_team_key',
+  'team_key_mismatch',
+  'team_key_missing',
   'rate_limited',
   'not_connected',
   'forbidden_role',
@@ -27,6 +30,8 @@ const ALIASES: Record<string, TeamErrorCode> = {
   internal: 'server_unavailable',
   body_too_large: 'too_large',
   too_many_events: 'too_large',
+  team_key_exists: 'team_key_missing',
+  no_legacy_key: 'team_key_missing',
 };
 
 const isTeamErrorCode = (code: string): code is TeamErrorCode => (TEAM_ERROR_CODES as readonly string[]).includes(code);

@@ -50,7 +50,7 @@ export async function adoptKnownLeads(deps: Pick<SyncDeps, 'db' | 'repId'>, conn
   const waiting = await restoredLeadHashes(deps.db, connection.me.teamId);
   if (waiting.size === 0) return 0;
   const keys = (await deps.db.leads.toCollection().primaryKeys()).map(String);
-  const hashes = await hashLeadKeys(connection.me.teamKey, keys);
+  const hashes = await hashLeadKeys(connection.teamKey, keys);
   const repId = await deps.repId();
   let adopted = 0;
   for (const [leadKey, hash] of hashes) {

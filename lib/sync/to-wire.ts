@@ -48,11 +48,12 @@ export function wireScriptId(localId: string): string {
 
 /**
  * Local event → wire event. The rep id, lead key, CRM and CRM record id stay home; the lead
- * travels only as `lead` (the keyed hash computed by the caller with the team key).
+ * travels only as `lead` (the keyed hash computed by the caller with the team key) and, when
+ * the caller gives one, `ref` (the lead key sealed with the team key, opaque to the server).
  */
-export function toWireEvent(event: LeadEvent, leadHash: string): WireEvent {
+export function toWireEvent(event: LeadEvent, leadHash: string, ref?: string | null): WireEvent {
   assertNoCustomerData(event);
-  const common = { id: event.id, v: WIRE_VERSION, lead: leadHash, at: event.at };
+  const common = { id: event.id, v: WIRE_VERSION, lead: leadHash, ...(ref ? { ref } : {}), at: event.at };
   let wire: unknown;
   switch (event.type) {
     case 'lead_seen':

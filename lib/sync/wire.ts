@@ -38,11 +38,21 @@ export const wireSlugSchema = z.string().regex(WIRE_SLUG, 'must be a slug: lower
  * event, not a second one.
  */
 export const wireUuidSchema = z.uuid('must be a UUID').toLowerCase();
+/**
+ * The lead's `crm:recordId` sealed with AES-GCM under a key only the team's browsers hold
+ * (lib/sync/team-key.ts), as bounded base64url: opaque to the server, which stores it as is.
+ */
+export const wireLeadRefSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{39,400}$/, 'ref must be 39 to 400 base64url characters');
+/** SHA-256 hex of a value derived from the team key: the server's way to spot a wrong key. */
+export const teamKeyFingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/, 'fingerprint must be 64 lower-case hex chars');
 
 const common = {
   id: wireUuidSchema,
   v: z.literal(WIRE_VERSION),
   lead: wireLeadSchema,
+  ref: wireLeadRefSchema.optional(),
   at: epochMs,
 };
 
@@ -206,8 +216,13 @@ export const meResponseSchema = z.object({
   teamId: z.string(),
   teamName: z.string(),
   visibility: visibilitySchema,
-  /** The key clients use for the lead HMAC; shared by the whole team. */
-  teamKey: z.string(),
+  /**
+   * The fingerprint of the team key; null until the team's first manager has created one.
+   * The key itself never comes from the server: it travels inside invitations.
+   */
+  teamKeyFingerprint: teamKeyFingerprintSchema.nullable().default(null),
+  /** The server still holds the team's old key, for the manager's browser to take over once. */
+  serverHoldsKey: z.boolean().default(false),
   openingHours: openingHoursSchema,
   timeZone: z.string(),
   /** The team's settings; absent from servers that predate team settings. */
@@ -217,7 +232,16 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 
 export const pairRequestSchema = z.strictObject({
   code: z.string().trim().min(1).max(32),
+  /** The fingerprint of the key the invitation carried: a wrong one is refused before the code is used. */
+  keyFingerprint: teamKeyFingerprintSchema.optional(),
 });
+
+/** PUT /v1/team-key: the first manager registers the key their browser created. */
+export const teamKeyRegisterSchema = z.strictObject({ fingerprint: teamKeyFingerprintSchema });
+/** GET /v1/team-key/legacy: the old server-held key, for the manager's browser to take over. */
+export const legacyTeamKeyResponseSchema = z.object({ teamKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+/** POST /v1/team-key/adopt: the manager's browser holds the key now; the server forgets it. */
+export const teamKeyAdoptSchema = teamKeyRegisterSchema;
 export const pairResponseSchema = z.object({
   token: z.string(),
   me: meResponseSchema,

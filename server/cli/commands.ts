@@ -128,7 +128,7 @@ export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<
       case 'team create': {
         const input = checked(schemas[command], options);
         const team = await createTeam(db, input);
-        return { teamId: team.teamId, teamKey: team.teamKey, groupId: team.groupId, visibility: input.visibility };
+        return { teamId: team.teamId, groupId: team.groupId, visibility: input.visibility };
       }
       case 'team visibility': {
         const input = checked(schemas[command], options);

@@ -3,6 +3,7 @@ import { up002LeadFacts } from './migrations-002-lead-facts';
 import { up003TeamSettings } from './migrations-003-team-settings';
 import { up004Hardening } from './migrations-004-hardening';
 import { up005ReportFacts } from './migrations-005-report-facts';
+import { up006ClientTeamKey } from './migrations-006-client-team-key';
 import { up007FoldState } from './migrations-007-fold-state';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
@@ -126,6 +127,7 @@ export const migrations: Record<string, Migration> = {
   '003_team_settings': { up: up003TeamSettings },
   '004_event_identity_per_team': { up: up004Hardening },
   '005_report_facts': { up: up005ReportFacts },
+  '006_client_team_key': { up: up006ClientTeamKey },
   '007_fold_state': { up: up007FoldState },
 };
 

@@ -14,8 +14,13 @@ export interface TeamsTable {
   visibility: string;
   /** JSON of the dealer's opening hours (lib/domain/business-time format, incl. time zone). */
   opening_hours: string;
-  /** Secret shared with members for the lead HMAC; never used by the server itself. */
-  team_key: string;
+  /**
+   * Migration 006: SHA-256 of a value derived from the team key, which only the team's browsers
+   * hold; null until the first manager has created the key.
+   */
+  key_fingerprint: string | null;
+  /** A key from before the browsers held it, kept until the manager's browser takes it over. */
+  legacy_team_key: string | null;
   /** Server-only secret that orders pseudonyms, so nothing a member knows can map them back. */
   pseudonym_salt: string;
   /** Per-team commit sequence: bumped inside every ingest transaction (pull cursor). */

@@ -4,6 +4,7 @@ import { PAIR_CLIENT_HEADER } from '../../lib/sync/http';
 import { pairRequestSchema, type PairResponse } from '../../lib/sync/wire';
 import { normalizePairingCode, sha256Hex } from '../security/secrets';
 import { findPrincipalByMember } from '../store/principal';
+import { StoreError } from '../store/errors';
 import { redeemPairingCode } from '../store/tenancy';
 import { addressKey, clientAddress } from '../http/client-address';
 import type { Runtime } from '../http/context';
@@ -40,11 +41,20 @@ export function pairRoutes(rt: Runtime) {
       if (failuresWait > 0) throw tooManyRequests(failuresWait, 'Too many failed pairing attempts on this server');
 
       const request = pairRequestSchema.safeParse(await readJson(c));
-      if (!request.success) throw new ApiError(400, 'invalid_body', 'Send {"code": "<pairing code>"}.');
+      if (!request.success) throw new ApiError(400, 'invalid_body', 'Send {"code": "<pairing code>", "keyFingerprint": "<64 hex>"}.');
       const codeWait = rt.pairCodeLimiter.take(sha256Hex(normalizePairingCode(request.data.code)));
       if (codeWait > 0) throw tooManyRequests(codeWait, 'Too many attempts with this pairing code');
 
-      const redeemed = await redeemPairingCode(rt.db, request.data.code, rt.now());
+      let redeemed: Awaited<ReturnType<typeof redeemPairingCode>>;
+      try {
+        redeemed = await redeemPairingCode(rt.db, request.data.code, rt.now(), request.data.keyFingerprint);
+      } catch (error) {
+        if (error instanceof StoreError && error.code === 'conflict') {
+          rt.pairFailureLimiter.take(ALL);
+          throw new ApiError(400, 'team_key_mismatch', "This invitation's key does not match the team. Ask your manager for a new invitation.");
+        }
+        throw error;
+      }
       const principal = redeemed ? await findPrincipalByMember(rt.db, redeemed.memberId) : null;
       if (!redeemed || !principal) {
         rt.pairFailureLimiter.take(ALL);

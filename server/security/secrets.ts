@@ -15,11 +15,6 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** The team's HMAC key for lead ids (handed to members; the server never hashes leads). */
-export function newTeamKey(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 export function newSalt(): string {
   return randomBytes(16).toString('hex');
 }

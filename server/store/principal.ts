@@ -14,7 +14,9 @@ const principalRow = z.object({
   teamId: z.string(),
   teamName: z.string(),
   visibility: visibilitySchema,
-  teamKey: z.string(),
+  keyFingerprint: z.string().nullable(),
+  /** The server still holds an old team key (cast: engines return 0/1 or booleans). */
+  serverHoldsKey: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
   openingHours: z.string(),
   pseudonymSalt: z.string(),
   /** The team's settings JSON (read with teamSettingsFromJson); openingHours equals its hours. */
@@ -30,7 +32,7 @@ const PRINCIPAL_COLUMNS = [
   'teams.id as teamId',
   'teams.name as teamName',
   'teams.visibility as visibility',
-  'teams.team_key as teamKey',
+  'teams.key_fingerprint as keyFingerprint',
   'teams.opening_hours as openingHours',
   'teams.pseudonym_salt as pseudonymSalt',
   'team_settings.settings as settingsJson',
@@ -43,7 +45,7 @@ export async function findPrincipal(db: Db, token: string): Promise<Principal | 
     .innerJoin('members', 'members.id', 'tokens.member_id')
     .innerJoin('teams', 'teams.id', 'members.team_id')
     .leftJoin('team_settings', 'team_settings.team_id', 'teams.id')
-    .select(PRINCIPAL_COLUMNS)
+    .select((eb) => [...PRINCIPAL_COLUMNS, eb('teams.legacy_team_key', 'is not', null).as('serverHoldsKey')])
     .where('tokens.hash', '=', sha256Hex(token))
     .where('members.removed_at', 'is', null)
     .executeTakeFirst();
@@ -55,7 +57,7 @@ export async function findPrincipalByMember(db: Db, memberId: string): Promise<P
     .selectFrom('members')
     .innerJoin('teams', 'teams.id', 'members.team_id')
     .leftJoin('team_settings', 'team_settings.team_id', 'teams.id')
-    .select(PRINCIPAL_COLUMNS)
+    .select((eb) => [...PRINCIPAL_COLUMNS, eb('teams.legacy_team_key', 'is not', null).as('serverHoldsKey')])
     .where('members.id', '=', memberId)
     .where('members.removed_at', 'is', null)
     .executeTakeFirst();

@@ -5,7 +5,6 @@ import type { Db } from '../db/connect';
 import {
   newPairingCode,
   newSalt,
-  newTeamKey,
   newToken,
   PAIRING_TTL_MS,
   pairingCodeHash,
@@ -18,11 +17,10 @@ import { StoreError } from './errors';
 
 export async function createTeam(
   db: Db,
-  input: { name: string; group?: string; visibility: Visibility; openingHours?: OpeningHours },
+  input: { name: string; group?: string; visibility: Visibility; openingHours?: OpeningHours; keyFingerprint?: string },
   now = Date.now(),
-): Promise<{ teamId: string; teamKey: string; groupId: string | null }> {
+): Promise<{ teamId: string; groupId: string | null }> {
   const teamId = uuidv7();
-  const teamKey = newTeamKey();
   return db.kysely.transaction().execute(async (trx) => {
     let groupId: string | null = null;
     if (input.group) {
@@ -39,14 +37,16 @@ export async function createTeam(
         name: input.name,
         visibility: input.visibility,
         opening_hours: JSON.stringify(input.openingHours ?? DEFAULT_OPENING_HOURS),
-        team_key: teamKey,
+        // The key is made by the first manager's browser; only its fingerprint ever comes here.
+        key_fingerprint: input.keyFingerprint ?? null,
+        legacy_team_key: null,
         pseudonym_salt: newSalt(),
         seq: 0,
         revision: 0,
         created_at: now,
       })
       .execute();
-    return { teamId, teamKey, groupId };
+    return { teamId, groupId };
   });
 }
 
@@ -147,13 +147,15 @@ export async function createPairingCode(
 
 /**
  * Exchanges a pairing code for a new token (an extra token: the member's other browsers stay
- * connected). Single use: the code is claimed by a conditional update, so two racing requests
+ * connected). A fingerprint of the invitation's team key that is not the team's is refused
+ * (StoreError "conflict") and leaves the code unused. Single use: the code is claimed by a conditional update, so two racing requests
  * cannot both win.
  */
 export async function redeemPairingCode(
   db: Db,
   rawCode: string,
   now = Date.now(),
+  keyFingerprint?: string,
 ): Promise<{ memberId: string; token: string } | null> {
   const codeHash = await pairingCodeHash(rawCode);
   return db.kysely.transaction().execute(async (trx) => {
@@ -168,11 +170,17 @@ export async function redeemPairingCode(
     if (!claimed) return null;
     const member = await trx
       .selectFrom('members')
-      .select('id')
-      .where('id', '=', claimed.member_id)
-      .where('removed_at', 'is', null)
+      .innerJoin('teams', 'teams.id', 'members.team_id')
+      .select(['members.id as id', 'teams.key_fingerprint as fingerprint'])
+      .where('members.id', '=', claimed.member_id)
+      .where('members.removed_at', 'is', null)
       .executeTakeFirst();
     if (!member) return null;
+    // Thrown inside the transaction so the claim rolls back: the rep can retry the same code
+    // with the right invitation.
+    if (keyFingerprint !== undefined && member.fingerprint !== null && member.fingerprint !== keyFingerprint) {
+      throw new StoreError('conflict', "this invitation's key does not match the team");
+    }
     const token = newToken();
     await trx.insertInto('tokens').values({ hash: sha256Hex(token), member_id: member.id, created_at: now }).execute();
     return { memberId: member.id, token };

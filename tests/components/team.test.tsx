@@ -104,7 +104,7 @@ describe('options → Team', () => {
     await screen.findByTestId('team-name');
     const shown = [container.textContent ?? '', ...[...container.querySelectorAll('input')].map((i) => i.value)].join('\n');
     expect(shown).not.toContain(conn.token);
-    expect(shown).not.toContain(conn.me.teamKey);
+    expect(shown).not.toContain(conn.teamKey);
   });
 });
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
+import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
 import type { RateLimitConfig } from '../../server/http/rate-limit';
 import { addMember, createTeam } from '../../server/store/tenancy';
 import type { MemberRole, Visibility, WireEvent } from '../../lib/sync/wire';
@@ -89,13 +91,15 @@ export async function seedTeam(
   db: Db,
   input: { name?: string; visibility?: Visibility; members: { key: string; name: string; role: MemberRole }[] },
 ): Promise<TeamFixture> {
-  const team = await createTeam(db, { name: input.name ?? 'Site', visibility: input.visibility ?? 'named' });
+  // The key is the browser's; the server only ever sees its fingerprint.
+  const teamKey = randomBytes(32).toString('base64url');
+  const team = await createTeam(db, { name: input.name ?? 'Site', visibility: input.visibility ?? 'named', keyFingerprint: legacyKeyFingerprint(teamKey) });
   const members: TeamFixture['members'] = {};
   for (const m of input.members) {
     const added = await addMember(db, { teamId: team.teamId, name: m.name, role: m.role });
     members[m.key] = { ...added, name: m.name, role: m.role };
   }
-  return { teamId: team.teamId, teamKey: team.teamKey, members };
+  return { teamId: team.teamId, teamKey, members };
 }
 
 export function authed(token: string, init: RequestInit = {}): RequestInit {

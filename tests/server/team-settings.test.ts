@@ -298,7 +298,9 @@ describe('the team-settings migration', () => {
       const before = new Migrator({ db: db.kysely, provider: { getMigrations: () => Promise.resolve({ '001_initial': initial }) } });
       expect((await before.migrateToLatest()).error).toBeUndefined();
       const hours = { ...DEFAULT_OPENING_HOURS, timeZone: 'Europe/Brussels' };
+      // The team as migration 001 made it, with the server-held key of that time.
       await db.kysely
+        .withTables<{ teams: { team_key: string } }>()
         .insertInto('teams')
         .values({ id: 'old-team', group_id: null, name: 'Oud', visibility: 'named', opening_hours: JSON.stringify(hours), team_key: 'k', pseudonym_salt: 's', seq: 0, revision: 0, created_at: 0 })
         .execute();

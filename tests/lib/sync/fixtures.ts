@@ -5,7 +5,7 @@ import type { TeamConnection } from '@/lib/sync/connection';
 import type { MeResponse } from '@/lib/sync/wire';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 
-export const TEAM_KEY = 'k3-test-team-key-0123456789abcdef';
+export const TEAM_KEY = 'k3-test-team-key-0123456789abcdef-ABCDEFGHI';
 export const SERVER = 'https://team.example';
 
 export function me(overrides: Partial<MeResponse> = {}): MeResponse {
@@ -16,7 +16,8 @@ export function me(overrides: Partial<MeResponse> = {}): MeResponse {
     teamId: 't-1',
     teamName: 'Autohuis Noord',
     visibility: 'named',
-    teamKey: TEAM_KEY,
+    teamKeyFingerprint: null,
+    serverHoldsKey: false,
     openingHours: DEFAULT_OPENING_HOURS,
     timeZone: 'Europe/Amsterdam',
     ...overrides,
@@ -24,7 +25,7 @@ export function me(overrides: Partial<MeResponse> = {}): MeResponse {
 }
 
 export function connection(overrides: Partial<MeResponse> = {}, serverUrl = SERVER, token = 'lp_testtoken123'): TeamConnection {
-  return { serverUrl, token, me: me(overrides), connectedAt: 0, checkedAt: 0 };
+  return { serverUrl, token, teamKey: TEAM_KEY, me: me(overrides), connectedAt: 0, checkedAt: 0 };
 }
 
 /** `n` valid pending events over `n / 3` leads: a lead_seen then attempts. */

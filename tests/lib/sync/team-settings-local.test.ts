@@ -42,7 +42,7 @@ async function connectionFor(key: 'rep' | 'manager'): Promise<TeamConnection> {
   const token = seeded.members[key]?.token ?? '';
   const res = await app.request(`${SERVER}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   const me = meResponseSchema.parse(await res.json());
-  return { serverUrl: SERVER, token, me, connectedAt: clock.now, checkedAt: clock.now };
+  return { serverUrl: SERVER, token, teamKey: seeded.teamKey, me, connectedAt: clock.now, checkedAt: clock.now };
 }
 
 const REP_OWN: Settings = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
+import { legacyKeyFingerprint } from '../../../server/db/migrations-006-client-team-key';
 import { addMember, createPairingCode, removeMember, rotateToken } from '../../../server/store/tenancy';
 import { seen } from '../events';
 import { authed, HOUR, json, MINUTE, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
@@ -42,7 +43,7 @@ export function authSuite(env: EnvRef) {
       }
     });
 
-    it('/v1/me tells the extension who it is, with the team key for lead hashing', async () => {
+    it('/v1/me tells the extension who it is, with the fingerprint of the team key but never the key', async () => {
       const { app, team, member } = await setup();
       const res = await app.request('/v1/me', authed(member.token));
       expect(res.status).toBe(200);
@@ -51,7 +52,8 @@ export function authSuite(env: EnvRef) {
         name: 'Alice',
         role: 'rep',
         teamId: team.teamId,
-        teamKey: team.teamKey,
+        teamKeyFingerprint: legacyKeyFingerprint(team.teamKey),
+        serverHoldsKey: false,
         visibility: 'named',
         timeZone: 'Europe/Amsterdam',
         openingHours: { timeZone: 'Europe/Amsterdam' },
@@ -84,8 +86,9 @@ export function authSuite(env: EnvRef) {
 
       const first = await pair(code.toLowerCase().replace(/(.{4})/, '$1-'));
       expect(first.status).toBe(200);
-      const body = await json<{ token: string; me: { memberId: string; teamKey: string } }>(first);
-      expect(body.me).toMatchObject({ memberId: member.memberId, teamKey: team.teamKey });
+      const body = await json<{ token: string; me: { memberId: string } }>(first);
+      expect(body.me).toMatchObject({ memberId: member.memberId, teamKeyFingerprint: legacyKeyFingerprint(team.teamKey) });
+      expect(JSON.stringify(body)).not.toContain(team.teamKey);
       expect((await app.request('/v1/me', authed(body.token))).status).toBe(200);
       // The pasted token keeps working: pairing adds a browser, it does not replace one.
       expect((await app.request('/v1/me', authed(member.token))).status).toBe(200);
