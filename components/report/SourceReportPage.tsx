@@ -11,6 +11,7 @@ import { ConversionChart } from './source/ConversionChart';
 import { FunnelTables } from './source/FunnelTables';
 import { PacingChart } from './source/PacingChart';
 import { PeriodPicker } from './source/PeriodPicker';
+import { RepFunnelPlot } from './source/RepFunnelPlot';
 import { ResponseChart } from './source/ResponseChart';
 import { ScopeToggle, type ReportScope } from './source/ScopeToggle';
 import { SoldDealsImport, type SendSales } from './source/SoldDealsImport';
@@ -143,6 +144,7 @@ export function SourceReportPage({
             <PacingChart points={data.pacing} target={settings?.monthlyTarget ?? 0} />
           </div>
           <FunnelTables rows={data.report.rows} reps={data.report.reps} />
+          <RepFunnelPlot reps={data.report.reps} floor={settings?.conversionFloor ?? 0.13} />
           <ClosedTooEarlyList items={data.report.closedTooEarly} now={now} timeZone={timeZone} />
         </>
       )}

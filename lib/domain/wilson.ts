@@ -5,7 +5,7 @@
  */
 
 /** The two-sided 95% normal quantile. */
-const Z95 = 1.959963984540054;
+export const Z95 = 1.959963984540054;
 
 export interface Interval {
   low: number;
