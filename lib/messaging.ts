@@ -51,6 +51,8 @@ export const messageSchemas = {
   'team/disconnect': z.object({}),
   'team/sync-now': z.object({}),
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
+  // A manager's page: a pairing code from the admin, turned into an invitation carrying the key.
+  'team/invitation': z.object({ code: z.string().trim().min(1).max(32) }),
   // The report page's team scope: the server's report for the inclusive local dates.
   'report/team': reportQuerySchema,
   // The report's sold-deals import (extension pages only): leads to mark sold, with the deal's time.
@@ -93,6 +95,8 @@ export interface ProtocolMap {
   'team/disconnect'(data: Data<'team/disconnect'>): TeamResult<null>;
   'team/sync-now'(data: Data<'team/sync-now'>): TeamResult<SyncOutcome>;
   'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
+  /** Options → background (managers only): the invitation a rep pastes, with the team key after `#`. */
+  'team/invitation'(data: Data<'team/invitation'>): TeamResult<{ code: string; link: string }>;
   /** Report page → background: the team's source report from the server. */
   'report/team'(data: Data<'report/team'>): TeamResult<TeamReportResponse>;
   /** Report page → background: mark these leads sold (actor `import`); already sold ones stay. */

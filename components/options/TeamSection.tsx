@@ -10,6 +10,7 @@ import type { SyncOutcome } from '@/lib/sync/client';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { teamErrorCodeOfLine } from '@/lib/sync/error-codes';
 import { normaliseServerUrl } from '@/lib/sync/http';
+import { parseInvitation } from '@/lib/sync/invitation';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
 import { refusalKey } from '@/lib/i18n/refusals';
@@ -20,6 +21,7 @@ export interface TeamOptionsApi {
   test: () => Promise<TeamResult<TeamInfo>>;
   syncNow: () => Promise<TeamResult<SyncOutcome>>;
   disconnect: () => Promise<TeamResult<null>>;
+  invitation: (code: string) => Promise<TeamResult<{ code: string; link: string }>>;
 }
 
 const messageApi: TeamOptionsApi = {
@@ -27,6 +29,7 @@ const messageApi: TeamOptionsApi = {
   test: () => sendMessage('team/test', {}),
   syncNow: () => sendMessage('team/sync-now', {}),
   disconnect: () => sendMessage('team/disconnect', {}),
+  invitation: (code) => sendMessage('team/invitation', { code }),
 };
 
 type Failure = Extract<TeamResult<unknown>, { ok: false }>;
@@ -87,7 +90,9 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
   const onConnect = (event: FormEvent) => {
     event.preventDefault();
     // Checked here too, so a mistake is explained in the rep's language, not the browser's.
-    const url = normaliseServerUrl(serverUrl);
+    // An invitation link names its server: the address field may then stay empty.
+    const invited = parseInvitation(secret);
+    const url = normaliseServerUrl(invited.ok && invited.invitation.serverUrl ? invited.invitation.serverUrl : serverUrl);
     if (!url) {
       setNotice({ kind: 'error', text: describeTeamError(t, 'invalid_url') });
       return;
@@ -176,6 +181,7 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
           {notice.text}
         </p>
       ) : null}
+      {connection?.role === 'lead' ? <Invite api={api} /> : null}
       {connection && sync ? <SyncState sync={sync} when={when} isLead={connection.role === 'lead'} /> : null}
     </section>
   );
@@ -230,6 +236,82 @@ function Connected({
       </div>
       <p className="op-help">{t('team.disconnectHelp')}</p>
     </div>
+  );
+}
+
+/**
+ * A manager turns a pairing code from the server admin into an invitation: the code, then `#`
+ * and the team key. The key exists only in the team's browsers, so a rep can join only this way.
+ */
+function Invite({ api }: { api: TeamOptionsApi }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [made, setMade] = useState<{ code: string; link: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const onMake = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setCopied(false);
+    if (code.trim() === '') {
+      setError(t('team.invite.codeMissing'));
+      return;
+    }
+    const result = await api.invitation(code.trim()).catch(() => null);
+    if (result === null) setError(describeTeamError(t, 'unknown'));
+    else if (result.ok) setMade(result.value);
+    else setError(describeTeamFailure(t, result));
+  };
+
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void onMake(e)} style={{ display: 'grid', gap: 8 }} data-testid="team-invite">
+      <h3 style={{ margin: 0, fontSize: 14 }}>{t('team.invite.title')}</h3>
+      <p className="op-help">{t('team.invite.help')}</p>
+      <div className="op-field">
+        <label htmlFor="team-invite-code">{t('team.invite.code')}</label>
+        <input
+          id="team-invite-code"
+          data-testid="team-invite-code"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </div>
+      <div className="op-actions">
+        <button type="submit" className="op-secondary" data-testid="team-invite-make">
+          {t('team.invite.make')}
+        </button>
+      </div>
+      {error ? (
+        <p className="op-field-error" role="alert" data-testid="team-invite-error">
+          {error}
+        </p>
+      ) : null}
+      {made ? (
+        <div className="op-field">
+          <label htmlFor="team-invite-link">{t('team.invite.link')}</label>
+          <input id="team-invite-link" data-testid="team-invite-link" type="text" readOnly value={made.link} onFocus={(e) => e.target.select()} />
+          <span className="op-help">{t('team.invite.linkHelp')}</span>
+          <div className="op-actions">
+            <button type="button" className="op-secondary" data-testid="team-invite-copy" onClick={() => void copy(made.link)}>
+              {copied ? t('team.invite.copied') : t('team.invite.copy')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </form>
   );
 }
 

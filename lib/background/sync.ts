@@ -19,6 +19,7 @@ import {
   type TeamInfo,
 } from '../sync/connection';
 import { TeamApiError, type FetchLike } from '../sync/http';
+import { formatInvitation, formatInvitationLink } from '../sync/invitation';
 import { applyFromMe, refreshTeamSettings } from '../sync/team-settings-local';
 
 // The team sync in the worker: an alarm every few minutes, a debounced run after local
@@ -40,7 +41,7 @@ export interface TeamBackgroundDeps {
   fetch?: FetchLike;
 }
 
-type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team';
+type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team' | 'team/invitation';
 
 const failure = (code: ErrorCode, reason: string, apiCode?: string) => ({ ok: false as const, code, reason, ...(apiCode ? { apiCode } : {}) });
 
@@ -180,6 +181,17 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const connection = await readConnection();
         if (!connection) return notConnected();
         return { ok: true, value: await fetchTeamReport(requestOptions(), connection, query) };
+      }),
+    invitation: (raw: unknown, senderUrl?: string) =>
+      guarded('team/invitation', messageSchemas['team/invitation'], raw, senderUrl, async ({ code }): Promise<TeamResult<{ code: string; link: string }>> => {
+        const connection = await readConnection();
+        if (!connection) return notConnected();
+        // The key goes only to the page of a manager: a rep has no one to invite.
+        if (connection.me.role !== 'lead') return failure('forbidden', 'only a team lead makes invitations', 'forbidden_role');
+        return {
+          ok: true,
+          value: { code: formatInvitation(code, connection.teamKey), link: formatInvitationLink(connection.serverUrl, code, connection.teamKey) },
+        };
       }),
     /** Registers the alarm listener and the after-write trigger; call before any await. */
     listen(): void {

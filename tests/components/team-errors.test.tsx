@@ -29,6 +29,7 @@ function api(overrides: Partial<TeamOptionsApi> = {}): TeamOptionsApi {
     test: vi.fn<TeamOptionsApi['test']>(() => Promise.resolve({ ok: true, value: INFO })),
     syncNow: vi.fn<TeamOptionsApi['syncNow']>(() => Promise.resolve({ ok: true, value: { status: 'retrying', error: 'timeout: no answer within 20 s', nextAttemptAt: Date.now() + 60_000 } })),
     disconnect: vi.fn<TeamOptionsApi['disconnect']>(() => Promise.resolve({ ok: true, value: null })),
+    invitation: vi.fn<TeamOptionsApi['invitation']>(() => Promise.resolve({ ok: false, code: 'forbidden', reason: 'x', apiCode: 'forbidden_role' })),
     ...overrides,
   };
 }

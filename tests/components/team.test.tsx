@@ -42,6 +42,7 @@ function optionsApi(overrides: Partial<TeamOptionsApi> = {}): TeamOptionsApi {
       Promise.resolve({ ok: true, value: { status: 'ok', sent: 7, duplicates: 1, rejected: 0, pulled: 0, adopted: 0, more: false } }),
     ),
     disconnect: vi.fn<TeamOptionsApi['disconnect']>(() => Promise.resolve({ ok: true, value: null })),
+    invitation: vi.fn<TeamOptionsApi['invitation']>(() => Promise.resolve({ ok: false, code: 'forbidden', reason: 'x', apiCode: 'forbidden_role' })),
     ...overrides,
   };
 }
