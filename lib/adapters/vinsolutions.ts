@@ -6,9 +6,18 @@ import { buildSnapshot, FIELD_MAX as MAX, type SnapshotFields } from './snapshot
 import { VINSOLUTIONS_MATCHES, VINSOLUTIONS_ROUTE } from './vinsolutions.route';
 
 const CRM_ID = 'vinsolutions';
-// The hidden id inputs come last: a layout without the panel ids still gets a panel.
-const ANCHOR =
-  '#customer-info-container, .vindebug-section[data-autoleadid], [id$="_m_AutoLeadEdit"], input[name="AutoLeadID" i], input[name="GlobalCustomerID" i]';
+// The hidden id inputs come last: a layout without the panel ids still gets a panel. ASP.NET
+// prefixes their names ("ctl00$ContentPlaceHolder1$AutoLeadID"), so they match by suffix, as
+// leadId() reads them.
+const ANCHOR = [
+  '#customer-info-container',
+  '.vindebug-section[data-autoleadid]',
+  '[id$="_m_AutoLeadEdit"]',
+  'input[type="hidden"][name$="AutoLeadID" i]',
+  'input[type="hidden"][id$="AutoLeadID" i]',
+  'input[type="hidden"][name$="GlobalCustomerID" i]',
+  'input[type="hidden"][id$="GlobalCustomerID" i]',
+].join(', ');
 
 // The lead panel's ASP.NET ids differ by layout ("ActiveLeadPanelWONotesAndHistory1" in the
 // customer dashboard, "ActiveLeadPanel1" elsewhere), so match on the stable suffix.
@@ -17,6 +26,18 @@ const SEL = {
   // (a class; an id's subtree) that the two as one list lose (then every element is matched).
   debug: ['.vindebug-section[data-autoleadid]', '#vindebug-section-wrap [data-autoleadid]'],
   name: ['[id$="_CustomerInfo__CustomerName"]', '#customer-info-container .CustomerInfo_CustomerName', '.CustomerInfo_CustomerName', 'span[id$="__CustomerName"]'],
+  // Other dashboard layouts: the customer card's own name element or its heading.
+  nameElsewhere: [
+    'span[id$="_lblCustomerName"]',
+    '[id$="_CustomerFullName"]',
+    '[data-customer-name]',
+    '.customer-name',
+    '.cust-name',
+    '[class*="customer-card" i] h1, [class*="customer-card" i] h2, [class*="customer-card" i] h3',
+    '[class*="customer-header" i] h1, [class*="customer-header" i] h2, [class*="customer-header" i] h3',
+  ],
+  // Click-to-call controls carry the number in their handler even where the text is an icon.
+  dial: ['[onclick*="ClickToCall" i]', '[onclick*="Click2Call" i]', 'a[href^="callto:" i]'],
   detail: ['[id$="_CustomerInfo__CustomerDetail"]', '.CustomerInfo_CustomerDetail'],
   email: ['#customer-email-span[data-email]', '#customer-email2-span[data-email]'],
   source: ['[id$="__LeadSourceName"]', 'span[id*="LeadSourceName"]'],
@@ -164,7 +185,37 @@ function phoneFromHooks(root: ParentNode, ids: IdIndex): { value: string | undef
   const cell = /\b(?:C|Cell|M|Mobile)\s*:\s*([(+\d][\d()\s.-]{8,20}\d)/i.exec(detail)?.[1];
   const any = cell ?? US_PHONE.exec(detail)?.[0];
   if (any) return { value: meaningful(any.replace(/\s+/g, ' ').trim().slice(0, MAX.phone)) };
-  return null;
+  const dialled = phoneFromDialControls(root);
+  return dialled ? { value: dialled } : null;
+}
+
+const CELL_WORDS = /\b(?:cell|mobile|c)\b/i;
+
+/**
+ * The number of a click-to-call control: its shown text when that is a number, else the digits
+ * it dials. A control whose row says "Cell" wins, as in the detail block.
+ */
+function phoneFromDialControls(root: ParentNode): string | undefined {
+  let first: string | undefined;
+  for (const selector of SEL.dial) {
+    let controls: Element[];
+    try {
+      controls = Array.from(root.querySelectorAll(selector)).slice(0, 20);
+    } catch {
+      continue;
+    }
+    for (const control of controls) {
+      const shown = US_PHONE.exec(textOf(control, 40))?.[0];
+      const handler = `${control.getAttribute('onclick') ?? ''} ${control.getAttribute('href') ?? ''}`;
+      const dialled = /['"(:]\s*(\+?1?\d{10})\b/.exec(handler)?.[1];
+      const number = meaningful((shown ?? dialled)?.trim().slice(0, MAX.phone));
+      if (!number) continue;
+      const context = textOf(control.closest('li, tr, div') ?? control, 200);
+      if (CELL_WORDS.test(context)) return number;
+      first ??= number;
+    }
+  }
+  return first;
 }
 
 /** The e-mail from the page's e-mail span or a mailto link; undefined when only a label can tell. */
@@ -188,7 +239,7 @@ type LabelKey = 'name' | 'phone' | 'email' | 'vehicle' | 'source' | 'status' | '
 function readFields(root: ParentNode): SnapshotFields {
   const ids = indexIds(root);
   const table = firstHook(root, ids, SEL.leadInfo);
-  const name = meaningful(textOf(firstHook(root, ids, SEL.name), MAX.name));
+  const name = meaningful(textOf(firstHook(root, ids, SEL.name), MAX.name)) ?? meaningful(textOf(firstHook(root, ids, SEL.nameElsewhere), MAX.name));
   const phone = phoneFromHooks(root, ids);
   const email = emailFromHooks(root);
   const source = meaningful(textOf(firstHook(root, ids, SEL.source), MAX.sourceRaw));

@@ -38,6 +38,23 @@ describe('eLead lead id', () => {
   });
 });
 
+describe('VinSolutions anchor', () => {
+  it.each([
+    ['an ASP.NET-prefixed lead id field', '<input type="hidden" name="ctl00$ContentPlaceHolder1$ucLeadView$AutoLeadID" id="hfLead" value="2091177340">'],
+    ['an ASP.NET-prefixed customer id field', '<input type="hidden" name="ctl00$Main$GlobalCustomerID" value="1461002288">'],
+    ['a prefixed id attribute', '<input type="hidden" id="ContentPlaceHolder1_hdnAutoLeadID" value="2070428771">'],
+    ['the plain name', '<input type="hidden" name="AutoLeadID" value="2081553302">'],
+  ])('waits for %s, the field leadId() reads', (_label, html) => {
+    const doc = parse(`<form>${html}</form>`);
+    expect(doc.querySelector(vinsolutionsAdapter.anchor)).not.toBeNull();
+    expect(vinsolutionsAdapter.leadId(new URL('https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/CRM/CustomerDashboard.aspx'), doc)).toMatch(/^(?:gcid-)?\d+$/);
+  });
+
+  it('does not wait for a visible field that only mentions the id', () => {
+    expect(parse('<input type="text" name="SearchAutoLeadID" value="">').querySelector(vinsolutionsAdapter.anchor)).toBeNull();
+  });
+});
+
 describe('VinSolutions lead id', () => {
   const frame = 'https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/CRM/CustomerDashboard.aspx';
 
