@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv, Runtime } from './http/context';
 import { extensionCors } from './http/cors';
 import { ApiError, errorJson } from './http/errors';
 import { TrustedProxies } from './http/client-address';
-import { DEFAULT_ABUSE_LIMITS, DEFAULT_EVENT_RATE_LIMIT, DEFAULT_RATE_LIMIT, RateLimiter } from './http/rate-limit';
+import { DEFAULT_ABUSE_LIMITS, DEFAULT_EVENT_RATE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_REFOLD_RATE_LIMIT, RateLimiter } from './http/rate-limit';
 import { requireJsonBody } from './http/strict-json';
 import { silentLogger } from './log';
 import { DEFAULT_INGEST_LIMITS } from './store/ingest';
@@ -15,6 +15,7 @@ import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/report';
+import { leadRefRoutes } from './routes/lead-refs';
 import { teamKeyRoutes } from './routes/team-key';
 import { teamSettingsRoutes } from './routes/team-settings';
 
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
     pairCodeLimiter: new RateLimiter(abuse.pairPerCode, now),
     pairFailureLimiter: new RateLimiter(abuse.pairFailures, now),
     eventLimiter: new RateLimiter(deps.eventRateLimit ?? DEFAULT_EVENT_RATE_LIMIT, now),
+    refoldLimiter: new RateLimiter(deps.refoldRateLimit ?? DEFAULT_REFOLD_RATE_LIMIT, now),
     ingestLimits: { ...DEFAULT_INGEST_LIMITS, ...deps.ingestLimits },
     trustedProxies: new TrustedProxies(deps.trustedProxies ?? []),
   };
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/leaderboard', leaderboardRoutes(rt));
   app.use('/v1/report', requireToken(rt));
   app.route('/v1/report', reportRoutes(rt));
+  app.use('/v1/lead-refs', requireToken(rt));
+  app.route('/v1/lead-refs', leadRefRoutes(rt));
   app.use('/v1/team-key', requireToken(rt));
   app.use('/v1/team-key/*', requireToken(rt));
   app.route('/v1/team-key', teamKeyRoutes(rt));

@@ -84,6 +84,7 @@ export async function benchIngestHistory(name: string, db: Db): Promise<HistoryF
     db,
     rateLimit: UNLIMITED,
     eventRateLimit: UNLIMITED,
+    refoldRateLimit: UNLIMITED,
     ingestLimits: { perLead: Number.POSITIVE_INFINITY, perLeadPerDay: Number.POSITIVE_INFINITY },
   });
   const headers = { authorization: `Bearer ${rep.token}`, 'content-type': 'application/json' };

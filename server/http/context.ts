@@ -18,6 +18,8 @@ export interface AppDeps {
   retentionMs?: number;
   /** Events per token (a bucket of events rather than of requests). */
   eventRateLimit?: RateLimitConfig;
+  /** Stored events folded again per token (a late event costs its lead's history). */
+  refoldRateLimit?: RateLimitConfig;
   /** Per-lead event limits of the ingest (tests use small ones). */
   ingestLimits?: Partial<IngestLimits>;
 }
@@ -37,6 +39,8 @@ export interface Runtime {
   pairFailureLimiter: RateLimiter;
   /** Events per known token. */
   eventLimiter: RateLimiter;
+  /** Stored events folded again, per known token. */
+  refoldLimiter: RateLimiter;
   ingestLimits: IngestLimits;
   trustedProxies: TrustedProxies;
 }

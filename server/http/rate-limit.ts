@@ -18,6 +18,14 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = { capacity: 60, refillPerSeco
 export const DEFAULT_EVENT_RATE_LIMIT: RateLimitConfig = { capacity: 1500, refillPerSecond: 25 };
 
 /**
+ * Stored events a token may have folded again, per token: a push that cannot carry a lead's
+ * fold forward (a late event, a correction of a stored one) costs the lead's history. A rep's
+ * real leads have tens of events; this keeps one token from making the server fold its
+ * biggest leads over and over.
+ */
+export const DEFAULT_REFOLD_RATE_LIMIT: RateLimitConfig = { capacity: 20_000, refillPerSecond: 20_000 / 60 };
+
+/**
  * The limits for callers the server cannot yet tie to a member. Each has its own bucket so
  * one kind of abuse never locks out another kind of caller.
  */

@@ -53,7 +53,8 @@ export function eventRoutes(rt: Runtime) {
       }
 
       // Every event sent costs, valid or not: what it bounds is the work one token can cause.
-      const wait = rt.eventLimiter.take(c.get('tokenKey'), raw.length);
+      const tokenKey = c.get('tokenKey');
+      const wait = rt.eventLimiter.take(tokenKey, raw.length);
       if (wait > 0) throw tooManyRequests(wait, 'This token has sent too many events for now');
 
       const now = rt.now();
@@ -64,14 +65,18 @@ export function eventRoutes(rt: Runtime) {
         events: screened.fresh,
         now,
         limits: rt.ingestLimits,
+        refoldAllowance: (cost) => rt.refoldLimiter.take(tokenKey, cost),
       });
       if (stored.deferred) {
-        // The rest is stored; the retry brings those back as duplicates and these into a new day.
-        const { ids, retryAfterSeconds } = stored.deferred;
-        throw tooManyRequests(
-          retryAfterSeconds,
-          `${ids.length} event(s) were not stored: a lead takes at most ${rt.ingestLimits.perLeadPerDay} events per rep per day (the rest of the batch was stored)`,
+        // The rest is stored; the retry brings those back as duplicates and these in once the
+        // wait is over.
+        const { ids, retryAfterSeconds, why } = stored.deferred;
+        const reasons = why.map((w) =>
+          w === 'lead_day_limit'
+            ? `a lead takes at most ${rt.ingestLimits.perLeadPerDay} events per rep per day`
+            : "folding their leads again is over this token's allowance",
         );
+        throw tooManyRequests(retryAfterSeconds, `${ids.length} event(s) were not stored (${reasons.join('; ')}); the rest of the batch was stored`);
       }
       const body: PushResponse = {
         accepted: stored.accepted,

@@ -18,8 +18,11 @@ export interface IngestResult {
    * Events not stored because their lead reached today's limit: fine events, to be sent again
    * once the UTC day has turned (`retryAfterSeconds`), when they count against a new day.
    */
-  deferred: { ids: string[]; retryAfterSeconds: number } | null;
+  deferred: { ids: string[]; retryAfterSeconds: number; why: DeferralReason[] } | null;
 }
+
+/** Why fine events were put off: their lead's day is full, or the token's refold allowance. */
+export type DeferralReason = 'lead_day_limit' | 'refold_allowance';
 
 /**
  * Most events one rep may store for one lead. A real lead has tens; without a ceiling one token
@@ -46,7 +49,7 @@ interface LeadCounts {
 /**
  * Stores one rep's already-validated events and refreshes the facts of every lead they touch,
  * all in one transaction (docs/architecture.md "Team server"):
- * - the team row's `seq` is bumped first; in PostgreSQL that row lock serialises a team's
+ * - the team row is locked first in PostgreSQL and its `seq` bumped; that serialises a team's
  *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
  * - `ON CONFLICT (team_id, id) DO NOTHING` makes retries idempotent (ids are per team, so another
  *   team's id is neither an oracle nor a collision); an event keeps its first seq;
@@ -58,7 +61,18 @@ interface LeadCounts {
  */
 export async function ingestEvents(
   db: Db,
-  input: { teamId: string; memberId: string; events: readonly WireEvent[]; now: number; limits?: IngestLimits },
+  input: {
+    teamId: string;
+    memberId: string;
+    events: readonly WireEvent[];
+    now: number;
+    limits?: IngestLimits;
+    /**
+     * Pays for folding a lead again from `cost` stored events; answers 0 when paid, else the
+     * seconds until it could be (that lead's events then wait). None: every refold is free.
+     */
+    refoldAllowance?: (cost: number) => number;
+  },
 ): Promise<IngestResult> {
   const { teamId, memberId, now } = input;
   const limits = input.limits ?? DEFAULT_INGEST_LIMITS;
@@ -66,6 +80,10 @@ export async function ingestEvents(
   if (unique.length === 0) return { accepted: 0, duplicates: 0, rejected: [], deferred: null };
 
   return db.kysely.transaction().execute(async (trx) => {
+    // What follows reads the lead states this push then writes. In PostgreSQL the team row is
+    // locked first, so a concurrent push of the same team waits and then reads this one's
+    // result instead of a state it would overwrite. (SQLite runs one write transaction at a time.)
+    if (db.engine === 'postgres') await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute();
     // Events already stored are duplicates whatever the limits say: a retry never counts twice.
     const known = await trx.selectFrom('events').select('id').where('team_id', '=', teamId).where('id', 'in', unique.map((e) => e.id)).execute();
     const knownIds = new Set(known.map((r) => r.id));
@@ -76,9 +94,10 @@ export async function ingestEvents(
     const states = await readStates(trx, teamId, memberId, leads);
     const counts = await readCounts(trx, teamId, memberId, leads, states, now);
 
+    const storedTotals = new Map(counts);
     const rejected: IngestResult['rejected'] = [];
     const deferredIds: string[] = [];
-    const admitted = fresh.filter((e) => {
+    const dayAdmitted = fresh.filter((e) => {
       const n = counts.get(e.lead) ?? { total: 0, today: 0 };
       if (n.total >= limits.perLead) {
         rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${limits.perLead} events per rep` });
@@ -91,7 +110,33 @@ export async function ingestEvents(
       counts.set(e.lead, { total: n.total + 1, today: n.today + 1 });
       return true;
     });
-    const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds: Math.max(1, Math.ceil(((utcDay(now) + 1) * DAY_MS - now) / 1000)) };
+    const why: DeferralReason[] = [];
+    let retryAfterSeconds = Number.POSITIVE_INFINITY;
+    if (deferredIds.length > 0) {
+      why.push('lead_day_limit');
+      retryAfterSeconds = Math.max(1, Math.ceil(((utcDay(now) + 1) * DAY_MS - now) / 1000));
+    }
+
+    // A lead that has to be folded again costs its whole history, so that work is paid from the
+    // token's refold allowance; a lead it cannot pay for now waits, its events deferred.
+    const storedTargets = await readStoredTargets(trx, teamId, memberId, dayAdmitted);
+    const unpaid = new Set<string>();
+    for (const [lead, batch] of groupByLead(dayAdmitted)) {
+      const state = states.get(lead);
+      if (state && appendToFold(state.resumable, batch, (id) => storedTargets.has(`${lead} ${id}`))) continue;
+      const cost = storedTotals.get(lead)?.total ?? 0;
+      const wait = cost > 0 && input.refoldAllowance ? input.refoldAllowance(cost) : 0;
+      if (wait <= 0) continue;
+      unpaid.add(lead);
+      retryAfterSeconds = Math.min(retryAfterSeconds, wait);
+    }
+    const admitted = dayAdmitted.filter((e) => {
+      if (!unpaid.has(e.lead)) return true;
+      deferredIds.push(e.id);
+      return false;
+    });
+    if (unpaid.size > 0) why.push('refold_allowance');
+    const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds, why };
     if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
 
     const bumped = await trx
@@ -121,14 +166,8 @@ export async function ingestEvents(
       .execute();
     const insertedIds = new Set(inserted.map((row) => row.id));
 
-    const byLead = new Map<string, WireEvent[]>();
-    for (const e of admitted) {
-      if (!insertedIds.has(e.id)) continue;
-      const list = byLead.get(e.lead);
-      if (list) list.push(e);
-      else byLead.set(e.lead, [e]);
-    }
-    await refreshFacts(trx, { teamId, memberId, now, byLead, states, insertedIds });
+    const byLead = groupByLead(admitted.filter((e) => insertedIds.has(e.id)));
+    await refreshFacts(trx, { teamId, memberId, now, byLead, states, storedTargets });
     return {
       accepted: insertedIds.size,
       duplicates: knownIds.size + admitted.length - insertedIds.size,
@@ -136,6 +175,31 @@ export async function ingestEvents(
       deferred,
     };
   });
+}
+
+function groupByLead(events: readonly WireEvent[]): Map<string, WireEvent[]> {
+  const byLead = new Map<string, WireEvent[]>();
+  for (const e of events) {
+    const list = byLead.get(e.lead);
+    if (list) list.push(e);
+    else byLead.set(e.lead, [e]);
+  }
+  return byLead;
+}
+
+/**
+ * The void targets of a batch that are already stored, as `${lead} ${id}`: read before the
+ * batch is written, so what it finds was stored before this push. A correction of one of
+ * those needs the history it corrects.
+ */
+async function readStoredTargets(trx: Trx, teamId: string, memberId: string, batch: readonly WireEvent[]): Promise<Set<string>> {
+  const ids = new Set(batch.map((e) => e.id));
+  const targets = batch.flatMap((e) => (e.type === 'event_voided' && !ids.has(e.voids) ? [e.voids] : []));
+  const found = new Set<string>();
+  if (targets.length === 0) return found;
+  const rows = await trx.selectFrom('events').select(['lead', 'id']).where('team_id', '=', teamId).where('member_id', '=', memberId).where('id', 'in', targets).execute();
+  for (const row of rows) found.add(`${row.lead} ${row.id}`);
+  return found;
 }
 
 /** The stored fold state of each lead that has one (a lead without a lead_seen has none). */
@@ -193,25 +257,11 @@ async function refreshFacts(
     now: number;
     byLead: ReadonlyMap<string, readonly WireEvent[]>;
     states: ReadonlyMap<string, LeadFoldState>;
-    insertedIds: ReadonlySet<string>;
+    storedTargets: ReadonlySet<string>;
   },
 ): Promise<void> {
-  const { teamId, memberId, now, byLead, states, insertedIds } = input;
+  const { teamId, memberId, now, byLead, states, storedTargets } = input;
   if (byLead.size === 0) return;
-
-  // A correction of an event stored before this push needs the history it corrects.
-  const targets = [...byLead.values()].flat().flatMap((e) => (e.type === 'event_voided' && !insertedIds.has(e.voids) ? [e.voids] : []));
-  const storedTargets = new Set<string>();
-  if (targets.length > 0) {
-    const rows = await trx
-      .selectFrom('events')
-      .select(['lead', 'id'])
-      .where('team_id', '=', teamId)
-      .where('member_id', '=', memberId)
-      .where('id', 'in', targets)
-      .execute();
-    for (const row of rows) storedTargets.add(`${row.lead} ${row.id}`);
-  }
 
   const next = new Map<string, LeadFoldState>();
   const refold: string[] = [];

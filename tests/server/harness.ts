@@ -77,7 +77,7 @@ export function makeApp(db: Db, clock: Clock, rateLimit: RateLimitConfig = GENER
   // The suites share one app and a frozen clock: only the limit tests use the real ones.
   const abuseLimits = { unknownToken: GENEROUS_LIMIT, pairPerAddress: GENEROUS_LIMIT, pairPerCode: GENEROUS_LIMIT, pairFailures: GENEROUS_LIMIT };
   const ingestLimits = { perLeadPerDay: Number.POSITIVE_INFINITY };
-  return createApp({ db, now: () => clock.now, rateLimit, abuseLimits, eventRateLimit: GENEROUS_LIMIT, ingestLimits });
+  return createApp({ db, now: () => clock.now, rateLimit, abuseLimits, eventRateLimit: GENEROUS_LIMIT, refoldRateLimit: GENEROUS_LIMIT, ingestLimits });
 }
 export type App = ReturnType<typeof makeApp>;
 

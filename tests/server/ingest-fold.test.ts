@@ -83,6 +83,17 @@ onEveryEngine('incremental ingest fold', (env) => {
     await expectFullFoldAgrees(db, team.teamId, memberId, 'L1');
   });
 
+  it('concurrent pushes to one lead each carry the other\'s result forward, losing nothing', async () => {
+    const { db } = env();
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const memberId = team.members.rep?.memberId ?? '';
+    await ingestEvents(db, { teamId: team.teamId, memberId, events: [seen('C1', NOW - HOUR)], now: NOW });
+    const pushes = Array.from({ length: 12 }, (_, i) => [attempt('C1', NOW - 50 * MINUTE + i * MINUTE, i % 3 === 0 ? 'reached' : 'no_answer')]);
+    await Promise.all(pushes.map((events) => ingestEvents(db, { teamId: team.teamId, memberId, events, now: NOW })));
+    expect((await storedLead(db, team.teamId, memberId, 'C1')).facts).toMatchObject({ attempts: 12, contacts: 4 });
+    await expectFullFoldAgrees(db, team.teamId, memberId, 'C1');
+  });
+
   it('random histories in random pushes store what a full fold gives, after every push', async () => {
     const { db } = env();
     const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });

@@ -76,6 +76,39 @@ onEveryEngine('ingest limits', (env) => {
     expect(facts.map((f) => f.attempts)).toEqual([0, 4]);
   });
 
+  it('pays a late event\'s full fold from the token\'s refold allowance, and puts the lead off once it is spent', async () => {
+    const { db } = env();
+    const clock: Clock = { now: NOW };
+    // Ten stored events folded again a minute.
+    const app = appWith(clock, { db, refoldRateLimit: { capacity: 10, refillPerSecond: 10 / 60 } });
+    const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Alice', role: 'rep' }] });
+    const token = team.members.rep?.token ?? '';
+    const history = [seen('L1', NOW - HOUR), ...Array.from({ length: 7 }, (_, i) => attempt('L1', NOW - 50 * 60_000 + i * 60_000))];
+    expect((await push(app, token, history)).status).toBe(200);
+
+    // In order: carried forward, free however often.
+    for (let i = 0; i < 3; i++) expect((await push(app, token, [attempt('L1', NOW - 30 * 60_000 + i)])).status).toBe(200);
+    // Late: folds the lead's 11 stored events again, which the allowance (10 at most) pays once.
+    expect((await push(app, token, [attempt('L1', NOW - 59 * 60_000)])).status).toBe(200);
+    const late = attempt('L1', NOW - 58 * 60_000);
+    const other = seen('L2', NOW - HOUR);
+    const refused = await push(app, token, [late, other]);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect((await json<{ message: string }>(refused)).message).toMatch(/allowance/);
+    const stored = await storedEventIds(db, team.teamId);
+    expect(stored).toContain(other.id);
+    expect(stored).not.toContain(late.id);
+    // Carrying forward stays free meanwhile.
+    expect((await push(app, token, [attempt('L1', NOW - 20 * 60_000)])).status).toBe(200);
+
+    clock.now += 60_000;
+    const retried = await push(app, token, [late, other]);
+    expect(retried.status).toBe(200);
+    expect(await json(retried)).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(await db.kysely.selectFrom('lead_facts').select('attempts').where('team_id', '=', team.teamId).where('attempts', '>', 0).executeTakeFirst()).toEqual({ attempts: 13 });
+  });
+
   it('counts a lead without a lead_seen (no stored state) from its events, as one with one', async () => {
     const { db } = env();
     const clock: Clock = { now: NOW };
