@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { rangeFromDates } from '../../lib/domain/report-period';
-import { rateOf, sourceReport, type ReportLead, type ReportSettings } from '../../lib/domain/report';
+import { rateOf, sourceReport, type ReportLead, type ReportSettings, type SourceReport, type SourceRow, type SpendLookup } from '../../lib/domain/report';
 import { teamSpendLookup } from '../../lib/domain/team-spend';
 import { MAX_REPORT_DAYS, reportQuerySchema, type SourceRepCell, type TeamReportResponse, type TeamRepFunnel } from '../../lib/sync/report-wire';
 import { describeIssues } from '../../lib/validation';
@@ -23,11 +23,61 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
 }
 
+/** Everything the answer needs before visibility: the team's report and each rep's rows by source. */
+interface TeamFigures {
+  report: SourceReport;
+  perRep: Map<string, SourceRow[]>;
+}
+
+/**
+ * The last few reports' figures, keyed by everything they depend on (the team's commits, roster
+ * and settings, the window), so a team's members opening the same period share one
+ * computation; visibility is still applied per viewer.
+ */
+class FiguresCache {
+  private readonly entries = new Map<string, Promise<TeamFigures>>();
+  constructor(private readonly max: number) {}
+
+  get(key: string, compute: () => Promise<TeamFigures>): Promise<TeamFigures> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    this.entries.set(key, value);
+    // A failed computation is not remembered: the next request tries again.
+    value.catch(() => this.entries.delete(key));
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return value;
+  }
+}
+
+async function teamFigures(rt: Runtime, teamId: string, range: { from: number; to: number }, settings: ReportSettings, spend: SpendLookup | undefined): Promise<TeamFigures> {
+  const leads = await teamReportLeads(rt.db, teamId, range.from, range.to);
+  const report = sourceReport({ leads, from: range.from, to: range.to, settings, spend });
+  const byRep = new Map<string, ReportLead[]>();
+  for (const lead of leads) {
+    const list = byRep.get(lead.rep);
+    if (list) list.push(lead);
+    else byRep.set(lead.rep, [lead]);
+  }
+  const perRep = new Map<string, SourceRow[]>();
+  // Spend is per source, not per rep: a rep's cells carry no costs rather than a made-up share.
+  for (const [memberId, own] of byRep) perRep.set(memberId, sourceReport({ leads: own, from: range.from, to: range.to, settings }).rows);
+  return { report, perRep };
+}
+
 const byLabel = (a: { label: string; self: boolean }, b: { label: string; self: boolean }) =>
   a.label.localeCompare(b.label) || Number(b.self) - Number(a.self);
 
 export function reportRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();
+  const cache = new FiguresCache(32);
 
   app.get('/', async (c) => {
     const query = reportQuerySchema.safeParse(c.req.query());
@@ -54,19 +104,16 @@ export function reportRoutes(rt: Runtime) {
 
     const settings: ReportSettings = { ...metric, floor: team.conversionFloor };
     const spend = team.spend ? teamSpendLookup(team.spend) : undefined;
-    const [roster, leads] = await Promise.all([teamRoster(rt.db, principal.teamId), teamReportLeads(rt.db, principal.teamId, range.from, range.to)]);
-    const report = sourceReport({ leads, from: range.from, to: range.to, settings, spend });
-
-    const byRep = new Map<string, ReportLead[]>();
-    for (const lead of leads) {
-      const list = byRep.get(lead.rep);
-      if (list) list.push(lead);
-      else byRep.set(lead.rep, [lead]);
-    }
+    const [roster, { report, perRep }] = await Promise.all([
+      teamRoster(rt.db, principal.teamId),
+      cache.get(`${principal.teamId}|${version.seq}|${version.revision}|${range.from}|${range.to}|${principal.settingsJson}`, () =>
+        teamFigures(rt, principal.teamId, range, settings, spend),
+      ),
+    ]);
     const identities = repIdentities({
       mode: principal.visibility,
       viewer: { memberId: principal.memberId, role: principal.role },
-      members: boardMembers(roster, new Set(byRep.keys())),
+      members: boardMembers(roster, new Set(perRep.keys())),
       salt: principal.pseudonymSalt,
     });
 
@@ -80,9 +127,7 @@ export function reportRoutes(rt: Runtime) {
           ? { ...who, received: funnel.received, reached: funnel.reached, appointment: funnel.appointment, shown: funnel.shown, sold: funnel.sold, conversion: funnel.conversion }
           : { ...who, received: 0, reached: 0, appointment: 0, shown: 0, sold: 0, conversion: rateOf(0, 0, settings.floor) },
       );
-      const own = byRep.get(memberId);
-      // Spend is per source, not per rep: a rep's cells carry no costs rather than a made-up share.
-      if (own) for (const row of sourceReport({ leads: own, from: range.from, to: range.to, settings }).rows) bySourceRep.push({ ...row, ...who });
+      for (const row of perRep.get(memberId) ?? []) bySourceRep.push({ ...row, ...who });
     }
     reps.sort(byLabel);
     bySourceRep.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : byLabel(a, b)));

@@ -233,7 +233,7 @@ export function reportSuite(env: EnvRef) {
   });
 
   it('needs a token, and answers 304 while nothing changed', async () => {
-    const { db, app } = env();
+    const { db, app, clock } = env();
     expect((await app.request('/v1/report?from=2026-03-01&to=2026-03-31')).status).toBe(401);
     const team = await seedTeam(db, { members: [{ key: 'rep', name: 'Rep Solo', role: 'rep' }] });
     const token = team.members.rep?.token ?? '';
@@ -246,5 +246,11 @@ export function reportSuite(env: EnvRef) {
     expect(again.status).toBe(304);
     const other = await app.request('/v1/report?from=2026-03-01&to=2026-03-30', authed(token, { headers: { 'if-none-match': etag } }));
     expect(other.status).toBe(200);
+    // A new commit is a new report: neither the ETag nor the shared figures may go stale.
+    const seen: LeadEvent = { id: uuidv7(), v: 1, leadKey: 'demo:fresh', repId: 'r', type: 'lead_seen', at: clock.now - MIN, crm: 'demo', leadId: 'fresh', source: 'website', receivedAt: clock.now - 2 * MIN };
+    expect((await push(app, token, [wireOf(seen, team.teamKey)])).status).toBe(200);
+    const after = await app.request('/v1/report?from=2026-03-01&to=2026-03-31', authed(token, { headers: { 'if-none-match': etag } }));
+    expect(after.status).toBe(200);
+    expect(teamReportResponseSchema.parse(await json(after)).total.leads).toBe(1);
   });
 }
