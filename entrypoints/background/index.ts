@@ -5,6 +5,7 @@ import { syncCrmAccess } from '@/lib/background/content-scripts';
 import { handleListed, handleMessage, handleSalesImport, type HandlerDeps } from '@/lib/background/handlers';
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
+import { reportAddressOfNotification } from '@/lib/domain/report-nudge';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
 import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
@@ -46,9 +47,14 @@ const deps: HandlerDeps = {
 
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
 
-/** A notification click focuses (or opens) the lead it is about. */
+/** A notification click focuses (or opens) the lead it is about, or opens the report it announces. */
 async function openFromNotification(id: string): Promise<void> {
   await browser.notifications.clear(id).catch(() => undefined);
+  const report = reportAddressOfNotification(id);
+  if (report) {
+    await browser.tabs.create({ url: browser.runtime.getURL(report) });
+    return;
+  }
   const leadKey = leadKeyOfNotification(id);
   if (!leadKey) return;
   const result = await focusOrOpenLead(leadpaceDb(), leadKey).catch((e: unknown) => ({ ok: false, reason: String(e) }));

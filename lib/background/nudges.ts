@@ -8,6 +8,7 @@ import { businessDayAt, isOpenAt } from '../domain/business-time';
 import { actionList, type ActionItem } from '../domain/cadence';
 import { planNudges, type NudgeLead, type NudgePlan, type PlannedNotification } from '../domain/nudges';
 import { pendingPacingCheckpoint, planPacingNudge, type PacingNudge } from '../domain/pacing-nudges';
+import { pendingReportNudge, reportNotificationId } from '../domain/report-nudge';
 import { needsNudging } from '../domain/backlog';
 import { openLeads } from '../db/queries';
 import type { LeadpaceDb } from '../db/schema';
@@ -29,6 +30,8 @@ const daysSchema = z
     pacing: z.string().optional(),
     /** This month's pacing checkpoints already handled, `YYYY-MM:checkpoint` (see planPacingNudge). */
     pacingHandled: z.array(z.string()).optional(),
+    /** The month (`YYYY-MM`) whose "last month's report is ready" was handled. */
+    report: z.string().optional(),
   })
   .catch({});
 type NudgeDays = z.infer<typeof daysSchema>;
@@ -184,7 +187,17 @@ async function dailyNudges(deps: TickDeps, t: Translate, lang: Lang, actions: re
     }
     next.pacingHandled = plan.handled;
   }
-  const changed = next.summary !== days.summary || (next.pacingHandled ?? []).join() !== handled.join();
+  // Last month's report: its leads are counted (an index range) only on the days it may speak.
+  const report = pendingReportNudge({ now, hours: settings.openingHours, handledMonth: days.report });
+  if (report) {
+    const leads = await db.leads.where('receivedAt').between(report.range.from, report.range.to, true, false).count();
+    if (leads > 0) {
+      const month = format(report.range.from, 'MMMM yyyy', { locale: LOCALES[lang], in: tz(settings.openingHours.timeZone) });
+      await notify(reportNotificationId(report.range), t('nudge.report.title'), t('nudge.report.body', { month, leads }));
+    }
+    next.report = report.month;
+  }
+  const changed = next.summary !== days.summary || next.report !== days.report || (next.pacingHandled ?? []).join() !== handled.join();
   if (changed) await daysItem.setValue(next);
 }
 

@@ -33,7 +33,7 @@ export function pendingReportNudge(input: { now: number; hours: OpeningHours; ha
 export const reportNotificationId = (range: Pick<ReportRange, 'firstDate' | 'lastDate'>): string => `report:${range.firstDate}:${range.lastDate}`;
 
 /** The report address a notification opens (`report.html?from=…&to=…`), or null for any other. */
-export function reportAddressOfNotification(id: string): string | null {
+export function reportAddressOfNotification(id: string): `/report.html${string}` | null {
   const match = /^report:(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(id);
   return match ? `/report.html?from=${match[1]}&to=${match[2]}` : null;
 }

@@ -198,3 +198,38 @@ describe('new leads first in notifications', () => {
     ]);
   });
 });
+
+describe("last month's report nudge", () => {
+  const reportOf = (created: Record<string, { title?: string; message?: string }>) => Object.entries(created).filter(([id]) => id.startsWith('report:'));
+
+  it('on the first business day announces last month’s report, once, and its id opens that period', async () => {
+    await seed([
+      { key: 'feb-1', received: '2026-02-10 10:00' },
+      { key: 'feb-2', received: '2026-02-27 16:00' },
+      { key: 'mar-1', received: '2026-03-02 08:30' },
+    ]);
+    expect(reportOf(await tick('2026-03-02 09:01'))).toEqual([
+      [
+        'report:2026-02-01:2026-02-28',
+        {
+          title: 'Het bronnenrapport van vorige maand staat klaar',
+          message: 'februari 2026: 2 leads, conversie per bron, goed opgevolgd of niet. Klik om het te openen.',
+        },
+      ],
+    ]);
+    expect(reportOf(await tick('2026-03-02 09:02'))).toEqual([]);
+    expect(reportOf(await tick('2026-03-03 09:01'))).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('nudgeDays')).toMatchObject({ nudgeDays: { report: '2026-03' } });
+  });
+
+  it('in English, and not in quiet mode', async () => {
+    await seed([{ key: 'feb-1', received: '2026-02-10 10:00' }]);
+    expect(reportOf(await tick('2026-03-02 09:01', settingsWith({ quietMode: true, language: 'en' })))).toEqual([]);
+    expect(reportOf(await tick('2026-03-02 09:02', settingsWith({ language: 'en' }))).map(([, n]) => n.title)).toEqual(["Last month's source report is ready"]);
+  });
+
+  it('stays silent about a month without leads', async () => {
+    await seed([{ key: 'mar-1', received: '2026-03-02 08:30' }]);
+    expect(reportOf(await tick('2026-03-02 09:01'))).toEqual([]);
+  });
+});
