@@ -240,6 +240,11 @@ export const pairRequestSchema = z.strictObject({
 export const teamKeyRegisterSchema = z.strictObject({ fingerprint: teamKeyFingerprintSchema });
 /** GET /v1/team-key/legacy: the old server-held key, for the manager's browser to take over. */
 export const legacyTeamKeyResponseSchema = z.object({ teamKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export const MAX_LEAD_REFS_PER_REQUEST = 200;
+/** POST /v1/lead-refs: a manager's browser asks for the sealed references of listed leads. */
+export const leadRefsRequestSchema = z.strictObject({ leads: z.array(wireLeadSchema).min(1).max(MAX_LEAD_REFS_PER_REQUEST) });
+export const leadRefsResponseSchema = z.object({ refs: z.array(z.object({ lead: wireLeadSchema, ref: wireLeadRefSchema })) });
+export type LeadRefsResponse = z.infer<typeof leadRefsResponseSchema>;
 /** POST /v1/team-key/adopt: the manager's browser holds the key now; the server forgets it. */
 export const teamKeyAdoptSchema = teamKeyRegisterSchema;
 export const pairResponseSchema = z.object({

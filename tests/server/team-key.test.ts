@@ -6,6 +6,7 @@ import { addMember, createPairingCode, createTeam } from '../../server/store/ten
 import { connect, finishKeyTakeover } from '../../lib/sync/connection';
 import type { FetchLike } from '../../lib/sync/http';
 import { hashLeadKey } from '../../lib/sync/hash';
+import { openLeadRefs } from '../../lib/sync/lead-refs';
 import { decryptLeadRef, encryptLeadRef, generateTeamKey, teamKeyFingerprint } from '../../lib/sync/team-key';
 import { onEveryEngine } from './engines';
 import { authed, json, NOW, push, seedTeam } from './harness';
@@ -136,6 +137,50 @@ onEveryEngine('client-held team key', (env) => {
     const opened = await Promise.all(refs.map((r) => decryptLeadRef(team.teamKey, r)));
     expect(opened.sort()).toEqual(RECORD_IDS.map((id) => `fake-crm:${id}`).sort());
     await expect(decryptLeadRef(generateTeamKey(), refs[0] ?? '')).rejects.toMatchObject({ code: 'wrong_key' });
+  });
+
+  it("a manager's browser opens a rep's closed lead in the CRM from its reference; the server learns no record id", async () => {
+    const team = await seedTeam(env().db, {
+      members: [
+        { key: 'lead', name: 'Mia', role: 'lead' },
+        { key: 'rep', name: 'Ruud', role: 'rep' },
+      ],
+    });
+    const repToken = team.members.rep?.token ?? '';
+    const leadKey = 'demo:LD-2026-000123';
+    const lead = await hashLeadKey(team.teamKey, leadKey);
+    const other = await hashLeadKey(team.teamKey, 'pipedrive:98765432');
+    const events = [
+      { id: crypto.randomUUID(), v: 1, lead, ref: await encryptLeadRef(team.teamKey, leadKey), at: NOW - 7200_000, type: 'lead_seen', source: 'website', receivedAt: NOW - 7200_000 },
+      { id: crypto.randomUUID(), v: 1, lead, ref: await encryptLeadRef(team.teamKey, leadKey), at: NOW - 60_000, type: 'status_changed', status: 'lost', lostReason: 'unreachable' },
+      { id: crypto.randomUUID(), v: 1, lead: other, ref: await encryptLeadRef(team.teamKey, 'pipedrive:98765432'), at: NOW - 60_000, type: 'lead_seen', source: 'website', receivedAt: NOW - 60_000 },
+      // A reference made with another key is skipped, not shown as garbage.
+      { id: crypto.randomUUID(), v: 1, lead: await hashLeadKey(team.teamKey, 'demo:x'), ref: await encryptLeadRef(generateTeamKey(), 'demo:x'), at: NOW, type: 'lead_seen', source: 'website', receivedAt: NOW },
+    ];
+    expect((await push(env().app, repToken, events)).status).toBe(200);
+
+    const leadsAsked = [lead, other, events[3]?.lead ?? '', await hashLeadKey(team.teamKey, 'demo:never-pushed')];
+    const asRep = await env().app.request('/v1/lead-refs', authed(repToken, { method: 'POST', body: JSON.stringify({ leads: leadsAsked }) }));
+    expect(asRep.status).toBe(403);
+
+    const mia = await connect(options(), { serverUrl: SERVER, secret: `${team.members.lead?.token ?? ''}#${team.teamKey}` });
+    const opened = await openLeadRefs(options(), mia, leadsAsked);
+    expect(opened.sort((a, b) => a.crm.localeCompare(b.crm))).toEqual([
+      { lead, crm: 'demo', recordId: 'LD-2026-000123', url: 'http://leadpace-demo.localhost/leads/LD-2026-000123' },
+      { lead: other, crm: 'pipedrive', recordId: '98765432', url: null },
+    ]);
+    const dump = await dumpEveryTable(env().db);
+    expect(dump).not.toContain('LD-2026-000123');
+    expect(dump).not.toContain('98765432');
+  });
+
+  it('refuses a lead-refs request that is not a list of lead hashes', async () => {
+    const team = await seedTeam(env().db, { members: [{ key: 'lead', name: 'Mia', role: 'lead' }] });
+    const token = team.members.lead?.token ?? '';
+    for (const leads of [[], ['demo:4711'], Array.from({ length: 201 }, (_, i) => i.toString(16).padStart(64, '0'))]) {
+      const res = await env().app.request('/v1/lead-refs', authed(token, { method: 'POST', body: JSON.stringify({ leads }) }));
+      expect(res.status).toBe(400);
+    }
   });
 
   it('refuses a reference that is not bounded base64url', async () => {
