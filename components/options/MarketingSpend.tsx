@@ -79,6 +79,11 @@ export function MarketingSpend() {
     <section className="op-card" aria-labelledby="op-spend" data-testid="marketing-spend">
       <h2 id="op-spend">{t('spend.title')}</h2>
       <p className="op-muted">{t('spend.intro')}</p>
+      <p>
+        <a href="/report.html" target="_blank" rel="noreferrer" data-testid="open-report">
+          {t('report.nav.source')}
+        </a>
+      </p>
       <label>
         {t('spend.currency')}{' '}
         <select data-testid="spend-currency" value={book.currency} onChange={(e) => void save({ ...book, currency: e.target.value === 'USD' ? 'USD' : 'EUR' }, t('spend.saved'))}>

@@ -33,6 +33,12 @@ describe('MarketingSpend', () => {
       </I18nProvider>,
     );
 
+  it('links to the source report, where the spend is used', () => {
+    renderIt();
+    const link = screen.getByTestId('open-report');
+    expect([link.textContent, link.getAttribute('href'), link.getAttribute('target')]).toEqual(['Source report', '/report.html', '_blank']);
+  });
+
   it('saves an amount per source and month; a second one for the same month replaces it', async () => {
     renderIt();
     fireEvent.change(screen.getByTestId('spend-source'), { target: { value: 'marktplaats' } });
