@@ -1,7 +1,8 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { exportUserAdapters, parseUserAdapterFile, type UserAdapter } from '@/lib/adapters/user/schema';
+import { fileDate, type Download } from '../ui/download';
 import { useI18n } from '../ui/i18n';
-import type { Download } from './ScriptsEditor';
+import { ExportButton, ImportFileButton } from '../ui/ImportExport';
 
 /** Reading and writing the dealer's own adapters; injectable for tests. */
 export interface UserAdapterStore {
@@ -11,8 +12,6 @@ export interface UserAdapterStore {
 }
 
 type Notice = { kind: 'imported'; names: string } | { kind: 'rejected'; reason: string } | { kind: 'removed'; name: string };
-
-const fileDate = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The dealer's own adapters ("Add my CRM"): share them as a JSON file and import a colleague's.
@@ -32,32 +31,21 @@ export function UserAdapters({
   const { t } = useI18n();
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const importFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.target;
-    const file = input.files?.[0];
-    setNotice(null);
-    if (!file) return;
-    file
-      .text()
-      .then(async (text) => {
-        const parsed = parseUserAdapterFile(text);
-        if (!parsed.ok) {
-          setNotice({ kind: 'rejected', reason: parsed.reason });
-          return;
-        }
-        const saved = await store.save(parsed.adapters);
-        if (!saved.ok) {
-          setNotice({ kind: 'rejected', reason: saved.reason });
-          return;
-        }
-        setNotice({ kind: 'imported', names: parsed.adapters.map((adapter) => adapter.name).join(', ') });
-        onChanged();
-      })
-      .catch((error: unknown) => setNotice({ kind: 'rejected', reason: error instanceof Error ? error.message : String(error) }))
-      .finally(() => {
-        input.value = ''; // the same file can be chosen again after fixing it
-      });
+  const importText = async (text: string) => {
+    const parsed = parseUserAdapterFile(text);
+    if (!parsed.ok) {
+      setNotice({ kind: 'rejected', reason: parsed.reason });
+      return;
+    }
+    const saved = await store.save(parsed.adapters);
+    if (!saved.ok) {
+      setNotice({ kind: 'rejected', reason: saved.reason });
+      return;
+    }
+    setNotice({ kind: 'imported', names: parsed.adapters.map((adapter) => adapter.name).join(', ') });
+    onChanged();
   };
+  const rejected = (reason: string) => setNotice({ kind: 'rejected', reason });
 
   const remove = (adapter: UserAdapter) => {
     setNotice(null);
@@ -67,7 +55,7 @@ export function UserAdapters({
         setNotice({ kind: 'removed', name: adapter.name });
         onChanged();
       })
-      .catch((error: unknown) => setNotice({ kind: 'rejected', reason: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => rejected(error instanceof Error ? error.message : String(error)));
   };
 
   return (
@@ -82,14 +70,14 @@ export function UserAdapters({
               <strong>{adapter.name}</strong>
               <span className="op-help">{adapter.origin}</span>
             </div>
-            <button
-              type="button"
-              className="op-secondary"
-              data-testid="user-adapter-export"
-              onClick={() => download(`leadpace-adapter-${adapter.id}-${fileDate()}.json`, exportUserAdapters([adapter]))}
-            >
-              {t('options.userAdapters.export')}
-            </button>
+            <ExportButton
+              label={t('options.userAdapters.export')}
+              testId="user-adapter-export"
+              filename={() => `leadpace-adapter-${adapter.id}-${fileDate()}.json`}
+              text={() => exportUserAdapters([adapter])}
+              download={download}
+              onFailed={rejected}
+            />
             <button type="button" className="op-secondary" data-testid="user-adapter-remove" onClick={() => remove(adapter)}>
               {t('options.userAdapters.remove')}
             </button>
@@ -97,20 +85,21 @@ export function UserAdapters({
         ))}
       </ul>
       <div className="op-actions">
-        <label className="op-secondary" style={{ cursor: 'pointer', position: 'relative' }}>
-          {t('options.userAdapters.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="user-adapter-import"
-            onChange={importFile}
-            style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
-          />
-        </label>
+        <ImportFileButton
+          label={t('options.userAdapters.import')}
+          testId="user-adapter-import"
+          onPick={() => setNotice(null)}
+          onText={importText}
+          onFailed={rejected}
+        />
         {adapters.length > 1 ? (
-          <button type="button" className="op-secondary" onClick={() => download(`leadpace-adapters-${fileDate()}.json`, exportUserAdapters(adapters))}>
-            {t('options.userAdapters.exportAll')}
-          </button>
+          <ExportButton
+            label={t('options.userAdapters.exportAll')}
+            filename={() => `leadpace-adapters-${fileDate()}.json`}
+            text={() => exportUserAdapters(adapters)}
+            download={download}
+            onFailed={rejected}
+          />
         ) : null}
       </div>
       <div aria-live="polite">
