@@ -1,3 +1,4 @@
+import type { ColleagueEarlyLead } from './sync/colleague-early';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import type { SalesImportOutcome } from './db/import-writes';
@@ -53,6 +54,8 @@ export const messageSchemas = {
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
   // A manager's page: a pairing code from the admin, turned into an invitation carrying the key.
   'team/invitation': z.object({ code: z.string().trim().min(1).max(32) }),
+  // The manager's board: colleagues' closed-too-early leads of these local dates, opened in the worker.
+  'team/colleague-early': reportQuerySchema,
   // The report page's team scope: the server's report for the inclusive local dates.
   'report/team': reportQuerySchema,
   // The report's sold-deals import (extension pages only): leads to mark sold, with the deal's time.
@@ -97,6 +100,8 @@ export interface ProtocolMap {
   'team/leaderboard'(data: Data<'team/leaderboard'>): TeamResult<LeaderboardRefresh>;
   /** Options → background (managers only): the invitation a rep pastes, with the team key after `#`. */
   'team/invitation'(data: Data<'team/invitation'>): TeamResult<{ code: string; link: string }>;
+  /** Team board → background (managers only): colleagues' closed-too-early leads with their CRM records. */
+  'team/colleague-early'(data: Data<'team/colleague-early'>): TeamResult<ColleagueEarlyLead[]>;
   /** Report page → background: the team's source report from the server. */
   'report/team'(data: Data<'report/team'>): TeamResult<TeamReportResponse>;
   /** Report page → background: mark these leads sold (actor `import`); already sold ones stay. */

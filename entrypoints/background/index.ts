@@ -130,6 +130,7 @@ export default defineBackground(() => {
   onMessage('team/sync-now', ({ data, sender }) => team.syncNow(data, senderOf(sender).url));
   onMessage('team/leaderboard', ({ data, sender }) => team.leaderboard(data, senderOf(sender).url));
   onMessage('team/invitation', ({ data, sender }) => team.invitation(data, senderOf(sender).url));
+  onMessage('team/colleague-early', ({ data, sender }) => team.colleagueEarly(data, senderOf(sender).url));
   onMessage('report/team', ({ data, sender }) => team.teamReport(data, senderOf(sender).url));
   team.listen();
   onMessage('privacy/wipe', ({ data, sender }) => wipeFromMessage(data, senderOf(sender).url, log));

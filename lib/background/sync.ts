@@ -19,6 +19,7 @@ import {
   type TeamInfo,
 } from '../sync/connection';
 import { TeamApiError, type FetchLike } from '../sync/http';
+import { colleagueClosedTooEarly, type ColleagueEarlyLead } from '../sync/colleague-early';
 import { formatInvitation, formatInvitationLink } from '../sync/invitation';
 import { applyFromMe, refreshTeamSettings } from '../sync/team-settings-local';
 
@@ -41,7 +42,7 @@ export interface TeamBackgroundDeps {
   fetch?: FetchLike;
 }
 
-type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team' | 'team/invitation';
+type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team' | 'team/invitation' | 'team/colleague-early';
 
 const failure = (code: ErrorCode, reason: string, apiCode?: string) => ({ ok: false as const, code, reason, ...(apiCode ? { apiCode } : {}) });
 
@@ -181,6 +182,13 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const connection = await readConnection();
         if (!connection) return notConnected();
         return { ok: true, value: await fetchTeamReport(requestOptions(), connection, query) };
+      }),
+    colleagueEarly: (raw: unknown, senderUrl?: string) =>
+      guarded('team/colleague-early', messageSchemas['team/colleague-early'], raw, senderUrl, async (query): Promise<TeamResult<ColleagueEarlyLead[]>> => {
+        const connection = await readConnection();
+        if (!connection) return notConnected();
+        if (connection.me.role !== 'lead') return failure('forbidden', "only a team lead opens colleagues' leads", 'forbidden_role');
+        return { ok: true, value: await colleagueClosedTooEarly(requestOptions(), connection, query) };
       }),
     invitation: (raw: unknown, senderUrl?: string) =>
       guarded('team/invitation', messageSchemas['team/invitation'], raw, senderUrl, async ({ code }): Promise<TeamResult<{ code: string; link: string }>> => {

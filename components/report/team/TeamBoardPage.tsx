@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/settings';
 import type { TeamInfo } from '@/lib/sync/connection';
 import type { LeaderboardPeriod } from '@/lib/sync/wire';
 import { OwnClosedTooEarly } from './ClosedTooEarlyList';
+import { ColleagueClosedTooEarly, type ColleagueEarlyApi } from './ColleagueClosedTooEarly';
 import { PeriodTabs } from './PeriodTabs';
 import { TeamBoardTable, type TeamBoardRow } from './TeamBoardTable';
 import { TeamPacingCard } from './TeamPacingCard';
@@ -22,11 +23,20 @@ export interface TeamBoardPageProps {
   now?: number;
   settings?: Settings;
   openOptions?: () => void;
+  /** Colleagues' closed-too-early leads for a manager; the worker by default. */
+  colleagueEarly?: ColleagueEarlyApi;
 }
 
 const openOptionsPage = () => void browser.runtime.openOptionsPage();
 
-export function TeamBoardPage({ db = leadpaceDb(), api = messageLeaderboardApi, now: fixedNow, settings: fixedSettings, openOptions = openOptionsPage }: TeamBoardPageProps) {
+export function TeamBoardPage({
+  db = leadpaceDb(),
+  api = messageLeaderboardApi,
+  now: fixedNow,
+  settings: fixedSettings,
+  openOptions = openOptionsPage,
+  colleagueEarly,
+}: TeamBoardPageProps) {
   const connection = useTeamConnection();
   const stored = useStoredSettings();
   const liveNow = useNow(60_000);
@@ -34,7 +44,7 @@ export function TeamBoardPage({ db = leadpaceDb(), api = messageLeaderboardApi, 
   const now = fixedNow ?? liveNow;
   if (connection === undefined || settings === null) return null;
   if (connection === null) return <NotConnected openOptions={openOptions} />;
-  return <ConnectedBoard db={db} api={api} connection={connection} settings={settings} now={now} />;
+  return <ConnectedBoard db={db} api={api} connection={connection} settings={settings} now={now} colleagueEarly={colleagueEarly} />;
 }
 
 function NotConnected({ openOptions }: { openOptions: () => void }) {
@@ -52,7 +62,21 @@ function NotConnected({ openOptions }: { openOptions: () => void }) {
   );
 }
 
-function ConnectedBoard({ db, api, connection, settings, now }: { db: LeadpaceDb; api: LeaderboardApi; connection: TeamInfo; settings: Settings; now: number }) {
+function ConnectedBoard({
+  db,
+  api,
+  connection,
+  settings,
+  now,
+  colleagueEarly,
+}: {
+  db: LeadpaceDb;
+  api: LeaderboardApi;
+  connection: TeamInfo;
+  settings: Settings;
+  now: number;
+  colleagueEarly?: ColleagueEarlyApi;
+}) {
   const { t, lang } = useI18n();
   const [period, setPeriod] = useState<LeaderboardPeriod>('month');
   const board = useLeaderboard(db, connection, period, api);
@@ -101,6 +125,8 @@ function ConnectedBoard({ db, api, connection, settings, now }: { db: LeadpaceDb
                   renderEarly={(row) =>
                     row.self ? (
                       <OwnClosedTooEarly db={db} from={data.from} to={data.to} threshold={threshold} serverCount={row.closedTooEarly} now={now} timeZone={data.timeZone} />
+                    ) : connection.role === 'lead' ? (
+                      <ColleagueClosedTooEarly label={row.label} count={row.closedTooEarly} from={data.from} to={data.to} timeZone={data.timeZone} now={now} api={colleagueEarly} />
                     ) : (
                       <p className="rp-muted">{t('board.early.colleague', { label: row.label, count: formatInteger(row.closedTooEarly, lang) })}</p>
                     )
