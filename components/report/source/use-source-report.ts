@@ -45,23 +45,29 @@ export function useSourceReport(input: {
       alive = false;
     };
   }, [db, key, from, to]);
-  return useMemo((): ReportData => {
-    if (!settings || !raw || raw.key !== key) return { state: 'loading' };
-    if ('error' in raw) return { state: 'error', reason: raw.error };
+  // The clock ticks every minute; only the pacing depends on it, so the report itself is not
+  // computed again for every tick (a year of a busy dealer's leads takes a noticeable moment).
+  const report = useMemo(() => {
+    if (!settings || !raw || raw.key !== key || 'error' in raw) return null;
     const reportSettings = {
       hours: settings.openingHours,
       firstAttemptSlaMs: settings.cadence.firstAttemptSlaMs,
       closeAfterAttempts: settings.cadence.closeAfterAttempts,
       floor: settings.conversionFloor,
     };
-    const report = sourceReport({
+    return sourceReport({
       leads: raw.leads.map((record) => reportLeadOf(record, repName)),
       from,
       to,
       settings: reportSettings,
       spend: spendLookup(spend),
     });
+  }, [settings, raw, key, from, to, spend, repName]);
+  return useMemo((): ReportData => {
+    if (!settings || !raw || raw.key !== key) return { state: 'loading' };
+    if ('error' in raw) return { state: 'error', reason: raw.error };
+    if (!report) return { state: 'loading' };
     const pacing = pacingSeries({ target: settings.monthlyTarget, soldDates: raw.soldDates, now, hours: settings.openingHours });
     return { state: 'ready', report, pacing };
-  }, [settings, raw, key, from, to, spend, now, repName]);
+  }, [settings, raw, key, report, now]);
 }
