@@ -36,11 +36,30 @@ export async function teamReportLeads(db: Db, teamId: string, from: number, to: 
     .where('received_at', '>=', from)
     .where('received_at', '<', to)
     .execute();
-  return rows.map((row) => ({
-    ...factsFromRow(row),
-    ...reportFactsFromRow(row),
-    key: row.lead,
-    leadId: row.lead,
-    rep: row.member_id,
-  }));
+  // One object literal of fixed shape per row: spreading the two readers' results into a new
+  // object was most of this function's time over a year of leads.
+  return rows.map((row): ReportLead => {
+    const f = factsFromRow(row);
+    const r = reportFactsFromRow(row);
+    return {
+      receivedAt: f.receivedAt,
+      firstAttemptAt: f.firstAttemptAt,
+      attempts: f.attempts,
+      contacts: f.contacts,
+      status: f.status,
+      lostReason: f.lostReason,
+      furthest: f.furthest,
+      attemptsBeforeClose: f.attemptsBeforeClose,
+      contactsBeforeClose: f.contactsBeforeClose,
+      phoneAttemptsBeforeClose: f.phoneAttemptsBeforeClose,
+      backlog: f.backlog,
+      key: row.lead,
+      leadId: row.lead,
+      source: r.source,
+      rep: row.member_id,
+      soldAt: r.soldAt,
+      closedAt: r.closedAt,
+      statusActor: r.statusActor,
+    };
+  });
 }
