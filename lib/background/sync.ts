@@ -44,6 +44,19 @@ export interface TeamBackgroundDeps {
 
 type TeamType = 'team/connect' | 'team/test' | 'team/disconnect' | 'team/sync-now' | 'team/leaderboard' | 'report/team' | 'team/invitation' | 'team/colleague-early';
 
+/** The origin each CRM was last seen on in this browser: a dealer's CRM lives on its own host. */
+async function crmOrigins(db: LeadpaceDb): Promise<Map<string, string>> {
+  const origins = new Map<string, string>();
+  await db.leads.orderBy('lastSeenAt').each((lead) => {
+    try {
+      origins.set(lead.crm, new URL(lead.url).origin);
+    } catch {
+      // A stored address that is not a URL tells nothing about the CRM's host.
+    }
+  });
+  return origins;
+}
+
 const failure = (code: ErrorCode, reason: string, apiCode?: string) => ({ ok: false as const, code, reason, ...(apiCode ? { apiCode } : {}) });
 
 function fromError(error: unknown): { ok: false; code: ErrorCode; reason: string; apiCode?: string } {
@@ -188,7 +201,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const connection = await readConnection();
         if (!connection) return notConnected();
         if (connection.me.role !== 'lead') return failure('forbidden', "only a team lead opens colleagues' leads", 'forbidden_role');
-        return { ok: true, value: await colleagueClosedTooEarly(requestOptions(), connection, query) };
+        return { ok: true, value: await colleagueClosedTooEarly(requestOptions(), connection, query, await crmOrigins(deps.db())) };
       }),
     invitation: (raw: unknown, senderUrl?: string) =>
       guarded('team/invitation', messageSchemas['team/invitation'], raw, senderUrl, async ({ code }): Promise<TeamResult<{ code: string; link: string }>> => {

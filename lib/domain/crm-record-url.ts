@@ -1,10 +1,11 @@
 /**
- * Where a CRM shows one record, for the CRMs whose record address depends on nothing but the
- * record id. Most CRMs live on the dealer's own host or tenant (Salesforce, Dynamics, Zoho…),
- * which a colleague's lead reference does not carry: for those the id is shown instead.
+ * Where a CRM shows one record, for the CRMs whose record path depends on nothing but the record
+ * id. The origin (host and port) is the one this browser last saw the CRM on, since a dealer's
+ * CRM lives on its own host; most CRMs also need a tenant or object type in the path, which a
+ * colleague's lead reference does not carry: for those the id is shown instead.
  */
-const RECORD_URLS: Record<string, (recordId: string) => string> = {
-  demo: (id) => `http://leadpace-demo.localhost/leads/${encodeURIComponent(id)}`,
+const RECORD_URLS: Record<string, { fallbackOrigin: string; path: (recordId: string) => string }> = {
+  demo: { fallbackOrigin: 'http://leadpace-demo.localhost', path: (id) => `/leads/${encodeURIComponent(id)}` },
 };
 
 export interface CrmRecord {
@@ -14,12 +15,15 @@ export interface CrmRecord {
   url: string | null;
 }
 
-/** Splits a local lead key (`crm:recordId`) and finds its page; null for a key of another shape. */
-export function crmRecordOf(leadKey: string): CrmRecord | null {
+/**
+ * Splits a local lead key (`crm:recordId`) and finds its page; null for a key of another shape.
+ * `origins` maps a CRM id to the origin this browser knows it on.
+ */
+export function crmRecordOf(leadKey: string, origins: ReadonlyMap<string, string> = new Map()): CrmRecord | null {
   const colon = leadKey.indexOf(':');
   if (colon <= 0 || colon === leadKey.length - 1) return null;
   const crm = leadKey.slice(0, colon);
   const recordId = leadKey.slice(colon + 1);
-  const build = Object.hasOwn(RECORD_URLS, crm) ? RECORD_URLS[crm] : undefined;
-  return { crm, recordId, url: build ? build(recordId) : null };
+  const route = Object.hasOwn(RECORD_URLS, crm) ? RECORD_URLS[crm] : undefined;
+  return { crm, recordId, url: route ? `${origins.get(crm) ?? route.fallbackOrigin}${route.path(recordId)}` : null };
 }

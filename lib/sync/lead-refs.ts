@@ -11,7 +11,12 @@ export type OpenedLead = CrmRecord & { lead: string };
  * sealed references, this browser opens them with the team key. A reference the key does not
  * open (made with another key) is skipped, never guessed.
  */
-export async function openLeadRefs(options: RequestOptions, connection: TeamConnection, leads: readonly string[]): Promise<OpenedLead[]> {
+export async function openLeadRefs(
+  options: RequestOptions,
+  connection: TeamConnection,
+  leads: readonly string[],
+  origins: ReadonlyMap<string, string> = new Map(),
+): Promise<OpenedLead[]> {
   const unique = [...new Set(leads)].slice(0, MAX_LEAD_REFS_PER_REQUEST);
   if (unique.length === 0) return [];
   const { body } = await requestJson(
@@ -24,7 +29,7 @@ export async function openLeadRefs(options: RequestOptions, connection: TeamConn
   const opened: OpenedLead[] = [];
   for (const { lead, ref } of body.refs) {
     try {
-      const record = crmRecordOf(await decryptLeadRef(connection.teamKey, ref));
+      const record = crmRecordOf(await decryptLeadRef(connection.teamKey, ref), origins);
       if (record) opened.push({ lead, ...record });
     } catch (error) {
       if (!(error instanceof LeadRefError)) throw error;

@@ -14,4 +14,13 @@ describe('crmRecordOf', () => {
   ])('%s', (leadKey, expected) => {
     expect(crmRecordOf(leadKey)).toEqual(expected);
   });
+
+  it('builds the address on the origin this browser knows the CRM on', () => {
+    const origins = new Map([
+      ['demo', 'http://leadpace-demo.localhost:5173'],
+      ['salesforce', 'https://dealer.my.salesforce.com'],
+    ]);
+    expect(crmRecordOf('demo:LD-1', origins)?.url).toBe('http://leadpace-demo.localhost:5173/leads/LD-1');
+    expect(crmRecordOf('salesforce:00Q1', origins)?.url).toBeNull();
+  });
 });
