@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
 import { conversionFloorSchema } from '@/lib/sync/team-settings';
 import { useI18n } from '../ui/i18n';
-import { SaveActions, type SaveState } from './SaveActions';
+import { SaveActions } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
+import { useDraft } from './use-draft';
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 
@@ -21,40 +22,35 @@ function parsePercent(text: string): number | null {
 export function ConversionFloorForm({ store = storageSettings }: { store?: SettingsStore }) {
   const { t } = useI18n();
   const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState(false);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-
-  useEffect(() => {
-    let alive = true;
-    store
-      .read()
-      .then((settings) => alive && setText(toPercent(settings.conversionFloor)))
-      .catch(() => alive && setText(toPercent(DEFAULT_SETTINGS.conversionFloor)));
-    return () => {
-      alive = false;
-    };
-  }, [store]);
+  const start = useMemo(
+    () => ({
+      source: store,
+      read: () => store.read().then((settings) => toPercent(settings.conversionFloor)),
+      fallback: () => toPercent(DEFAULT_SETTINGS.conversionFloor),
+    }),
+    [store],
+  );
+  const {
+    draft: text,
+    errors: error,
+    state,
+    edit,
+    submit,
+  } = useDraft<string, number, boolean>({
+    start,
+    noErrors: false,
+    validate: (value) => {
+      const floor = parsePercent(value);
+      return floor === null ? { ok: false, errors: true } : { ok: true, value: floor };
+    },
+    save: (floor) =>
+      store
+        .read()
+        .then((current) => store.save({ ...current, conversionFloor: floor }))
+        .then((saved) => toPercent(saved.conversionFloor)),
+  });
 
   if (text === null) return <p className="op-muted">{t('options.loading')}</p>;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const floor = parsePercent(text);
-    if (floor === null) {
-      setError(true);
-      setState({ kind: 'invalid' });
-      return;
-    }
-    store
-      .read()
-      .then((current) => store.save({ ...current, conversionFloor: floor }))
-      .then((saved) => {
-        setText(toPercent(saved.conversionFloor));
-        setState({ kind: 'saved' });
-      })
-      .catch((e: unknown) => setState({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) }));
-  };
 
   return (
     <form className="op-card" onSubmit={submit} noValidate data-testid="floor-form" aria-labelledby={`${id}-title`}>
@@ -68,12 +64,8 @@ export function ConversionFloorForm({ store = storageSettings }: { store?: Setti
           value={text}
           aria-invalid={error}
           aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
-          onChange={(event) => {
-            setText(event.target.value);
-            setError(false);
-            setState({ kind: 'idle' });
-          }}
-          style={{ maxWidth: 90 }}
+          className="op-input-floor"
+          onChange={(event) => edit(event.target.value)}
         />
         <span className="op-help" id={`${id}-help`}>
           {t('teamSettings.floor.help')}

@@ -45,7 +45,7 @@ export function QuietModeForm({ store = storageSettings }: { store?: SettingsSto
     <section className="op-card" data-testid="quiet-form" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('teamSettings.quietTitle')}</h2>
       <div className="op-field">
-        <label style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+        <label className="op-switch">
           <input
             type="checkbox"
             role="switch"
