@@ -2,7 +2,7 @@
 // Leadpace loaded (a window when a display exists, headless otherwise) and walks a real
 // scenario, printing each step and saving screenshots. Exits 0 only when every step worked.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -226,9 +226,67 @@ async function main(): Promise<void> {
     return `${leads} leads in this month's cohort, ${worked} properly worked`;
   });
 
+  await importSoldDeals(context);
+
   await addMyCrm(context);
 
   console.log(`\nDemo finished: every step worked. Screenshots: ${outDir}`);
+}
+
+/**
+ * Sold deals from the dealer's DMS: a walk-in lead nobody worked in the panel arrives, then the
+ * export (tests/fixtures/sold-deals/demo-dms.csv: the demo's two fresh leads, L-1050 worked in
+ * the panel and L-1051 never, and one record this browser does not know) is imported on the
+ * report page. Its `{today}` becomes the run's date and time, so the sales are never in the future.
+ */
+async function importSoldDeals(context: BrowserContext): Promise<void> {
+  await step('A website lead nobody works in the panel (L-1051) reaches the CRM', async () => {
+    const response = await fetch(`http://127.0.0.1:${crm?.port}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Femke Jansen', phone: '+31612311223', source: 'Eigen website', vehicle: 'Kia Niro EV (2022)' }),
+    });
+    const created = (await response.json()) as { id?: string };
+    if (created.id !== 'L-1051') throw new Error(`the CRM gave id ${created.id ?? '?'}, the fixture expects L-1051`);
+    const page = await context.newPage();
+    await page.goto(`${crm?.url}leads/${created.id}`);
+    await inPanel(page, 'attempt-count').waitFor();
+    await page.close();
+  });
+  const split = await step('Report → Import sold deals: the DMS export, its dry run, then the split properly worked vs not', async () => {
+    // Sold now, to the second and read before the page opens: a date alone counts at noon (still
+    // ahead in a morning run), a sale must not come before its lead (received moments ago), and
+    // the page refuses a time after its own clock.
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(Date.now());
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    const today = `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
+    const report = await context.newPage();
+    await report.setViewportSize({ width: 1280, height: 800 });
+    await report.goto(`chrome-extension://${browser?.extensionId}/report.html`);
+    await report.getByTestId('source-total').waitFor();
+    const csv = readFileSync(resolve('tests/fixtures/sold-deals/demo-dms.csv'), 'utf8').replaceAll('{today}', today);
+    await report.getByTestId('import-file').setInputFiles({ name: 'demo-dms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const counts = report.getByTestId('import-counts');
+    await counts.waitFor();
+    const [sell, unknown, bad] = await Promise.all(['data-sell', 'data-unknown', 'data-bad'].map((a) => counts.getAttribute(a)));
+    if (sell !== '2' || unknown !== '1' || bad !== '0') throw new Error(`dry run: ${sell} to sell, ${unknown} unknown, ${bad} bad (expected 2, 1, 0)`);
+    await report.getByTestId('sold-import').scrollIntoViewIfNeeded();
+    await shot(report, 'report-import-dry-run');
+    await report.getByTestId('import-run').click();
+    const result = await report.getByTestId('import-result').textContent();
+    if (!result?.startsWith('Imported: 2 leads') && !result?.startsWith('Geïmporteerd: 2 leads')) throw new Error(`import: ${result ?? ''}`);
+    const total = report.getByTestId('source-total');
+    await report.waitForFunction(() => Number(document.querySelector('[data-testid=source-total]')?.getAttribute('data-sold')) >= 2);
+    const [workedLeads, workedSold, unworkedLeads, unworkedSold] = await Promise.all(
+      ['data-worked-leads', 'data-worked-sold', 'data-unworked-leads', 'data-unworked-sold'].map((a) => total.getAttribute(a)),
+    );
+    const salesBy = (await report.getByTestId('sales-by').textContent()) ?? '';
+    if (!salesBy.includes('2 imported') && !salesBy.includes('2 geïmporteerd')) throw new Error(`sales by source of record: ${salesBy}`);
+    await report.evaluate(() => window.scrollTo(0, 0));
+    await report.screenshot({ path: join(outDir, `${String(stepNo).padStart(2, '0')}-report-after-import.png`), fullPage: true });
+    return `properly worked ${workedSold} of ${workedLeads} sold, not properly worked ${unworkedSold} of ${unworkedLeads} sold; ${salesBy}`;
+  });
+  console.log(`    ${split}`);
 }
 
 /**
