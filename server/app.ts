@@ -17,6 +17,7 @@ import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/report';
 import { leadRefRoutes } from './routes/lead-refs';
 import { teamKeyRoutes } from './routes/team-key';
+import { teamAuditRoutes } from './routes/team-audit';
 import { teamSettingsRoutes } from './routes/team-settings';
 
 export type { AppDeps } from './http/context';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/team-key', requireToken(rt));
   app.use('/v1/team-key/*', requireToken(rt));
   app.route('/v1/team-key', teamKeyRoutes(rt));
+  app.use('/v1/team/audit', requireToken(rt));
+  app.route('/v1/team/audit', teamAuditRoutes(rt));
   app.use('/v1/team/settings/*', requireToken(rt));
   app.route('/v1/team/settings', teamSettingsRoutes(rt));
 

@@ -4,6 +4,7 @@ import { runCli } from './cli';
 import { configFromEnv } from './config';
 import { openDb } from './db/connect';
 import { jsonLogger } from './log';
+import { startRetentionJob } from './retention-job';
 
 /**
  * `npm run server` serves; `npm run server -- team create …` runs the admin CLI against the
@@ -21,6 +22,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = jsonLogger();
   const db = await openDb(config.db);
   const app = createApp({ db, log, trustedProxies: config.trustedProxies });
+  // Started once listening, so the first log line is always `listening`.
+  let stopRetention = (): void => {};
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', {
       port: info.port,
@@ -28,6 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(config.db.engine === 'sqlite' ? { file: config.db.file } : {}),
       ...(config.trustedProxies.length > 0 ? { trustedProxies: config.trustedProxies } : {}),
     });
+    stopRetention = startRetentionJob(db, log);
   });
 
   return new Promise<number>((resolveExit) => {
@@ -40,6 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       stopping = true;
+      stopRetention();
       log.info('shutting down', { signal, graceMs: config.shutdownGraceMs });
       // Stop accepting, let in-flight requests finish (idle keep-alive connections close at
       // once), then close the database; a hung connection must not keep us alive forever.

@@ -6,7 +6,10 @@ import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
 import { StoreError } from '../store/errors';
 import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../store/team-settings';
-import { addMember, createPairingCode, createTeam, removeMember, rotateToken, setVisibility } from '../store/tenancy';
+import { addMember, createPairingCode, createTeam, removeMember, rotateToken } from '../store/tenancy';
+import { AUDIT_PAGE_MAX } from '../../lib/sync/team-audit';
+import { changeVisibility, readAudit } from '../store/audit';
+import { MAX_RETENTION_MONTHS, purgeExpired, purgeExpiredForTeam, purgeMember, setRetentionMonths } from '../store/retention';
 
 export const USAGE = `Usage: npm run server -- <command> [options] [--json]
 
@@ -18,8 +21,13 @@ export const USAGE = `Usage: npm run server -- <command> [options] [--json]
                                                 show --json, edited); a "version" in the file
                                                 must still be current, else nothing is saved
   team settings history --team T                every saved version, newest first
+  team retention --team T --months N            keep the team's events N months (default 24)
+  team audit --team T                           who changed settings, visibility, retention
+  retention run [--team T]                      delete leads whose last event is past retention
+                                                (the server also does this at start and daily)
   member add --team T --name N --role rep|lead  prints the member's token once
   member remove --member M                      revokes every token of the member
+  member purge --member M                       deletes a removed member's events and facts
   token rotate --member M                       replaces the member's tokens with a new one
   pair --member M                               one-time pairing code (8 chars, 15 min)
 
@@ -35,7 +43,11 @@ const schemas = {
   'team settings show': z.object({ team: id }),
   'team settings set': z.object({ team: id, file: z.string().min(1).max(1000), by: z.string().trim().min(1).max(80).default('admin') }),
   'team settings history': z.object({ team: id }),
+  'team retention': z.object({ team: id, months: z.coerce.number().int().min(1).max(MAX_RETENTION_MONTHS) }),
+  'team audit': z.object({ team: id }),
+  'retention run': z.object({ team: id.optional() }),
   'member add': z.object({ team: id, name, role: memberRoleSchema }),
+  'member purge': z.object({ member: id }),
   'member remove': z.object({ member: id }),
   'token rotate': z.object({ member: id }),
   pair: z.object({ member: id }),
@@ -75,6 +87,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       role: { type: 'string' },
       member: { type: 'string' },
       file: { type: 'string' },
+      months: { type: 'string' },
       by: { type: 'string' },
     },
   });
@@ -121,7 +134,7 @@ function readSettingsFile(path: string): { values: TeamSettingsValues; baseVersi
 }
 
 /** Runs one admin command; the returned object is what --json prints. */
-export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<string, unknown>> {
+export async function runCommand(db: Db, parsed: ParsedCommand, now: () => number = Date.now): Promise<Record<string, unknown>> {
   const { command, options } = parsed;
   try {
     switch (command) {
@@ -132,8 +145,8 @@ export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<
       }
       case 'team visibility': {
         const input = checked(schemas[command], options);
-        await setVisibility(db, input.team, input.mode);
-        return { teamId: input.team, visibility: input.mode };
+        const changed = await changeVisibility(db, { teamId: input.team, mode: input.mode, memberId: null }, now());
+        return { teamId: input.team, visibility: changed.to };
       }
       case 'team settings show': {
         const input = checked(schemas[command], options);
@@ -147,7 +160,7 @@ export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<
         const saved = await saveTeamSettings(
           db,
           { teamId: input.team, values: file.values, baseVersion: file.baseVersion, updatedBy: input.by, memberId: null },
-          Date.now(),
+          now(),
         );
         return { teamId: input.team, ...saved };
       }
@@ -157,6 +170,28 @@ export async function runCommand(db: Db, parsed: ParsedCommand): Promise<Record<
         if (!versions) throw new CliError('not_found', `no team ${input.team}`);
         return { teamId: input.team, versions };
       }
+      case 'team retention': {
+        const input = checked(schemas[command], options);
+        const changed = await setRetentionMonths(db, { teamId: input.team, months: input.months, memberId: null }, now());
+        return { teamId: input.team, retentionMonths: changed.to, previous: changed.from };
+      }
+      case 'team audit': {
+        const input = checked(schemas[command], options);
+        const page = await readAudit(db, input.team, { before: null, limit: AUDIT_PAGE_MAX });
+        return { teamId: input.team, entries: page.entries };
+      }
+      case 'retention run': {
+        const input = checked(schemas[command], options);
+        const results = input.team === undefined ? await purgeExpired(db, now()) : [await purgeExpiredForTeam(db, input.team, now())];
+        return {
+          teams: results.length,
+          leads: results.reduce((sum, r) => sum + r.leads, 0),
+          events: results.reduce((sum, r) => sum + r.events, 0),
+          results,
+        };
+      }
+      case 'member purge':
+        return await purgeMember(db, checked(schemas[command], options).member, now());
       case 'member add': {
         const input = checked(schemas[command], options);
         return await addMember(db, { teamId: input.team, name: input.name, role: input.role });

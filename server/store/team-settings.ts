@@ -10,6 +10,7 @@ import {
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { initialTeamSettingsJson, teamSettingsFromJson } from '../domain/team-settings';
+import { changedSettingNames, recordAudit } from './audit';
 import { StoreError } from './errors';
 
 /** The tables the team-settings migration adds, for Kysely's typing of these queries. */
@@ -128,6 +129,11 @@ export async function saveTeamSettings(db: Db, change: SettingsChange, now: numb
           updated_at: now,
         })
         .execute();
+      await recordAudit(
+        trx,
+        { teamId: change.teamId, memberId: change.memberId, kind: 'settings', changed: changedSettingNames(teamValues(base), values), version: next.version },
+        now,
+      );
       await trx
         .updateTable('teams')
         .set((eb) => ({ opening_hours: JSON.stringify(values.openingHours), revision: eb('revision', '+', 1) }))
