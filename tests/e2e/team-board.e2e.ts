@@ -113,7 +113,7 @@ beforeAll(async () => {
   const options = await manager.context.newPage();
   await options.goto(`chrome-extension://${manager.extensionId}/options.html#team`);
   await options.getByTestId('team-server-url').fill(serverUrl);
-  await options.getByTestId('team-secret').fill(token('lotte'));
+  await options.getByTestId('team-secret').fill(`${token('lotte')}#${team.teamKey}`);
   await options.getByTestId('team-connect').click();
   await options.getByTestId('team-connected').waitFor();
   await options.close();

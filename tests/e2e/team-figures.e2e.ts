@@ -107,7 +107,7 @@ describe("the team's SLA and threshold, everywhere", () => {
     // Pin the extension's clock: every lead is ten minutes old when its first attempt is logged.
     await options.evaluate((at) => chrome.runtime.sendMessage({ leadpaceTest: 'setNow', arg: at }), T0);
     await options.getByTestId('team-server-url').fill(serverUrl);
-    await options.getByTestId('team-secret').fill(token('anna'));
+    await options.getByTestId('team-secret').fill(`${token('anna')}#${team.teamKey}`);
     await options.getByTestId('team-connect').click();
     await options.getByTestId('team-connected').waitFor();
 

@@ -77,7 +77,8 @@ async function connectViaOptions(secret: string): Promise<Page> {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/options.html#team`);
   await page.getByTestId('team-server-url').fill(serverUrl);
-  await page.getByTestId('team-secret').fill(secret);
+  // The invitation carries the team key after #; the server never sees it.
+  await page.getByTestId('team-secret').fill(`${secret}#${team.teamKey}`);
   await page.getByTestId('team-connect').click();
   await page.getByTestId('team-connected').waitFor();
   return page;

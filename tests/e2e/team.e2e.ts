@@ -94,7 +94,8 @@ async function openOptions(b: ExtensionBrowser): Promise<Page> {
 async function connectViaOptions(b: ExtensionBrowser, secret: string): Promise<Page> {
   const page = await openOptions(b);
   await page.getByTestId('team-server-url').fill(serverUrl);
-  await page.getByTestId('team-secret').fill(secret);
+  // The invitation carries the team key after #; the server never sees it.
+  await page.getByTestId('team-secret').fill(`${secret}#${team.teamKey}`);
   await page.getByTestId('team-connect').click();
   await page.getByTestId('team-connected').waitFor();
   return page;
