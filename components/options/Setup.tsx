@@ -19,7 +19,7 @@ export function Setup({ store, crm, team, onFinish }: { store: SettingsStore; cr
       <p className="op-help" data-testid="setup-progress">
         {t('setup.progress', { n: step })}
       </p>
-      <h3 style={{ margin: 0, fontSize: 16 }}>{titles[step]}</h3>
+      <h3 className="op-setup-step">{titles[step]}</h3>
       {step === 1 ? <ProfileStep store={store} onNext={() => setStep(2)} /> : null}
       {step === 2 ? (
         <>
@@ -33,7 +33,7 @@ export function Setup({ store, crm, team, onFinish }: { store: SettingsStore; cr
           {team}
         </>
       ) : null}
-      <div className="op-actions" style={{ flexWrap: 'wrap' }}>
+      <div className="op-actions op-actions-wrap">
         {step > 1 ? (
           <button type="button" className="op-secondary" data-testid="setup-back" onClick={() => setStep(step === 3 ? 2 : 1)}>
             {t('setup.back')}
@@ -111,7 +111,7 @@ function ProfileStep({ store, onNext }: { store: SettingsStore; onNext: () => vo
     </div>
   );
   return (
-    <form onSubmit={submit} noValidate style={{ display: 'grid', gap: 12 }} data-testid="setup-profile">
+    <form onSubmit={submit} noValidate className="op-stack" data-testid="setup-profile">
       <p className="op-help">{t('setup.step1Help', { name: form.repName || '…', dealer: form.dealerName || '…' })}</p>
       {field('repName', 'options.repName')}
       {field('dealerName', 'options.dealerName')}

@@ -142,7 +142,7 @@ export function StatusRules({ store = storageStatusRules }: { store?: StatusRule
           {t('options.statusRules.edit', { count: rules?.length ?? 0 })}
         </button>
       ) : rules === null ? null : (
-        <table data-testid="status-rule-table" style={{ display: 'block', maxHeight: 360, overflowY: 'auto' }}>
+        <table data-testid="status-rule-table" className="op-rule-table">
           <thead>
             <tr>
               <th scope="col">{t('options.statusRules.match')}</th>
