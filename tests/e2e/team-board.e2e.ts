@@ -214,7 +214,10 @@ describe('the manager’s team board', () => {
 
     await bram.getByTestId('board-early-toggle').click();
     const detail = page.getByTestId('board-early-detail');
-    expect(await detail.textContent()).toContain(lang === 'nl' ? 'Bram Hoekstra: 2 te vroeg gesloten.' : 'Bram Hoekstra: 2 closed too early.');
+    // The manager gets Bram's two leads from the team report; pushed without a sealed reference,
+    // they have no CRM record to open.
+    await expect.poll(() => detail.getByTestId('board-early-colleague-lead').count()).toBe(2);
+    expect(await detail.textContent()).toContain(lang === 'nl' ? 'Geen verwijzing (verstuurd door een oudere versie)' : 'No reference (sent by an older version)');
     await expect.poll(() => page.getByTestId('board-pacing-target').textContent()).toBe('24');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `tests/screenshots/team-board-${lang}.png`, fullPage: true });
