@@ -14,6 +14,8 @@ import { parseInvitation } from '@/lib/sync/invitation';
 import { useI18n } from '../ui/i18n';
 import { useTeamConnection } from '../ui/use-team-connection';
 import { refusalKey } from '@/lib/i18n/refusals';
+import type { AuditPage } from '@/lib/sync/team-audit';
+import { TeamChangeHistory } from './TeamChangeHistory';
 
 /** What this section asks of the background; injectable for tests. */
 export interface TeamOptionsApi {
@@ -63,7 +65,16 @@ async function loadSyncView(db: LeadpaceDb): Promise<SyncView> {
 type Busy = 'connect' | 'test' | 'sync' | 'disconnect' | null;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOptionsApi; db?: LeadpaceDb }) {
+export function TeamSection({
+  api = messageApi,
+  db: injectedDb,
+  loadChanges,
+}: {
+  api?: TeamOptionsApi;
+  db?: LeadpaceDb;
+  /** The change history's pages; the server's by default. */
+  loadChanges?: (before: string | null) => Promise<AuditPage>;
+}) {
   const { t, lang } = useI18n();
   const [db] = useState(() => injectedDb ?? leadpaceDb());
   const connection = useTeamConnection();
@@ -182,6 +193,7 @@ export function TeamSection({ api = messageApi, db: injectedDb }: { api?: TeamOp
         </p>
       ) : null}
       {connection?.role === 'lead' ? <Invite api={api} /> : null}
+      {connection?.role === 'lead' ? <TeamChangeHistory load={loadChanges} /> : null}
       {connection && sync ? <SyncState sync={sync} when={when} isLead={connection.role === 'lead'} /> : null}
     </section>
   );

@@ -17,11 +17,12 @@ import { scriptLanguage } from './messages/script-language';
 import { setup } from './messages/setup';
 import { team } from './messages/team';
 import { teamSettings } from './messages/team-settings';
+import { teamAudit } from './messages/team-audit';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...kernel.en, ...refusals.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...refusals.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
+const en = { ...common.en, ...kernel.en, ...refusals.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...teamAudit.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
+const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...refusals.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...teamAudit.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
 
 export type MessageKey = keyof typeof en;
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };
