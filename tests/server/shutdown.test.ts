@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +13,7 @@ import type { FetchLike } from '../../lib/sync/http';
 import { openDb } from '../../server/db/connect';
 import { PushClient } from '../../server/testing/push-client';
 import { seededRandom } from '../../server/testing/random';
+import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
 import { addMember, createTeam } from '../../server/store/tenancy';
 import { seen } from './events';
 import { HOUR } from './harness';
@@ -84,11 +86,17 @@ const signalGroup = (running: Running, signal: NodeJS.Signals) => {
   process.kill(-running.child.pid, signal);
 };
 
+/** What the extension connects with: the token, then the team key after #. */
+const invitations = new Map<string, string>();
+
 async function seedDb(dataDir: string): Promise<string> {
   const db = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
-  const team = await createTeam(db, { name: 'Shutdown', visibility: 'named' });
+  // The team key is the browsers'; the rep's invitation carries it after #.
+  const teamKey = randomBytes(32).toString('base64url');
+  const team = await createTeam(db, { name: 'Shutdown', visibility: 'named', keyFingerprint: legacyKeyFingerprint(teamKey) });
   const rep = await addMember(db, { teamId: team.teamId, name: 'Rep', role: 'rep' });
   await db.close();
+  invitations.set(rep.token, `${rep.token}#${teamKey}`);
   return rep.token;
 }
 
@@ -240,7 +248,7 @@ describe('graceful shutdown of npm run server', () => {
         }
         return realFetch(url, init);
       };
-      const conn = await connect({ fetch: realFetch, now: Date.now }, { serverUrl, secret: token });
+      const conn = await connect({ fetch: realFetch, now: Date.now }, { serverUrl, secret: invitations.get(token) ?? token });
       const deps: SyncDeps = {
         db: browser,
         fetch: faultyFetch,

@@ -373,7 +373,7 @@ describe('sync under faults (real client, real server)', () => {
         if (!member) throw new Error(`no member ${key}`);
         const dbName = 'fault-' + crypto.randomUUID();
         dbNames.push(dbName);
-        const connection = await connect({ fetch: appFetch, now: () => clock.now }, { serverUrl: SERVER_URL, secret: member.token });
+        const connection = await connect({ fetch: appFetch, now: () => clock.now }, { serverUrl: SERVER_URL, secret: `${member.token}#${team.teamKey}` });
         const killOnPush = KILL_ON_PUSH[i] ?? 5;
         reps.push({
           key,
@@ -445,7 +445,7 @@ describe('sync under faults (real client, real server)', () => {
       // The leaderboard a lead reads (through the extension's own refresh) equals ownStats().
       const lead = team.members.lead;
       if (!lead) throw new Error('no lead');
-      const leadConnection: TeamConnection = await connect({ fetch: appFetch, now: () => clock.now }, { serverUrl: SERVER_URL, secret: lead.token });
+      const leadConnection: TeamConnection = await connect({ fetch: appFetch, now: () => clock.now }, { serverUrl: SERVER_URL, secret: `${lead.token}#${team.teamKey}` });
       const leadDb = openLeadpaceDb('fault-lead-' + crypto.randomUUID());
       dbNames.push(leadDb.name);
       const hours = leadConnection.me.openingHours;
