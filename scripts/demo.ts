@@ -1,6 +1,7 @@
 // `npm run demo`: builds the extension, serves the fake dealer CRM, starts Chromium with
 // Leadpace loaded (a window when a display exists, headless otherwise) and walks a real
 // scenario, printing each step and saving screenshots. Exits 0 only when every step worked.
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
+import { legacyKeyFingerprint } from '../server/db/migrations-006-client-team-key';
 import { addMember, createTeam } from '../server/store/tenancy';
 import { garageLeadPage } from '../tests/fixtures/unknown-crm/garage-crm';
 import { launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './lib/extension-browser';
@@ -42,9 +44,11 @@ async function startTeamServer(): Promise<{ url: string; token: string; teamName
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   teamServer = { http, db, dir, url };
   const teamName = 'AutoHuis Demo';
-  const team = await createTeam(db, { name: teamName, visibility: 'named' });
+  // The team key is the browsers'; the demo rep connects with it after #, as an invitation carries it.
+  const teamKey = randomBytes(32).toString('base64url');
+  const team = await createTeam(db, { name: teamName, visibility: 'named', keyFingerprint: legacyKeyFingerprint(teamKey) });
   const rep = await addMember(db, { teamId: team.teamId, name: 'Demi de Verkoper', role: 'rep' });
-  return { url, token: rep.token, teamName };
+  return { url, token: `${rep.token}#${teamKey}`, teamName };
 }
 
 // Ctrl-C must leave no Chromium or server behind.

@@ -5,6 +5,7 @@
  * worker code: batches of 500, keyed lead hashes, zod-checked answers, outbox updates, and
  * the restore pull of the same events. Timed from the click to "Synced" with nothing pending.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import type { StoredEvent } from '../../lib/db/schema';
 import { leadEventSchema } from '../../lib/domain/events';
 import { createApp } from '../../server/app';
 import { openDb } from '../../server/db/connect';
+import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
 import { addMember, createTeam } from '../../server/store/tenancy';
 import type { ExtensionBrowser } from '../lib/extension-browser';
 import type { TableRow } from './stats';
@@ -55,12 +57,13 @@ export async function benchSync(browser: ExtensionBrowser, events = EVENTS): Pro
   const page = await browser.context.newPage();
   try {
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    const team = await createTeam(db, { name: 'Bench', visibility: 'named' });
+    const teamKey = randomBytes(32).toString('base64url');
+    const team = await createTeam(db, { name: 'Bench', visibility: 'named', keyFingerprint: legacyKeyFingerprint(teamKey) });
     const rep = await addMember(db, { teamId: team.teamId, name: 'Bench Rep', role: 'rep' });
 
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await page.getByTestId('team-server-url').fill(url);
-    await page.getByTestId('team-secret').fill(rep.token);
+    await page.getByTestId('team-secret').fill(`${rep.token}#${teamKey}`);
     await page.getByTestId('team-connect').click();
     await page.getByTestId('team-connected').waitFor();
     // Let the sync that connecting starts finish (it has nothing to push yet).
