@@ -61,7 +61,7 @@ export async function benchSync(browser: ExtensionBrowser, events = EVENTS): Pro
     const team = await createTeam(db, { name: 'Bench', visibility: 'named', keyFingerprint: legacyKeyFingerprint(teamKey) });
     const rep = await addMember(db, { teamId: team.teamId, name: 'Bench Rep', role: 'rep' });
 
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#team`);
     await page.getByTestId('team-server-url').fill(url);
     await page.getByTestId('team-secret').fill(`${rep.token}#${teamKey}`);
     await page.getByTestId('team-connect').click();
