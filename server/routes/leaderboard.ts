@@ -9,41 +9,10 @@ import { boardMembers, visibleRows } from '../domain/visibility';
 import { cohortFiguresByMember, teamRoster, teamVersion } from '../store/leaderboard-query';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
+import { matchesEtag } from '../http/etag';
+import { FiguresCache } from '../http/figures-cache';
 
 const querySchema = z.object({ period: leaderboardPeriodSchema.default('today') });
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
-}
-
-/**
- * The last few boards' figures, keyed by everything they depend on: the team's commits (seq),
- * roster and settings changes (revision, settings), and the window. A team's members polling the
- * same period share one computation; visibility is still applied per viewer below.
- */
-class FiguresCache<V> {
-  private readonly entries = new Map<string, Promise<V>>();
-  constructor(private readonly max: number) {}
-
-  get(key: string, compute: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    // A failed computation is not remembered: the next request tries again.
-    value.catch(() => this.entries.delete(key));
-    if (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return value;
-  }
-}
 
 export function leaderboardRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();

@@ -13,48 +13,17 @@ import { teamReportLeads } from '../store/report-query';
 import { teamRoster, teamVersion } from '../store/leaderboard-query';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
+import { matchesEtag } from '../http/etag';
+import { FiguresCache } from '../http/figures-cache';
 
 const DAY_MS = 86_400_000;
 /** The newest closed-too-early leads listed; the total row counts all of them. */
 export const CLOSED_TOO_EARLY_LISTED = 500;
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
-}
-
 /** Everything the answer needs before visibility: the team's report and each rep's rows by source. */
 interface TeamFigures {
   report: SourceReport;
   perRep: Map<string, SourceRow[]>;
-}
-
-/**
- * The last few reports' figures, keyed by everything they depend on (the team's commits, roster
- * and settings, the window), so a team's members opening the same period share one
- * computation; visibility is still applied per viewer.
- */
-class FiguresCache {
-  private readonly entries = new Map<string, Promise<TeamFigures>>();
-  constructor(private readonly max: number) {}
-
-  get(key: string, compute: () => Promise<TeamFigures>): Promise<TeamFigures> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    // A failed computation is not remembered: the next request tries again.
-    value.catch(() => this.entries.delete(key));
-    if (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return value;
-  }
 }
 
 async function teamFigures(rt: Runtime, teamId: string, range: { from: number; to: number }, settings: ReportSettings, spend: SpendLookup | undefined): Promise<TeamFigures> {
@@ -77,7 +46,7 @@ const byLabel = (a: { label: string; self: boolean }, b: { label: string; self: 
 
 export function reportRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();
-  const cache = new FiguresCache(32);
+  const cache = new FiguresCache<TeamFigures>(32);
 
   app.get('/', async (c) => {
     const query = reportQuerySchema.safeParse(c.req.query());

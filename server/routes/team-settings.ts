@@ -9,6 +9,7 @@ import {
 } from '../../lib/sync/team-settings';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
+import { matchesEtag } from '../http/etag';
 import { readJson } from '../http/read-json';
 import type { Principal } from '../store/principal';
 import { StoreError } from '../store/errors';
@@ -18,11 +19,6 @@ import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../stor
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 
 const etagOf = (teamId: string, settings: TeamSettings) => `"ts-${teamId}-${settings.version}"`;
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
-}
 
 function requireManager(principal: Principal, what: string): void {
   if (principal.role !== 'lead') {
