@@ -5,7 +5,8 @@ import type { Db } from '../db/connect';
 import { factsFromRow } from '../domain/lead-facts';
 import type { RosterMember } from '../domain/visibility';
 
-const FACT_COLUMNS = [
+/** The lead_facts columns the metrics kernel reads (the covering index's). */
+export const FACT_COLUMNS = [
   'member_id',
   'received_at',
   'first_attempt_at',

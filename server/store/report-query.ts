@@ -1,26 +1,10 @@
 import type { ReportLead } from '../../lib/domain/report';
 import type { Db } from '../db/connect';
 import { factsFromRow, reportFactsFromRow } from '../domain/lead-facts';
+import { FACT_COLUMNS } from './leaderboard-query';
 
-const REPORT_COLUMNS = [
-  'member_id',
-  'lead',
-  'source',
-  'received_at',
-  'first_attempt_at',
-  'attempts',
-  'contacts',
-  'status',
-  'lost_reason',
-  'furthest',
-  'attempts_before_close',
-  'contacts_before_close',
-  'phone_attempts_before_close',
-  'backlog',
-  'sold_at',
-  'closed_at',
-  'status_actor',
-] as const;
+// The kernel's columns plus what the report adds: the lead, its source and how it closed.
+const REPORT_COLUMNS = [...FACT_COLUMNS, 'lead', 'source', 'sold_at', 'closed_at', 'status_actor'] as const;
 
 /**
  * Every rep's leads received in [from, to), as the report kernel reads them: one range scan of
