@@ -5,10 +5,12 @@
  *   3. content script cost on a non-lead page 6. team server benchmark (scripts/bench-server.ts)
  *   3b. a large, busy lead page (≥ 5,000 elements, ~50 DOM changes/s): extension ms per second, one extraction
  * Options: --skip-server (skip 6), --no-build (use the existing .output/chrome-mv3-e2e),
- *          --headed (show the browser; timings are for headless).
+ *          --headed (show the browser; timings are for headless),
+ *          --json <file> (write every figure with its stable name, goal and verdict; scripts/bench/figures.ts).
  * Sections 2–4 share one warm, headless Chromium with the e2e build and a fresh profile.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, removeProfile, startCrm } from './lib/extension-browser';
 import { benchAnchorToPanel } from './bench/anchor-panel';
@@ -20,8 +22,19 @@ import { benchReport } from './bench/report';
 import { benchSync } from './bench/sync';
 import { benchSizes } from './bench/size';
 import { formatTable, type TableRow } from './bench/stats';
+import { CHILD_FIGURES_ENV, allFigures, readChildFigures, writeFiguresJson } from './bench/figures';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const jsonAt = argv.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
+if (jsonAt >= 0 && (!jsonFile || jsonFile.startsWith('--'))) {
+  console.error('bench: --json needs a file name, e.g. npm run bench -- --json bench.json');
+  process.exit(2);
+}
+const args = new Set(argv.filter((_, i) => i !== jsonAt && i !== jsonAt + 1));
 const known = new Set(['--skip-server', '--no-build', '--headed']);
 for (const arg of args) {
   if (!known.has(arg)) {
@@ -116,11 +129,23 @@ if (!existsSync(serverScript)) {
 } else {
   console.log('\n== 6. Team server benchmark: npx tsx scripts/bench-server.ts (takes a few minutes) ==');
   await section('server benchmark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadpace-bench-'));
+    const figuresFile = join(dir, 'server-figures.jsonl');
+    process.env[CHILD_FIGURES_ENV] = figuresFile;
     const server = await runChild('npx', ['tsx', 'scripts/bench-server.ts']);
+    delete process.env[CHILD_FIGURES_ENV];
+    readChildFigures(figuresFile);
+    rmSync(dir, { recursive: true, force: true });
     return [{ metric: 'server benchmark', value: `ran in ${(server.ms / 1000).toFixed(0)} s (exit ${server.code}); figures above` }];
   });
 }
 
 console.log(`\n== Summary (browser sections: ${browserSeconds.toFixed(0)} s; total ${((Date.now() - started) / 1000).toFixed(0)} s) ==`);
 console.log(formatTable(rows));
+const goals = allFigures().filter((f) => f.goal);
+console.log(`\nGoals met: ${goals.filter((f) => f.met).length} of ${goals.length}${goals.some((f) => !f.met) ? ` (missed: ${goals.filter((f) => !f.met).map((f) => f.name).join(', ')})` : ''}`);
+if (jsonFile) {
+  writeFiguresJson(jsonFile, { node: process.version, at: new Date().toISOString(), cores: String(os.cpus().length) });
+  console.log(`figures written to ${jsonFile}`);
+}
 if (failed) process.exitCode = 1;
