@@ -19,6 +19,7 @@ import { leadRefRoutes } from './routes/lead-refs';
 import { teamKeyRoutes } from './routes/team-key';
 import { teamAuditRoutes } from './routes/team-audit';
 import { teamSettingsRoutes } from './routes/team-settings';
+import { adapterOverrideRoutes } from './routes/adapter-overrides';
 
 export type { AppDeps } from './http/context';
 
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/team/audit', teamAuditRoutes(rt));
   app.use('/v1/team/settings/*', requireToken(rt));
   app.route('/v1/team/settings', teamSettingsRoutes(rt));
+  app.use('/v1/team/adapters/*', requireToken(rt));
+  app.route('/v1/team/adapters', adapterOverrideRoutes(rt));
 
   app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((err, c) => {

@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { parseAdapterOverride, overrideCrmSchema } from '../../lib/adapters/overrides/schema';
+import type { TeamAdapterOverrides } from '../../lib/sync/adapter-overrides';
+import type { AppEnv, Runtime } from '../http/context';
+import { ApiError } from '../http/errors';
+import { matchesEtag } from '../http/etag';
+import { readJson } from '../http/read-json';
+import { changeTeamOverride, readTeamOverrides } from '../store/adapter-overrides';
+import { StoreError } from '../store/errors';
+import type { Principal } from '../store/principal';
+
+/** Seven fields of eight selectors of 500 characters fit well inside; anything bigger is no fix. */
+const MAX_OVERRIDE_BODY_BYTES = 48 * 1024;
+
+function requireManager(principal: Principal, what: string): void {
+  if (principal.role !== 'lead') throw new ApiError(403, 'forbidden_role', `Only the team's manager can ${what}.`);
+}
+
+function crmParam(raw: string): string {
+  const crm = overrideCrmSchema.safeParse(raw);
+  if (!crm.success) throw new ApiError(400, 'invalid_crm', `"${raw}" is not the id of a built-in CRM.`);
+  return crm.data;
+}
+
+function fromStoreError(error: unknown): never {
+  if (error instanceof StoreError) {
+    if (error.code === 'not_found') throw new ApiError(404, 'no_override', `${error.message}.`);
+    if (error.code === 'conflict') throw new ApiError(409, 'override_conflict', `${error.message}; reload and try again.`);
+    throw new ApiError(400, 'invalid_override', `The fix was not saved: ${error.message}.`);
+  }
+  throw error;
+}
+
+/** The team's fixes of built-in adapters: every member reads them, only the manager changes them. */
+export function adapterOverrideRoutes(rt: Runtime) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', async (c) => {
+    const { teamId } = c.get('principal');
+    const list = await readTeamOverrides(rt.db, teamId);
+    const etag = `"ao-${teamId}-${list.tag}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'private, no-cache');
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    const body: TeamAdapterOverrides = { overrides: list.overrides };
+    return c.json(body, 200);
+  });
+
+  app.put(
+    '/:crm',
+    bodyLimit({
+      maxSize: MAX_OVERRIDE_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', `The body exceeds ${MAX_OVERRIDE_BODY_BYTES} bytes.`);
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      requireManager(principal, 'publish a CRM fix');
+      const crm = crmParam(c.req.param('crm'));
+      const parsed = parseAdapterOverride(await readJson(c));
+      if (!parsed.ok) throw new ApiError(400, 'invalid_override', `The fix was not saved: ${parsed.reason}.`);
+      if (parsed.override.crm !== crm) throw new ApiError(400, 'invalid_override', `The fix is for ${parsed.override.crm}, but was sent to ${crm}.`);
+      const now = rt.now();
+      const saved = await changeTeamOverride(
+        rt.db,
+        { teamId: principal.teamId, crm, override: parsed.override, updatedBy: principal.name, memberId: principal.memberId },
+        now,
+      ).catch(fromStoreError);
+      rt.log.info('adapter override published', { team: principal.teamId, member: principal.memberId, crm, version: saved.version });
+      return c.json({ crm, version: saved.version, override: parsed.override, updatedAt: now, updatedBy: principal.name.trim().slice(0, 80) }, 200);
+    },
+  );
+
+  app.delete('/:crm', async (c) => {
+    const principal = c.get('principal');
+    requireManager(principal, 'withdraw a CRM fix');
+    const crm = crmParam(c.req.param('crm'));
+    const saved = await changeTeamOverride(
+      rt.db,
+      { teamId: principal.teamId, crm, override: null, updatedBy: principal.name, memberId: principal.memberId },
+      rt.now(),
+    ).catch(fromStoreError);
+    rt.log.info('adapter override withdrawn', { team: principal.teamId, member: principal.memberId, crm, version: saved.version });
+    return c.json({ crm, version: saved.version, withdrawn: true }, 200);
+  });
+
+  return app;
+}

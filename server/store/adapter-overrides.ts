@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { adapterOverrideSchema, type AdapterOverride } from '../../lib/adapters/overrides/schema';
+import { MAX_TEAM_OVERRIDES, type TeamAdapterOverride } from '../../lib/sync/adapter-overrides';
+import type { Db } from '../db/connect';
+import type { Database } from '../db/schema';
+import { recordAdapterOverrideChange } from './audit';
+import { StoreError } from './errors';
+
+/** The table migration 010 adds, for Kysely's typing of these queries. */
+export type AdapterOverrideTables = {
+  adapter_overrides: {
+    team_id: string;
+    crm: string;
+    version: number;
+    /** The fix as JSON; null once withdrawn. */
+    body: string | null;
+    updated_by: string;
+    member_id: string | null;
+    updated_at: number;
+  };
+};
+
+type OverridesDb = Kysely<Database & AdapterOverrideTables>;
+const overridesDb = (db: Db): OverridesDb => db.kysely.withTables<AdapterOverrideTables>();
+
+export interface TeamOverrideList {
+  overrides: TeamAdapterOverride[];
+  /** Changes with every publication and withdrawal: the ETag's content. */
+  tag: string;
+}
+
+/** Every fix in force for the team, by CRM id; a row that no longer validates is left out. */
+export async function readTeamOverrides(db: Db, teamId: string): Promise<TeamOverrideList> {
+  const rows = await overridesDb(db)
+    .selectFrom('adapter_overrides')
+    .select(['crm', 'version', 'body', 'updated_by', 'updated_at'])
+    .where('team_id', '=', teamId)
+    .orderBy('crm')
+    .execute();
+  const overrides = rows.flatMap((row): TeamAdapterOverride[] => {
+    if (row.body === null) return [];
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.body);
+    } catch {
+      return [];
+    }
+    const parsed = adapterOverrideSchema.safeParse(raw);
+    return parsed.success ? [{ crm: row.crm, version: row.version, override: parsed.data, updatedAt: row.updated_at, updatedBy: row.updated_by }] : [];
+  });
+  return { overrides, tag: rows.map((row) => `${row.crm}.${row.version}`).join('_') };
+}
+
+export interface OverrideChange {
+  teamId: string;
+  crm: string;
+  /** The new fix, or null to withdraw the current one. */
+  override: AdapterOverride | null;
+  updatedBy: string;
+  memberId: string | null;
+}
+
+/**
+ * Publishes or withdraws a team's fix of one CRM as the next version. The version in the
+ * WHERE makes a concurrent change of the same CRM lose with a conflict, never a silent merge.
+ */
+export async function changeTeamOverride(db: Db, change: OverrideChange, now: number): Promise<{ version: number; withdrawn: boolean }> {
+  const body = change.override ? JSON.stringify(adapterOverrideSchema.parse(change.override)) : null;
+  if (change.override && change.override.crm !== change.crm) throw new StoreError('invalid', `the fix is for ${change.override.crm}, not ${change.crm}`);
+  const updatedBy = change.updatedBy.trim().slice(0, 80);
+  const version = await overridesDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      const current = await trx
+        .selectFrom('adapter_overrides')
+        .select(['version', 'body'])
+        .where('team_id', '=', change.teamId)
+        .where('crm', '=', change.crm)
+        .executeTakeFirst();
+      if (!current) {
+        if (body === null) throw new StoreError('not_found', `the team has no fix for ${change.crm}`);
+        const count = await trx
+          .selectFrom('adapter_overrides')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('team_id', '=', change.teamId)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= MAX_TEAM_OVERRIDES) throw new StoreError('invalid', `a team keeps at most ${MAX_TEAM_OVERRIDES} fixes`);
+        const inserted = await trx
+          .insertInto('adapter_overrides')
+          .values({ team_id: change.teamId, crm: change.crm, version: 1, body, updated_by: updatedBy, member_id: change.memberId, updated_at: now })
+          .onConflict((oc) => oc.columns(['team_id', 'crm']).doNothing())
+          .executeTakeFirst();
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) throw new StoreError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
+        return 1;
+      }
+      if (body === null && current.body === null) throw new StoreError('not_found', `the team has no fix for ${change.crm}`);
+      const next = current.version + 1;
+      const updated = await trx
+        .updateTable('adapter_overrides')
+        .set({ version: next, body, updated_by: updatedBy, member_id: change.memberId, updated_at: now })
+        .where('team_id', '=', change.teamId)
+        .where('crm', '=', change.crm)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw new StoreError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
+      return next;
+    });
+  const fields = change.override ? Object.keys(change.override.fields).sort() : ['withdrawn'];
+  await recordAdapterOverrideChange(db, { teamId: change.teamId, memberId: change.memberId, adapter: change.crm, settings: fields }, now);
+  return { version, withdrawn: body === null };
+}
