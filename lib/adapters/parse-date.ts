@@ -55,8 +55,8 @@ const WEEKDAY =
   'lun|mar|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 const WEEKDAY_PREFIX = new RegExp(`^${WEEKDAY}\\.?,?\\s+`);
 
-// "14:05", "14.05", "14:05:33", "2:05 PM", "2 pm", "14u05", optionally followed by "uur"/"h".
-const TIME = '(\\d{1,2})(?:[:.u](\\d{2})(?::(\\d{2}))?)?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?:\\s*(?:uur|u|h))?';
+// "14:05", "14.05", "14:05:33", "2:05 PM", "2 pm", "14u05", optionally followed by "uur"/"Uhr"/"h".
+const TIME = '(\\d{1,2})(?:[:.u](\\d{2})(?::(\\d{2}))?)?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?:\\s*(?:uhr|uur|u|h))?';
 // What may sit between a date and its time: "26-11-2026 14:05", "26-11-2026, 14:05",
 // "gisteren om 14:05", "yesterday at 2:05 PM", "hier à 14:05", "gestern um 14:05".
 const JOINER = '(?:\\s*,\\s*|\\s+-\\s+|\\s+(?:om|at|um|à|a)\\s+|\\s+)';
