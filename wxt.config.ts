@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { builtInCrmOrigins } from './lib/adapters/origins';
+import { builtInCrmOrigins } from './lib/crms/origins';
 
 // `LEADPACE_E2E=1` builds the test/demo variant: every built-in CRM origin is granted at
 // install, so automated browsers never meet a permission prompt. The store build keeps CRM

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { readCrmHealth } from '@/lib/adapters/health-store';
-import { ADAPTERS } from '@/lib/adapters/registry';
+import { ADAPTERS } from '@/lib/crms/registry';
 import type { UserAdapter } from '@/lib/adapters/user/schema';
 import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { routeForUrl } from '@/lib/adapters/routes';
+import { routeForUrl } from '@/lib/crms/routes';
 import { originMatchPattern } from '@/lib/adapters/user/schema';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { useI18n } from '../ui/i18n';

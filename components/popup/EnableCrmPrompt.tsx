@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { routeForUrl } from '@/lib/adapters/routes';
+import { routeForUrl } from '@/lib/crms/routes';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { useI18n } from '../ui/i18n';
 
@@ -33,7 +33,7 @@ export function EnableCrmPrompt({ currentUrl, permissions }: { currentUrl: () =>
       const route = routeForUrl(url);
       if (!route) return;
       // Loaded only on a CRM tab: the adapters' reading code stays out of the popup's start-up.
-      const { adapterById } = await import('@/lib/adapters/registry');
+      const { adapterById } = await import('@/lib/crms/registry');
       const adapter = adapterById(route.id);
       if (!adapter) return;
       const granted = await permissions.contains({ origins: route.matches }).catch(() => true);

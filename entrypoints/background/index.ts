@@ -13,7 +13,7 @@ import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import { noteLeadPage } from '@/lib/adapters/health-store';
-import { adapterById } from '@/lib/adapters/registry';
+import { adapterById } from '@/lib/crms/registry';
 import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import { panelCommandMessage } from '@/lib/content/panel-commands';
 import { leadpaceDb } from '@/lib/db/schema';

@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelRoot } from '@/components/panel/PanelRoot';
 import { PANEL_CSS } from '@/components/panel/panel-css';
 import { preloadPanelPositions } from '@/components/panel/use-panel-position';
-import { adapterForUrl } from '@/lib/adapters/registry';
+import { adapterForUrl } from '@/lib/crms/registry';
 import { loadUserAdapters } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { routeForUrl } from '@/lib/adapters/routes';
+import { routeForUrl } from '@/lib/crms/routes';
 import { INJECT_LIST_MESSAGE, INJECT_PANEL_MESSAGE } from '@/lib/content/inject-message';
 import { followPageChanges } from '@/lib/content/page-changes';
 

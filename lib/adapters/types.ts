@@ -13,8 +13,6 @@ export interface CrmAdapter {
   matches: string[];
   /** Whether the lead content lives in frames (eLead, VinSolutions). */
   allFrames: boolean;
-  /** Positive example URLs; every other adapter must reject them. */
-  testUrls: { lead: string[]; other: string[] };
   /** True when this URL can show a single lead (the page may still need to render it). */
   isLeadPage(url: URL): boolean;
   /** Selector of the element whose presence means the lead is rendered. */
@@ -30,8 +28,4 @@ export interface CrmAdapter {
   extract(doc: Document, url: URL): LeadSnapshot | null;
   /** Selectors of click-to-call controls besides tel:/callto:/sip: links. */
   attemptHooks: string[];
-}
-
-export function defineAdapter(adapter: CrmAdapter): CrmAdapter {
-  return adapter;
 }

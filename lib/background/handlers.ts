@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { adapterById } from '../adapters/registry';
+import { adapterById } from '@/lib/crms/registry';
 import { matchesPattern } from '../adapters/match-pattern';
 import type { LeadView } from '../domain/lead';
 import type { LeadSnapshot } from '../domain/model';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { routeForUrl } from '../adapters/routes';
+import { routeForUrl } from '@/lib/crms/routes';
 import { loadUserAdapters } from '../adapters/user/store';
 import { userRoute } from '../adapters/user/to-adapter';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { adapterById } from '../adapters/registry';
+import { adapterById } from '@/lib/crms/registry';
 import type { LeadpaceDb } from '../db/schema';
 import type { Result } from '../messaging';
 

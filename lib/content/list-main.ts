@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { routeForUrl } from '../adapters/routes';
+import { routeForUrl } from '@/lib/crms/routes';
 import { crmDisabledSchema, onMessage } from '../messaging';
 import { safely } from '../safely';
 import { followDealerZone } from './dealer-zone';

@@ -1,4 +1,4 @@
-import { listReaderForUrl } from '../adapters/lists/registry';
+import { listReaderForUrl } from '@/lib/crms/lists';
 import type { CrmListReader } from '../adapters/lists/types';
 import { leadKey, type LeadSnapshot } from '../domain/model';
 import { LISTED_MAX, sendMessage } from '../messaging';

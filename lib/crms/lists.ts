@@ -1,10 +1,11 @@
-import { routeForUrl } from '../routes';
-import { demoListReader } from './demo.list';
-import { eleadListReader } from './elead.list';
-import { pipedriveListReader } from './pipedrive.list';
-import { salesforceListReader } from './salesforce.list';
-import type { CrmListReader } from './types';
-import { vinsolutionsListReader } from './vinsolutions.list';
+import type { CrmListReader } from '../adapters/lists/types';
+import { routeForUrl } from './routes';
+// One line per CRM folder with a list.ts.
+import { demoListReader } from './demo/list';
+import { eleadListReader } from './elead/list';
+import { pipedriveListReader } from './pipedrive/list';
+import { salesforceListReader } from './salesforce/list';
+import { vinsolutionsListReader } from './vinsolutions/list';
 
 /**
  * Every CRM whose inbox or lead list Leadpace reads new leads from. A CRM missing here still

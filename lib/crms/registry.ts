@@ -1,21 +1,20 @@
-import { demoAdapter } from './demo';
-// Adapter imports: one line per adapter.
-import { pipedriveAdapter } from './pipedrive';
-import { hubspotAdapter } from './hubspot';
-import { salesforceAdapter } from './salesforce';
-import { zohoAdapter } from './zoho';
-import { dynamicsAdapter } from './dynamics';
-import { carflowAdapter } from './carflow';
-import { drivecentricAdapter } from './drivecentric';
-import { eleadAdapter } from './elead';
-import { vinsolutionsAdapter } from './vinsolutions';
-import { matchesAny } from './match-pattern';
-import type { CrmAdapter } from './types';
+import { matchesAny } from '../adapters/match-pattern';
+import type { CrmAdapter } from '../adapters/types';
+// One line per CRM folder (lib/crms/<id>/adapter.ts), in the order of ./routes.ts.
+import { carflowAdapter } from './carflow/adapter';
+import { demoAdapter } from './demo/adapter';
+import { drivecentricAdapter } from './drivecentric/adapter';
+import { dynamicsAdapter } from './dynamics/adapter';
+import { eleadAdapter } from './elead/adapter';
+import { hubspotAdapter } from './hubspot/adapter';
+import { pipedriveAdapter } from './pipedrive/adapter';
+import { salesforceAdapter } from './salesforce/adapter';
+import { vinsolutionsAdapter } from './vinsolutions/adapter';
+import { zohoAdapter } from './zoho/adapter';
 
-/** Every built-in CRM adapter. Order matters only if two ever claimed the same origin. */
+/** Every built-in CRM adapter (the panel bundle's; the detector never loads this). */
 export const ADAPTERS: readonly CrmAdapter[] = [
   demoAdapter,
-  // Built-in CRM adapters: one line per adapter.
   pipedriveAdapter,
   hubspotAdapter,
   salesforceAdapter,

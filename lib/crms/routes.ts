@@ -1,63 +1,27 @@
-import { matchesAny } from './match-pattern';
-// Route imports: one line per adapter (lib/adapters/<id>.route.ts).
-import { PIPEDRIVE_ROUTE } from './pipedrive.route';
-import { HUBSPOT_ROUTE } from './hubspot.route';
-import { SALESFORCE_ROUTE } from './salesforce.route';
-import { ZOHO_ROUTE } from './zoho.route';
-import { DYNAMICS_ROUTE } from './dynamics.route';
-import { CARFLOW_ROUTE } from './carflow.route';
-import { DRIVECENTRIC_ROUTE } from './drivecentric.route';
-import { ELEAD_ROUTE } from './elead.route';
-import { VINSOLUTIONS_ROUTE } from './vinsolutions.route';
+import { matchesAny } from '../adapters/match-pattern';
+import type { CrmRoute } from './define';
+// One line per CRM folder (lib/crms/<id>/route.ts); tests/conventions/crm-folders.test.ts checks
+// that this list, the adapters and the list readers name the same folders.
+import { CARFLOW_ROUTE } from './carflow/route';
+import { DEMO_ROUTE } from './demo/route';
+import { DRIVECENTRIC_ROUTE } from './drivecentric/route';
+import { DYNAMICS_ROUTE } from './dynamics/route';
+import { ELEAD_ROUTE } from './elead/route';
+import { HUBSPOT_ROUTE } from './hubspot/route';
+import { PIPEDRIVE_ROUTE } from './pipedrive/route';
+import { SALESFORCE_ROUTE } from './salesforce/route';
+import { VINSOLUTIONS_ROUTE } from './vinsolutions/route';
+import { ZOHO_ROUTE } from './zoho/route';
+
+export type { CrmRoute } from './define';
+export { DEMO_CRM_MATCHES } from './demo/route';
 
 /**
- * Which URLs of a CRM can show a lead. Kept apart from the adapters' extraction code: the
- * detector content script that runs on every CRM page imports only this (and the match
- * pattern helper), so a page that is not a lead page costs almost nothing.
+ * Every built-in CRM's URL facts. The detector content script and the background import only
+ * this, never the extraction code. Order matters only if two ever claimed the same origin.
  */
-export interface CrmRoute {
-  id: string;
-  matches: string[];
-  allFrames: boolean;
-  isLeadPage(url: URL): boolean;
-  /**
-   * True when this URL shows an inbox or list of leads that Leadpace can read new leads from
-   * (lib/adapters/lists/). Optional: a CRM without a known list page never needs the panel
-   * bundle there.
-   */
-  isListPage?(url: URL): boolean;
-}
-
-/** Origins of the fake dealer CRM used by the demo and the end-to-end tests. */
-export const DEMO_CRM_MATCHES = ['http://leadpace-demo.localhost/*'];
-
-const DEMO_LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
-// The fake CRM shows its polling lead inbox at the root and at /leads.
-const DEMO_LIST_PATH = /^\/(?:leads\/?)?$/;
-
-export const DEMO_ROUTE: CrmRoute = {
-  id: 'demo',
-  matches: DEMO_CRM_MATCHES,
-  allFrames: false,
-  isLeadPage(url) {
-    try {
-      return matchesAny(DEMO_CRM_MATCHES, url) && DEMO_LEAD_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
-  },
-  isListPage(url) {
-    try {
-      return matchesAny(DEMO_CRM_MATCHES, url) && DEMO_LIST_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
-  },
-};
-
 export const ROUTES: readonly CrmRoute[] = [
   DEMO_ROUTE,
-  // Built-in CRM routes: one line per adapter.
   PIPEDRIVE_ROUTE,
   HUBSPOT_ROUTE,
   SALESFORCE_ROUTE,

@@ -7,7 +7,7 @@ import type { PermissionsApi } from '@/components/options/CrmPermissions';
 import { Options } from '@/components/options/Options';
 import { I18nProvider } from '@/components/ui/i18n';
 import { crmHostNames } from '@/lib/domain/crm-hosts';
-import { ADAPTERS } from '@/lib/adapters/registry';
+import { ADAPTERS } from '@/lib/crms/registry';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
 
 /** An in-memory stand-in for browser.permissions (fakeBrowser does not implement it). */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS } from '../../lib/adapters/registry';
+import { ADAPTERS } from '@/lib/crms/registry';
 import { setupExtensionAndCrm } from './harness';
 
 // Every built-in adapter's saved pages, served at the CRM's real origin through Playwright

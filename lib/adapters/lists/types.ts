@@ -21,7 +21,3 @@ export interface CrmListReader {
   /** One snapshot per readable row, in page order, without duplicates. */
   read(doc: Document, url: URL): LeadSnapshot[];
 }
-
-export function defineListReader(reader: CrmListReader): CrmListReader {
-  return reader;
-}

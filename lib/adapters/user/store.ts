@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { ADAPTERS } from '../registry';
+import { ADAPTERS } from '@/lib/crms/registry';
 import type { CrmAdapter } from '../types';
 import { matchesAny } from '../match-pattern';
 import { userAdapterSchema, type UserAdapter } from './schema';

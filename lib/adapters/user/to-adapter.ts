@@ -2,7 +2,7 @@ import type { LeadSnapshot, SnapshotField } from '../../domain/model';
 import { meaningful, optionalText } from '../extract';
 import { matchesAny } from '../match-pattern';
 import { parseCrmDate } from '../parse-date';
-import type { CrmRoute } from '../routes';
+import type { CrmRoute } from '@/lib/crms/routes';
 import { buildSnapshot, FIELD_MAX, linkValue, validLeadId } from '../snapshot';
 import type { CrmAdapter } from '../types';
 import { firstPierced, outermostStep } from './query';
@@ -105,7 +105,6 @@ export function userAdapter(def: UserAdapter): CrmAdapter {
     name: def.name,
     matches: route.matches,
     allFrames: false,
-    testUrls: { lead: [], other: [] },
     isLeadPage: route.isLeadPage,
     anchor,
     leadId,

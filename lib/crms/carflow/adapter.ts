@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { CARFLOW_LEAD_PATH, CARFLOW_MATCHES, CARFLOW_ROUTE } from './carflow.route';
-import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, textOf } from './extract';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { CARFLOW_LEAD_PATH, CARFLOW_ROUTE } from './route';
+import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, textOf } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
 
 /*
  * Carflow Manager (BE/NL lead management, Dutch/French UI). Publicly known, from Carflow's own
@@ -138,39 +138,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const carflowAdapter = defineAdapter({
-  id: CRM_ID,
+export const carflowAdapter = defineAdapter(CARFLOW_ROUTE, {
   name: 'Carflow Manager',
-  matches: CARFLOW_MATCHES,
-  allFrames: false,
-  testUrls: {
-    lead: [
-      'https://app.carflowmanager.com/nl/leads/184523',
-      'https://app.carflowmanager.com/fr/leads/detail/184977',
-      'https://garage-peeters.carflow.be/leads/20931/',
-      'https://autobedrijf-jansen.carflow.nl/nl/opportuniteiten/77120',
-      'https://app.carflowmanager.com/Lead/Detail/184523?tab=activiteiten',
-    ],
-    other: [
-      'https://app.carflowmanager.com/nl/leads',
-      'https://app.carflowmanager.com/nl/leads/nieuw',
-      'https://app.carflowmanager.com/nl/stock/55120',
-      'https://app.carflowmanager.com/fr/dashboard',
-      'https://support.carflowmanager.com/nl/support/solutions/articles/44001856450-info-leadpagina',
-      'https://garage-peeters.carflow.be/inzichten',
-    ],
-  },
-  isLeadPage: CARFLOW_ROUTE.isLeadPage,
   // Labels, not classes: any main region counts; extraction decides whether it holds a lead.
   anchor: 'main, [role="main"]',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   // No Carflow click-to-call control is publicly documented; tel: links are covered generically.
   attemptHooks: [],
 });

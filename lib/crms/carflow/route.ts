@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 // ASSUMPTION: Carflow Manager's application host is not documented publicly. carflowmanager.com
 // is its real domain (support.carflowmanager.com, media.carflowmanager.com); the regional
@@ -15,15 +14,11 @@ export const CARFLOW_MATCHES = [
 export const CARFLOW_LEAD_PATH =
   /^\/(?:(?:nl|fr|en)\/)?(?:leads?|opportunit(?:y|ies|eit|eiten|e|es))\/(?:(?:detail|details|view)\/)?(\d{1,12})\/?$/i;
 
-export const CARFLOW_ROUTE: CrmRoute = {
+export const CARFLOW_ROUTE = defineRoute({
   id: 'carflow',
   matches: CARFLOW_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      return matchesAny(CARFLOW_MATCHES, url) && !/^support\./i.test(url.hostname) && CARFLOW_LEAD_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    return !/^support\./i.test(url.hostname) && CARFLOW_LEAD_PATH.test(url.pathname);
   },
-};
+});

@@ -1,14 +1,11 @@
-import type { LeadSnapshot } from '../domain/model';
-import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
-import { DEMO_CRM_MATCHES } from './origins';
-import { DEMO_ROUTE } from './routes';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
+import type { LeadSnapshot } from '../../domain/model';
+import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from '../../adapters/extract';
+import { DEMO_LEAD_PATH as LEAD_PATH, DEMO_ROUTE } from './route';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'demo';
-// The same path as DEMO_ROUTE's; here it also yields the record id.
-const LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
 const ANCHOR = 'section.lead-detail[data-record-id]';
 // Fallbacks keep working when the CRM renames its classes: the record id attribute is the
 // most stable hook this CRM has.
@@ -99,38 +96,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const demoAdapter = defineAdapter({
-  id: CRM_ID,
+export const demoAdapter = defineAdapter(DEMO_ROUTE, {
   name: 'Demo CRM (AutoHuis)',
-  matches: DEMO_CRM_MATCHES,
-  allFrames: false,
-  testUrls: {
-    lead: [
-      'http://leadpace-demo.localhost:5173/leads/L-1042',
-      'http://leadpace-demo.localhost/leads/L-1043',
-      'http://leadpace-demo.localhost:5190/leads/L-1047?hostile=1',
-      'http://leadpace-demo.localhost:5173/leads/L-1050/?delay=800#notes',
-    ],
-    other: [
-      'http://leadpace-demo.localhost:5173/',
-      'http://leadpace-demo.localhost:5173/leads',
-      'http://leadpace-demo.localhost/leads/?hostile=1',
-      'http://leadpace-demo.localhost:5173/api/leads/L-1042',
-      'http://leadpace-demo.localhost:5173/voorraad',
-    ],
-  },
-  // One definition of "a lead page", shared with the lightweight detector script.
-  isLeadPage: DEMO_ROUTE.isLeadPage,
   // Any element carrying the record id: a renamed class must not stop the panel from coming.
   anchor: RECORD_SELECTORS.join(', '),
   watch: 'section.lead-detail',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [],
 });

@@ -1,14 +1,13 @@
-import { DEMO_ROUTE } from '../routes';
-import { validLeadId } from '../snapshot';
-import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from './table';
-import { defineListReader } from './types';
+import { DEMO_LEAD_PATH as LEAD_PATH, DEMO_ROUTE } from './route';
+import { validLeadId } from '../../adapters/snapshot';
+import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from '../../adapters/lists/table';
+import { defineListReader } from '../define';
 
 // The fake dealer CRM's inbox (tests/crm-site, `/` and `/leads`): a `table.lead-table` whose rows
 // carry `data-lead-id` and link to `/leads/{id}`, re-rendered by a two-second poll.
 
 // The id part of the demo adapter's LEAD_PATH: the same ids, so the same lead keys.
 const DEMO_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const LEAD_PATH = /^\/leads\/([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
 
 function idFromLink(row: Element, listUrl: URL): { id: string; url: URL } | null {
   for (const link of Array.from(row.querySelectorAll('a[href]')).slice(0, 5)) {
@@ -42,9 +41,7 @@ const spec: GridSpec = {
   labels: LIST_LABELS,
 };
 
-export const demoListReader = defineListReader({
-  id: 'demo',
-  isListPage: (url) => DEMO_ROUTE.isListPage?.(url) ?? false,
+export const demoListReader = defineListReader(DEMO_ROUTE, {
   // A table that lost its class is still found through its rows (the watcher then watches the table).
   container: 'table.lead-table, tr[data-lead-id]',
   read: (doc, url) => readGrids(doc, url, spec),

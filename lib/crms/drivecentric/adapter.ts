@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { DRIVECENTRIC_MATCHES, DRIVECENTRIC_ROUTE } from './drivecentric.route';
-import { findValueByLabel, firstMatch, LABELS, meaningful, textOf } from './extract';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { DRIVECENTRIC_ROUTE } from './route';
+import { findValueByLabel, firstMatch, LABELS, meaningful, textOf } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'drivecentric';
 // The customer card is a modal over any screen; it is the lead, the screen behind it is noise.
@@ -139,40 +139,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const drivecentricAdapter = defineAdapter({
-  id: CRM_ID,
+export const drivecentricAdapter = defineAdapter(DRIVECENTRIC_ROUTE, {
   name: 'DriveCentric',
-  matches: DRIVECENTRIC_MATCHES,
-  allFrames: DRIVECENTRIC_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://app.drivecentric.com/#/salesHome',
-      'https://staging1.drivecentric.com/#/salesHome',
-      'https://lithiamotors.drivecentric.com/#/deskLog?store=1042',
-      'https://app.drivecentric.com/',
-      'https://app.drivecentric.com/#/inbox/unread',
-    ],
-    other: [
-      'https://www.drivecentric.com/',
-      'https://drivecentric.com/pricing',
-      'https://app.drivecentric.com/login.aspx',
-      'https://app.drivecentric.com/Login.aspx?ReturnUrl=%2f',
-      'https://help.drivecentric.com/hc/en-us',
-      'https://app.drivecentric.com/#/login',
-      'https://app.drivecentric.com/assets/main.js',
-    ],
-  },
-  isLeadPage: DRIVECENTRIC_ROUTE.isLeadPage,
   anchor: CARD,
   watch: CARD,
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [
     '[analyticsdetect="CustomerAction|Navigate|Call"]',
     '[analyticsdetect="CustomerActions|Call|Phone"]',

@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 // Dynamics 365 online: crm.dynamics.com (North America) and crm2…crm21 for the other regions.
 // Listed one by one: a `*.dynamics.com` pattern would also claim Business Central and
@@ -33,15 +32,11 @@ export function dynamicsRecordId(url: URL): string | null {
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
-export const DYNAMICS_ROUTE: CrmRoute = {
+export const DYNAMICS_ROUTE = defineRoute({
   id: 'dynamics',
   matches: DYNAMICS_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      return matchesAny(DYNAMICS_MATCHES, url) && dynamicsRecordId(url) !== null;
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    return dynamicsRecordId(url) !== null;
   },
-};
+});

@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { ELEAD_MATCHES, ELEAD_ROUTE } from './elead.route';
-import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { ELEAD_ROUTE } from './route';
+import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'elead';
 // The customer panel is server-rendered with fixed ASP.NET ids; the panel is the lead.
@@ -197,40 +197,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const eleadAdapter = defineAdapter({
-  id: CRM_ID,
+export const eleadAdapter = defineAdapter(ELEAD_ROUTE, {
   name: 'eLead CRM (CDK) / FordDirect CRM',
-  matches: ELEAD_MATCHES,
-  allFrames: ELEAD_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=24499393&lDID=23724428&loc=DeskLogDLL&R=NO&LICID=',
-      'https://group1.eleadcrm.com/evo2/fresh/eLead-V45/elead_track/NewProspects/OpptyDetails.aspx?lPID=31877402&lDID=30125511',
-      'https://wd.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/opptydetails.aspx?lDID=18820011&lpid=19004452&R=NO',
-      'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=5540021&lDID=5310988&loc=DeskLogDLL',
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lDID=23724428',
-    ],
-    other: [
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/index.aspx',
-      'https://www.eleadcrm.com/evo2/fresh/login.asp',
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/history.aspx?lPID=24499393&lDID=23724428',
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/newprospects/SoldHistory.asp?LICID=1234&ID=24499393',
-      // The person without an opportunity is not a lead.
-      'https://www.eleadcrm.com/evo2/fresh/elead-v45/elead_track/NewProspects/OpptyDetails.aspx?lPID=24499393',
-      'https://www.forddirectcrm.com/evo2/fresh/elead-v45/elead_track/reports/customReport.aspx',
-    ],
-  },
-  isLeadPage: ELEAD_ROUTE.isLeadPage,
   anchor: ANCHOR,
   watch: '#pnlCustomerInformation',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [
     "a[onclick*='Click2Call']",
     "[onclick*='Click2Call']",

@@ -1,7 +1,7 @@
-import { ELEAD_ROUTE } from '../elead.route';
-import { validLeadId } from '../snapshot';
-import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from './table';
-import { defineListReader } from './types';
+import { ELEAD_ROUTE } from './route';
+import { validLeadId } from '../../adapters/snapshot';
+import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from '../../adapters/lists/table';
+import { defineListReader } from '../define';
 
 // eLead / FordDirect CRM report drill-downs (`elead_track/reports/customReport.aspx?…&Column=…`,
 // the desk log's pages). Public descriptions: an ASP.NET `table.gridview` (`#gvReport`) whose
@@ -83,9 +83,7 @@ const spec: GridSpec = {
   cleanDate: (text) => text.replace(/\s*\(.*\)\s*$/, ''),
 };
 
-export const eleadListReader = defineListReader({
-  id: 'elead',
-  isListPage: (url) => ELEAD_ROUTE.isListPage?.(url) ?? false,
+export const eleadListReader = defineListReader(ELEAD_ROUTE, {
   // A grid without those names is found through its first prospect link (the watcher then
   // watches the link's table).
   container: 'table#gvReport, table.gridview, a[href*="OpptyDetails" i]',

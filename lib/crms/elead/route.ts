@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 // FordDirect CRM is eLead under another domain; the same pages, ids and frames.
 export const ELEAD_MATCHES = ['https://*.eleadcrm.com/*', 'https://*.forddirectcrm.com/*'];
@@ -11,31 +10,23 @@ const PROSPECT_ID = /^\d{1,18}$/;
 // table whose "Prospect" column links each row to its OpptyDetails page.
 const LIST_PATH = /\/elead_track\/reports\/(?:customreport\.aspx|desklog\/[a-z0-9_]{1,60}\.aspx)$/i;
 
-export const ELEAD_ROUTE: CrmRoute = {
+export const ELEAD_ROUTE = defineRoute({
   id: 'elead',
   matches: ELEAD_MATCHES,
   // The opportunity page is usually a frame of elead_track/index.aspx.
   allFrames: true,
-  isLeadPage(url) {
-    try {
-      if (!matchesAny(ELEAD_MATCHES, url) || !OPPTY_PATH.test(url.pathname)) return false;
-      // The opportunity (lDID) is the lead; the person (lPID), when given, must be well formed.
-      let opportunity = false;
-      for (const [key, value] of url.searchParams) {
-        const name = key.toLowerCase();
-        if (name === 'ldid') opportunity = PROSPECT_ID.test(value.trim());
-        else if (name === 'lpid' && !PROSPECT_ID.test(value.trim())) return false;
-      }
-      return opportunity;
-    } catch {
-      return false;
+  isLeadUrl(url) {
+    if (!OPPTY_PATH.test(url.pathname)) return false;
+    // The opportunity (lDID) is the lead; the person (lPID), when given, must be well formed.
+    let opportunity = false;
+    for (const [key, value] of url.searchParams) {
+      const name = key.toLowerCase();
+      if (name === 'ldid') opportunity = PROSPECT_ID.test(value.trim());
+      else if (name === 'lpid' && !PROSPECT_ID.test(value.trim())) return false;
     }
+    return opportunity;
   },
-  isListPage(url) {
-    try {
-      return matchesAny(ELEAD_MATCHES, url) && LIST_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isListUrl(url) {
+    return LIST_PATH.test(url.pathname);
   },
-};
+});

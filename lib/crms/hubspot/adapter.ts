@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { findValueByLabel, LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
-import { HUBSPOT_MATCHES, HUBSPOT_RECORD_PATH, HUBSPOT_ROUTE } from './hubspot.route';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { findValueByLabel, LABELS, meaningful, normaliseLabel, optionalText, textOf } from '../../adapters/extract';
+import { HUBSPOT_RECORD_PATH, HUBSPOT_ROUTE } from './route';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'hubspot';
 type Kind = 'contact' | 'deal';
@@ -326,41 +326,13 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const hubspotAdapter = defineAdapter({
-  id: CRM_ID,
+export const hubspotAdapter = defineAdapter(HUBSPOT_ROUTE, {
   name: 'HubSpot CRM',
-  matches: HUBSPOT_MATCHES,
-  allFrames: HUBSPOT_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://app.hubspot.com/contacts/21897645/record/0-1/51234',
-      'https://app.hubspot.com/contacts/21897645/record/0-3/18493027561',
-      'https://app-eu1.hubspot.com/contacts/143987220/record/0-1/98765401/view/1',
-      'https://app-na2.hubspot.com/contacts/243381751/record/0-1/451/',
-      'https://app.hubspot.com/contacts/21897645/contact/51234',
-      'https://app.hubspot.com/contacts/21897645/deal/18493027561/',
-    ],
-    other: [
-      'https://app.hubspot.com/contacts/21897645/objects/0-1/views/all/list',
-      'https://app.hubspot.com/contacts/21897645/record/0-2/9123',
-      'https://app-eu1.hubspot.com/contacts/143987220/objects/0-3/views/all/board',
-      'https://app.hubspot.com/reports-dashboard/21897645/view/8812',
-      'https://app.hubspot.com/contacts/21897645/contacts/list/view/all/',
-      'https://app.hubspot.com/live-messages/21897645/inbox/501',
-    ],
-  },
-  isLeadPage: HUBSPOT_ROUTE.isLeadPage,
   anchor: '[data-selenium-test^="property-input-"], [data-selenium-test="highlightTitle"], [data-test-id="left-sidebar"]',
   // The three-column record layout is re-rendered as a whole when HubSpot switches records.
   watch: '[data-test-id="record-page"], [data-test-id="record-layout"], main',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [
     '[data-selenium-test="quick-action-call"]',
     '[data-selenium-test="highlight-action-call"]',

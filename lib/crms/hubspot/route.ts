@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 // The app hosts of HubSpot's data centres; www/knowledge/community pages never show records.
 export const HUBSPOT_MATCHES = [
@@ -18,15 +17,11 @@ export const HUBSPOT_MATCHES = [
 export const HUBSPOT_RECORD_PATH =
   /^\/contacts\/\d{1,12}\/(?:record\/(0-1|0-3)|(contact|deal))\/(\d{1,20})(?:\/[A-Za-z0-9/_-]*)?$/;
 
-export const HUBSPOT_ROUTE: CrmRoute = {
+export const HUBSPOT_ROUTE = defineRoute({
   id: 'hubspot',
   matches: HUBSPOT_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      return matchesAny(HUBSPOT_MATCHES, url) && HUBSPOT_RECORD_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    return HUBSPOT_RECORD_PATH.test(url.pathname);
   },
-};
+});

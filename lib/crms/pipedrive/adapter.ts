@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from './extract';
-import { parseCrmDate } from './parse-date';
-import { PIPEDRIVE_MATCHES, PIPEDRIVE_RECORD_PATH, PIPEDRIVE_ROUTE } from './pipedrive.route';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { PIPEDRIVE_RECORD_PATH, PIPEDRIVE_ROUTE } from './route';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'pipedrive';
 type Kind = 'person' | 'deal' | 'lead';
@@ -160,40 +160,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const pipedriveAdapter = defineAdapter({
-  id: CRM_ID,
+export const pipedriveAdapter = defineAdapter(PIPEDRIVE_ROUTE, {
   name: 'Pipedrive',
-  matches: PIPEDRIVE_MATCHES,
-  allFrames: PIPEDRIVE_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://lonestarmotors.pipedrive.com/person/1843',
-      'https://lonestarmotors.pipedrive.com/deal/2291',
-      'https://autobedrijf-jansen.pipedrive.com/deal/77/activity',
-      'https://lonestarmotors.pipedrive.com/leads/inbox/3f1c2a90-8d4b-11ef-9a1e-2b7c5d4e6f10',
-      'https://app.pipedrive.com/person/52',
-    ],
-    other: [
-      'https://lonestarmotors.pipedrive.com/leads/inbox',
-      'https://lonestarmotors.pipedrive.com/pipeline/1/user/everyone',
-      'https://lonestarmotors.pipedrive.com/persons/list/user/everyone',
-      'https://lonestarmotors.pipedrive.com/organization/311',
-      'https://lonestarmotors.pipedrive.com/activities/list',
-      'https://lonestarmotors.pipedrive.com/leads/inbox/not-a-uuid',
-      'https://www.pipedrive.com/person/1843',
-    ],
-  },
-  isLeadPage: PIPEDRIVE_ROUTE.isLeadPage,
   anchor: '[data-test="phone-number-button"], .detailView, [data-test="person-detail-view"], [data-test="deal-detail-view"], [data-test="lead-detail-view"]',
   // Pipedrive swaps whole view containers on navigation, and the leads inbox re-renders its panel.
   watch: '.viewContainer, [data-test="lead-detail-view"], main',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: ['[data-test="phone-number-button"]', '[data-test="call-button"]', '[data-test="caller-button"]'],
 });

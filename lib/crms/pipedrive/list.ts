@@ -1,8 +1,8 @@
-import { LABELS } from '../extract';
-import { PIPEDRIVE_ROUTE } from '../pipedrive.route';
-import { validLeadId } from '../snapshot';
-import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from './table';
-import { defineListReader } from './types';
+import { LABELS } from '../../adapters/extract';
+import { PIPEDRIVE_ROUTE } from './route';
+import { validLeadId } from '../../adapters/snapshot';
+import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from '../../adapters/lists/table';
+import { defineListReader } from '../define';
 
 // Pipedrive's leads inbox (`/leads/inbox`, also beside an open lead at `/leads/inbox/{uuid}`).
 // Public evidence: rows are `[role="row"]` in a grid and each links its lead as
@@ -61,9 +61,7 @@ const spec: GridSpec = {
   labels: PD_LABELS,
 };
 
-export const pipedriveListReader = defineListReader({
-  id: 'pipedrive',
-  isListPage: (url) => PIPEDRIVE_ROUTE.isListPage?.(url) ?? false,
+export const pipedriveListReader = defineListReader(PIPEDRIVE_ROUTE, {
   container: LIST_ROOTS.join(', '),
   read: (doc, url) => readGrids(doc, url, spec),
 });

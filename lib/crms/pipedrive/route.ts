@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 export const PIPEDRIVE_MATCHES = ['https://*.pipedrive.com/*'];
 
@@ -20,24 +19,16 @@ export const PIPEDRIVE_LIST_PATH =
 export const PIPEDRIVE_RECORD_PATH =
   /^\/(?:(person|deal)\/(\d{1,15})(?:\/[a-z-]{1,30})?|leads\/inbox\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))\/?$/i;
 
-export const PIPEDRIVE_ROUTE: CrmRoute = {
+export const PIPEDRIVE_ROUTE = defineRoute({
   id: 'pipedrive',
   matches: PIPEDRIVE_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      if (!matchesAny(PIPEDRIVE_MATCHES, url) || NOT_APP_HOSTS.has(url.hostname.toLowerCase())) return false;
-      return PIPEDRIVE_RECORD_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    if (NOT_APP_HOSTS.has(url.hostname.toLowerCase())) return false;
+    return PIPEDRIVE_RECORD_PATH.test(url.pathname);
   },
-  isListPage(url) {
-    try {
-      if (!matchesAny(PIPEDRIVE_MATCHES, url) || NOT_APP_HOSTS.has(url.hostname.toLowerCase())) return false;
-      return PIPEDRIVE_LIST_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isListUrl(url) {
+    if (NOT_APP_HOSTS.has(url.hostname.toLowerCase())) return false;
+    return PIPEDRIVE_LIST_PATH.test(url.pathname);
   },
-};
+});

@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, optionalText, textOf } from './extract';
-import { parseCrmDate } from './parse-date';
-import { SALESFORCE_MATCHES, SALESFORCE_RECORD_PATH, SALESFORCE_ROUTE } from './salesforce.route';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from './snapshot';
+import { type LeadSnapshot } from '../../domain/model';
+import { findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, optionalText, textOf } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { SALESFORCE_RECORD_PATH, SALESFORCE_ROUTE } from './route';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
 
 const CRM_ID = 'salesforce';
 type SfObject = 'Lead' | 'Contact' | 'Opportunity';
@@ -277,41 +277,13 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const salesforceAdapter = defineAdapter({
-  id: CRM_ID,
+export const salesforceAdapter = defineAdapter(SALESFORCE_ROUTE, {
   name: 'Salesforce (Lightning, Automotive Cloud)',
-  matches: SALESFORCE_MATCHES,
-  allFrames: SALESFORCE_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://vandermeerauto.lightning.force.com/lightning/r/Lead/00Q5j00000RkT3dEAF/view',
-      'https://acme-motors.lightning.force.com/lightning/r/Contact/0035j00001AbCdEAAV/view',
-      'https://acme-motors.lightning.force.com/lightning/r/Opportunity/0065j00000XyZ12AAB/view?ws=%2Flightning%2Fr%2FAccount%2F0015j00000QwErTAAV%2Fview',
-      'https://acme-motors--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5j00000RkT3d/view',
-      'https://vandermeerauto.lightning.force.com/lightning/r/00Q5j00000RkT3dEAF/view',
-    ],
-    other: [
-      'https://vandermeerauto.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
-      'https://vandermeerauto.lightning.force.com/lightning/o/Lead/home',
-      'https://vandermeerauto.lightning.force.com/lightning/page/home',
-      'https://vandermeerauto.lightning.force.com/lightning/r/Account/0015j00000QwErTAAV/view',
-      'https://vandermeerauto.lightning.force.com/lightning/r/Lead/00Q5j00000RkT3dEAF/related/Histories/view',
-      'https://vandermeerauto.lightning.force.com/lightning/r/0015j00000QwErTAAV/view',
-      'https://vandermeerauto.lightning.force.com/lightning/setup/SetupOneHome/home',
-    ],
-  },
-  isLeadPage: SALESFORCE_ROUTE.isLeadPage,
   anchor: 'records-lwc-highlights-panel, records-record-layout-item, records-highlights2',
   // Lightning swaps whole cached pages and console tabs inside these, not inside the record.
   watch: '.oneCenterStage, .oneConsoleTabset, .oneWorkspaceTabWrapper, .viewport',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [
     'lightning-click-to-dial',
     '.forceClickToDial',

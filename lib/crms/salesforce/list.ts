@@ -1,8 +1,8 @@
-import { salesforceId18 } from '../salesforce';
-import { SALESFORCE_RECORD_PATH, SALESFORCE_ROUTE } from '../salesforce.route';
-import { validLeadId } from '../snapshot';
-import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from './table';
-import { defineListReader } from './types';
+import { salesforceId18 } from './adapter';
+import { SALESFORCE_RECORD_PATH, SALESFORCE_ROUTE } from './route';
+import { validLeadId } from '../../adapters/snapshot';
+import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from '../../adapters/lists/table';
+import { defineListReader } from '../define';
 
 // Salesforce Lightning list views of leads (`/lightning/o/Lead/list?filterName=…` and the Lead
 // object home). Public descriptions of the markup: the list sits in `.forceListViewManager`, a
@@ -61,9 +61,7 @@ const spec: GridSpec = {
   labels: SF_LABELS,
 };
 
-export const salesforceListReader = defineListReader({
-  id: 'salesforce',
-  isListPage: (url) => SALESFORCE_ROUTE.isListPage?.(url) ?? false,
+export const salesforceListReader = defineListReader(SALESFORCE_ROUTE, {
   container: '.forceListViewManager, table[role="grid"]',
   read: (doc, url) => readGrids(doc, url, spec),
 });

@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 // Lightning Experience only: every My Domain and sandbox ("--sbx.sandbox.") lives under it.
 export const SALESFORCE_MATCHES = ['https://*.lightning.force.com/*'];
@@ -20,25 +19,16 @@ export const SALESFORCE_LEAD_PREFIXES = ['00Q', '003', '006'];
  */
 export const SALESFORCE_LIST_PATH = /^\/lightning\/o\/Lead\/(?:list|home)\/?$/;
 
-export const SALESFORCE_ROUTE: CrmRoute = {
+export const SALESFORCE_ROUTE = defineRoute({
   id: 'salesforce',
   matches: SALESFORCE_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      if (!matchesAny(SALESFORCE_MATCHES, url)) return false;
-      const m = SALESFORCE_RECORD_PATH.exec(url.pathname);
-      if (!m?.[2]) return false;
-      return m[1] !== undefined || SALESFORCE_LEAD_PREFIXES.includes(m[2].slice(0, 3));
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    const m = SALESFORCE_RECORD_PATH.exec(url.pathname);
+    if (!m?.[2]) return false;
+    return m[1] !== undefined || SALESFORCE_LEAD_PREFIXES.includes(m[2].slice(0, 3));
   },
-  isListPage(url) {
-    try {
-      return matchesAny(SALESFORCE_MATCHES, url) && SALESFORCE_LIST_PATH.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isListUrl(url) {
+    return SALESFORCE_LIST_PATH.test(url.pathname);
   },
-};
+});

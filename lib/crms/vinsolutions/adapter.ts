@@ -1,9 +1,9 @@
-import { leadIdSchema, type LeadSnapshot } from '../domain/model';
-import { findValuesByLabel, firstMatch, LABELS, meaningful, textOf, type LabelledField } from './extract';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, type SnapshotFields } from './snapshot';
-import { VINSOLUTIONS_MATCHES, VINSOLUTIONS_ROUTE } from './vinsolutions.route';
+import { leadIdSchema, type LeadSnapshot } from '../../domain/model';
+import { findValuesByLabel, firstMatch, LABELS, meaningful, textOf, type LabelledField } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, type SnapshotFields } from '../../adapters/snapshot';
+import { VINSOLUTIONS_ROUTE } from './route';
 
 const CRM_ID = 'vinsolutions';
 // The hidden id inputs come last: a layout without the panel ids still gets a panel. ASP.NET
@@ -284,38 +284,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => readFields(doc.body ?? doc));
 }
 
-export const vinsolutionsAdapter = defineAdapter({
-  id: CRM_ID,
+export const vinsolutionsAdapter = defineAdapter(VINSOLUTIONS_ROUTE, {
   name: 'VinSolutions Connect (Cox Automotive)',
-  matches: VINSOLUTIONS_MATCHES,
-  allFrames: VINSOLUTIONS_ROUTE.allFrames,
-  testUrls: {
-    lead: [
-      'https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/CRM/CustomerDashboard.aspx?GlobalCustomerID=1440099537&AutoLeadID=2067692473&SelectedTab=t_ILM',
-      'https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/LeadManagement/ActiveLeadsLayout.aspx?AutoLeadID=2043828702&GlobalCustomerID=1427380503',
-      'https://apps.vinmanager.com/CarDashboard/Pages/CRM/CustomerDashboard.aspx?ts=1764163511',
-      'https://apps.vinmanager.com/CarDashboard/Pages/LeadManagement/LeadInformation.aspx?autoleadid=2070428771',
-    ],
-    other: [
-      'https://vinsolutions.app.coxautoinc.com/vinconnect/pane-both/vinconnect-dealer-dashboard',
-      'https://vinsolutions.app.coxautoinc.com/vinconnect/#/CarDashboard/Pages/LeadManagement/ActiveLeadsLayout.aspx?SelectedTab=t_ILM&leftpaneframe=x&rightpaneframe=HIDE',
-      'https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/LeadManagement/ActiveLeadsLayout.aspx?SelectedTab=t_ILM&rightpaneframe=HIDE',
-      'https://vinsolutions.app.coxautoinc.com/CarDashboard/Pages/LeadManagement/LogCallV2/LogCallV2.aspx?AutoLeadID=2067692473&GlobalCustomerID=1440099537&V2Redirect=2',
-      'https://apps.vinmanager.com/vinconnect/#/CarDashboard/Pages/LeadManagement/ActiveLeadsLayout.aspx?SelectedTab=t_ILM',
-      'https://apps.vinmanager.com/CarDashboard/Pages/LeadManagement/GenAIHost.aspx?AutoLeadID=2067692473',
-    ],
-  },
-  isLeadPage: VINSOLUTIONS_ROUTE.isLeadPage,
   anchor: ANCHOR,
   watch: '#customer-info-container',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   attemptHooks: [
     'a[href*="LogCallV2.aspx" i]',
     'a[href*="logcall.aspx" i]',

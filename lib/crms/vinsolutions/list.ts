@@ -1,7 +1,7 @@
-import { VINSOLUTIONS_ROUTE } from '../vinsolutions.route';
-import { validLeadId } from '../snapshot';
-import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from './table';
-import { defineListReader } from './types';
+import { VINSOLUTIONS_ROUTE } from './route';
+import { validLeadId } from '../../adapters/snapshot';
+import { allMatching, LIST_LABELS, readGrids, resolveHref, type GridSpec, type RowIdentity } from '../../adapters/lists/table';
+import { defineListReader } from '../define';
 
 // VinSolutions' Lead Management left pane: the new-lead lists `LeadManagement/LeadBucket.aspx` and
 // `ActiveLeads_NewLeadList.aspx`, frames of ActiveLeadsLayout.aspx that refresh themselves.
@@ -77,9 +77,7 @@ const spec: GridSpec = {
   cleanDate,
 };
 
-export const vinsolutionsListReader = defineListReader({
-  id: 'vinsolutions',
-  isListPage: (url) => VINSOLUTIONS_ROUTE.isListPage?.(url) ?? false,
+export const vinsolutionsListReader = defineListReader(VINSOLUTIONS_ROUTE, {
   // The lead table's id is not public, and the frame holds nothing but the list: its ASP.NET
   // form, else the table around the first lead link (the watcher widens a row to its table).
   container: `form, ${ID_CARRIERS}`,

@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 export const VINSOLUTIONS_MATCHES = ['https://vinsolutions.app.coxautoinc.com/*', 'https://apps.vinmanager.com/*'];
 
@@ -14,29 +13,20 @@ const ID_PARAM = /^(autoleadid|globalcustomerid)$/i;
 // frames of ActiveLeadsLayout.aspx that auto-refresh.
 const LIST_VIEW = /^\/cardashboard\/pages\/leadmanagement\/(?:leadbucket|activeleads_newleadlist)\.aspx$/i;
 
-export const VINSOLUTIONS_ROUTE: CrmRoute = {
+export const VINSOLUTIONS_ROUTE = defineRoute({
   id: 'vinsolutions',
   matches: VINSOLUTIONS_MATCHES,
   allFrames: true,
-  isLeadPage(url) {
-    try {
-      if (!matchesAny(VINSOLUTIONS_MATCHES, url)) return false;
-      const path = url.pathname;
-      if (!FRAME_PAGE.test(path) || NOT_A_VIEW.test(path)) return false;
-      if (LEAD_VIEW.test(path)) return true;
-      for (const [key, value] of url.searchParams) {
-        if (ID_PARAM.test(key) && /^\d{1,18}$/.test(value.trim()) && value.trim() !== '0') return true;
-      }
-      return false;
-    } catch {
-      return false;
+  isLeadUrl(url) {
+    const path = url.pathname;
+    if (!FRAME_PAGE.test(path) || NOT_A_VIEW.test(path)) return false;
+    if (LEAD_VIEW.test(path)) return true;
+    for (const [key, value] of url.searchParams) {
+      if (ID_PARAM.test(key) && /^\d{1,18}$/.test(value.trim()) && value.trim() !== '0') return true;
     }
+    return false;
   },
-  isListPage(url) {
-    try {
-      return matchesAny(VINSOLUTIONS_MATCHES, url) && LIST_VIEW.test(url.pathname);
-    } catch {
-      return false;
-    }
+  isListUrl(url) {
+    return LIST_VIEW.test(url.pathname);
   },
-};
+});

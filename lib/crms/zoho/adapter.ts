@@ -1,9 +1,9 @@
-import { type LeadSnapshot } from '../domain/model';
-import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from './extract';
-import { parseCrmDate } from './parse-date';
-import { defineAdapter } from './types';
-import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from './snapshot';
-import { ZOHO_LEGACY_PATH, ZOHO_MATCHES, ZOHO_MODULES, ZOHO_RECORD_PATH, ZOHO_ROUTE } from './zoho.route';
+import { type LeadSnapshot } from '../../domain/model';
+import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText, textOf } from '../../adapters/extract';
+import { parseCrmDate } from '../../adapters/parse-date';
+import { defineAdapter } from '../define';
+import { buildSnapshot, FIELD_MAX as MAX, validLeadId } from '../../adapters/snapshot';
+import { ZOHO_LEGACY_PATH, ZOHO_MODULES, ZOHO_RECORD_PATH, ZOHO_ROUTE } from './route';
 
 const CRM_ID = 'zoho';
 
@@ -155,42 +155,12 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   });
 }
 
-export const zohoAdapter = defineAdapter({
-  id: CRM_ID,
+export const zohoAdapter = defineAdapter(ZOHO_ROUTE, {
   name: 'Zoho CRM',
-  matches: ZOHO_MATCHES,
-  allFrames: false,
-  testUrls: {
-    lead: [
-      'https://crm.zoho.com/crm/org746753262/tab/Leads/5293322000003516055',
-      'https://crm.zoho.eu/crm/org20071234567/tab/Leads/412755000001873001?sub_module=',
-      'https://crm.zoho.in/crm/org60043078423/tab/Contacts/1011223000000456789',
-      'https://crm.zoho.com.au/crm/org7001234567/tab/Potentials/98765000000112233/',
-      'https://crm.zoho.com/crm/tab/Leads/2345678000000123457',
-      'https://crm.zoho.eu/crm/EntityInfo.do?module=Leads&id=412755000001873001',
-      'https://crm.zohocloud.ca/crm/org110000123/tab/Leads/6000000123456789012',
-    ],
-    other: [
-      'https://crm.zoho.com/crm/org746753262/tab/Leads/custom-view/5293322000000087501/list',
-      'https://crm.zoho.eu/crm/org20071234567/tab/Leads/create',
-      'https://crm.zoho.com/crm/org746753262/tab/Leads/5293322000003516055/edit',
-      'https://crm.zoho.com/crm/org746753262/tab/Accounts/5293322000003516099',
-      'https://crm.zoho.com/crm/org746753262/tab/Home/begin',
-      'https://crm.zoho.eu/crm/org20071234567/settings/modules/Leads/layouts/6689918000000091055',
-      'https://crm.zoho.eu/crm/EntityInfo.do?module=Accounts&id=412755000001873001',
-    ],
-  },
-  isLeadPage: ZOHO_ROUTE.isLeadPage,
   anchor: ANCHOR,
   watch: 'crm-detailview, crux-detailpage-wrapper, #detailView',
   leadId,
-  extract(doc: Document, url: URL): LeadSnapshot | null {
-    try {
-      return extract(doc, url);
-    } catch {
-      return null;
-    }
-  },
+  extract,
   // Zoho PhoneBridge (its telephony integration) turns phone fields into click-to-call links.
   attemptHooks: [
     '[data-zcqa^="clickToCall" i]',

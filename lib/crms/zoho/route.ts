@@ -1,5 +1,4 @@
-import { matchesAny } from './match-pattern';
-import type { CrmRoute } from './routes';
+import { defineRoute } from '../define';
 
 /** Zoho CRM's data centres (US, EU, IN, AU, JP, CA); each is its own origin. */
 export const ZOHO_MATCHES = [
@@ -17,21 +16,16 @@ export const ZOHO_RECORD_PATH = /^\/crm\/(?:org[A-Za-z0-9_-]{1,64}\/)?tab\/(Lead
 export const ZOHO_LEGACY_PATH = /^\/crm\/(?:org[A-Za-z0-9_-]{1,64}\/)?(?:Show)?EntityInfo\.do$/;
 export const ZOHO_MODULES = new Set(['Leads', 'Contacts', 'Potentials']);
 
-export const ZOHO_ROUTE: CrmRoute = {
+export const ZOHO_ROUTE = defineRoute({
   id: 'zoho',
   matches: ZOHO_MATCHES,
   allFrames: false,
-  isLeadPage(url) {
-    try {
-      if (!matchesAny(ZOHO_MATCHES, url)) return false;
-      if (ZOHO_RECORD_PATH.test(url.pathname)) return true;
-      return (
-        ZOHO_LEGACY_PATH.test(url.pathname) &&
-        ZOHO_MODULES.has(url.searchParams.get('module') ?? '') &&
-        /^\d{6,25}$/.test(url.searchParams.get('id') ?? '')
-      );
-    } catch {
-      return false;
-    }
+  isLeadUrl(url) {
+    if (ZOHO_RECORD_PATH.test(url.pathname)) return true;
+    return (
+      ZOHO_LEGACY_PATH.test(url.pathname) &&
+      ZOHO_MODULES.has(url.searchParams.get('module') ?? '') &&
+      /^\d{6,25}$/.test(url.searchParams.get('id') ?? '')
+    );
   },
-};
+});

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Download } from '@/components/options/ScriptsEditor';
 import { UserAdapters, type UserAdapterStore } from '@/components/options/UserAdapters';
 import { I18nProvider } from '@/components/ui/i18n';
-import { ADAPTERS } from '@/lib/adapters/registry';
+import { ADAPTERS } from '@/lib/crms/registry';
 import { parseUserAdapterFile, USER_ADAPTER_KIND, type UserAdapter } from '@/lib/adapters/user/schema';
 import { conflictOf } from '@/lib/adapters/user/store';
 

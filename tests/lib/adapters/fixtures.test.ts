@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
+import { testUrlsOf } from '@/tests/helpers/crm-test-urls';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { leadSnapshotSchema } from '../../../lib/domain/model';
-import { ADAPTERS, adapterById } from '../../../lib/adapters/registry';
+import { ADAPTERS, adapterById } from '@/lib/crms/registry';
 
 // A string, not `new URL(…)`: under jsdom the global URL is not the one node:url accepts.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/crm');
@@ -85,7 +86,7 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s on pages it does not 
   ];
 
   it.each(odd)('never throws, and only returns valid snapshots (%#)', (html) => {
-    for (const href of [...adapter.testUrls.lead, ...adapter.testUrls.other]) {
+    for (const href of [...testUrlsOf(adapter.id).lead, ...testUrlsOf(adapter.id).other]) {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       const url = new URL(href);
       const snapshot = adapter.extract(doc, url);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { drivecentricAdapter } from '../../../lib/adapters/drivecentric';
-import { eleadAdapter } from '../../../lib/adapters/elead';
-import { vinsolutionsAdapter } from '../../../lib/adapters/vinsolutions';
+import { drivecentricAdapter } from '@/lib/crms/drivecentric/adapter';
+import { eleadAdapter } from '@/lib/crms/elead/adapter';
+import { vinsolutionsAdapter } from '@/lib/crms/vinsolutions/adapter';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 

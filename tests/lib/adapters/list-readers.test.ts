@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
+import { testUrlsOf } from '@/tests/helpers/crm-test-urls';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { adapterById, ADAPTERS } from '../../../lib/adapters/registry';
-import { LIST_READERS, listReaderById, listReaderForUrl } from '../../../lib/adapters/lists/registry';
+import { adapterById, ADAPTERS } from '@/lib/crms/registry';
+import { LIST_READERS, listReaderById, listReaderForUrl } from '@/lib/crms/lists';
 import { LIST_LABELS, readGrids, type GridSpec } from '../../../lib/adapters/lists/table';
-import { ROUTES } from '../../../lib/adapters/routes';
+import { ROUTES } from '@/lib/crms/routes';
 import { leadSnapshotSchema } from '../../../lib/domain/model';
 
 // A string, not `new URL(…)`: under jsdom the global URL is not the one node:url accepts.
@@ -178,7 +179,7 @@ describe('list page URLs', () => {
     });
     const foreign = [
       ...Object.entries(LIST_URLS).flatMap(([other, urls]) => (other === id ? [] : urls)),
-      ...ADAPTERS.filter((a) => a.id !== id).flatMap((a) => [...a.testUrls.lead, ...a.testUrls.other]),
+      ...ADAPTERS.filter((a) => a.id !== id).flatMap((a) => [...testUrlsOf(a.id).lead, ...testUrlsOf(a.id).other]),
       'https://example.com/leads',
       'http://leadpace-demo.localhost.evil.example/leads',
     ];

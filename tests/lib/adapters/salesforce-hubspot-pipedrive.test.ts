@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { hubspotAdapter, parseHubspotDate } from '../../../lib/adapters/hubspot';
-import { pipedriveAdapter } from '../../../lib/adapters/pipedrive';
-import { salesforceAdapter, salesforceId18 } from '../../../lib/adapters/salesforce';
+import { hubspotAdapter, parseHubspotDate } from '@/lib/crms/hubspot/adapter';
+import { pipedriveAdapter } from '@/lib/crms/pipedrive/adapter';
+import { salesforceAdapter, salesforceId18 } from '@/lib/crms/salesforce/adapter';
 
 const page = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
 const NOW = new Date('2026-11-26T13:41:00Z');

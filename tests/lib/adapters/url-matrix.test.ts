@@ -1,4 +1,5 @@
-import { ADAPTERS, adapterForUrl } from '../../../lib/adapters/registry';
+import { testUrlsOf } from '@/tests/helpers/crm-test-urls';
+import { ADAPTERS, adapterForUrl } from '@/lib/crms/registry';
 import { matchesAny } from '../../../lib/adapters/match-pattern';
 
 // URLs of pages no built-in adapter may claim, whatever their path looks like.
@@ -15,20 +16,20 @@ describe('adapter URL matrix', () => {
     const ids = ADAPTERS.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const adapter of ADAPTERS) {
-      expect(adapter.testUrls.lead.length, adapter.id).toBeGreaterThan(0);
-      expect(adapter.testUrls.other.length, adapter.id).toBeGreaterThan(0);
+      expect(testUrlsOf(adapter.id).lead.length, adapter.id).toBeGreaterThan(0);
+      expect(testUrlsOf(adapter.id).other.length, adapter.id).toBeGreaterThan(0);
     }
   });
 
   describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s', (_id, adapter) => {
-    it.each(adapter.testUrls.lead)('claims its lead page %s', (href) => {
+    it.each([...testUrlsOf(adapter.id).lead])('claims its lead page %s', (href) => {
       const url = new URL(href);
       expect(matchesAny(adapter.matches, url)).toBe(true);
       expect(adapter.isLeadPage(url)).toBe(true);
       expect(adapterForUrl(url)?.id).toBe(adapter.id);
     });
 
-    it.each(adapter.testUrls.other)('runs on, but is not a lead page: %s', (href) => {
+    it.each([...testUrlsOf(adapter.id).other])('runs on, but is not a lead page: %s', (href) => {
       const url = new URL(href);
       expect(matchesAny(adapter.matches, url)).toBe(true);
       expect(adapter.isLeadPage(url)).toBe(false);
@@ -36,8 +37,8 @@ describe('adapter URL matrix', () => {
 
     const foreign = [
       ...ADAPTERS.filter((other) => other.id !== adapter.id).flatMap((other) => [
-        ...other.testUrls.lead,
-        ...other.testUrls.other,
+        ...testUrlsOf(other.id).lead,
+        ...testUrlsOf(other.id).other,
       ]),
       ...FOREIGN_URLS,
     ];

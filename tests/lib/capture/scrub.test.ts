@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADAPTERS, adapterById } from '@/lib/adapters/registry';
-import { demoAdapter } from '@/lib/adapters/demo';
+import { ADAPTERS, adapterById } from '@/lib/crms/registry';
+import { demoAdapter } from '@/lib/crms/demo/adapter';
 import { captureFileName, captureFileText, captureKeepLabels } from '@/lib/capture/capture';
 import { capturePageStructure, type CaptureResult } from '@/lib/capture/scrub';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoAdapter } from '@/lib/adapters/demo';
+import { demoAdapter } from '@/lib/crms/demo/adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { watchLead } from '@/lib/content/lead-watcher';
 import { waitForElement } from '@/lib/content/wait-for';

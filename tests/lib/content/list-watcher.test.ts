@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoListReader } from '@/lib/adapters/lists/demo.list';
+import { demoListReader } from '@/lib/crms/demo/list';
 import { watchList, type SendListed } from '@/lib/content/list-watcher';
 import type { LeadSnapshot } from '@/lib/domain/model';
 

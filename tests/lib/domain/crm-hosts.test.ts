@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crmHostNames } from '@/lib/domain/crm-hosts';
-import { DYNAMICS_MATCHES } from '@/lib/adapters/dynamics.route';
-import { HUBSPOT_MATCHES } from '@/lib/adapters/hubspot.route';
+import { DYNAMICS_MATCHES } from '@/lib/crms/dynamics/route';
+import { HUBSPOT_MATCHES } from '@/lib/crms/hubspot/route';
 
 describe('crmHostNames', () => {
   it.each([
