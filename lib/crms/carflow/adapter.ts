@@ -18,21 +18,41 @@ import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../a
 
 const CRM_ID = 'carflow';
 
+const INTEREST_SECTIONS: ReadonlySet<string> = new Set(['Interesse', 'Intérêt', 'Interest', 'Interesse in']);
+
 const L = {
   // Never "Lead type"/"Type de lead": Carflow shows the lead type next to the source.
-  source: ['Bron', 'Leadbron', 'Herkomst', 'Source', 'Origine', 'Provenance', 'Lead source'],
-  created: ['Aangemaakt', 'Aangemaakt op', 'Aanmaakdatum', 'Créé le', 'Créé', 'Date de création', 'Created', 'Created on'],
+  source: ['Bron', 'Leadbron', 'Herkomst', 'Source', 'Origine', 'Provenance', 'Lead source', 'Quelle', 'Lead-Quelle', 'Leadquelle', 'Herkunft'],
+  created: [
+    'Aangemaakt', 'Aangemaakt op', 'Aanmaakdatum', 'Créé le', 'Créé', 'Date de création', 'Created', 'Created on',
+    'Erstellt', 'Erstellt am', 'Erstelldatum', 'Angelegt am',
+  ],
   status: ['Status', 'Leadstatus', 'Statut', 'État', 'Etat'],
-  name: ['Contact', 'Klant', 'Contactpersoon', 'Naam', 'Client', 'Nom', 'Personne de contact', 'Customer', 'Name'],
+  // The person's own name first: "Contact"/"Client"/"Kunde" also title the contact card, and the
+  // card's first field would be taken for the name.
+  name: ['Naam', 'Contactpersoon', 'Nom', 'Personne de contact', 'Name', 'Kontaktperson', 'Ansprechpartner'],
+  nameOrSection: ['Contact', 'Klant', 'Client', 'Customer', 'Kontakt', 'Kunde'],
   phone: ['GSM', 'Gsm', 'Mobiel', 'Telefoon', 'Téléphone', 'Portable', 'Tél.', 'Phone', 'Mobile', ...LABELS.phone],
   email: ['E-mail', 'Email', 'E-mailadres', 'Adresse e-mail', 'Courriel', ...LABELS.email],
-  vehicle: ['Voertuig', 'Interesse', 'Gewenst voertuig', 'Véhicule', "Véhicule d'intérêt", 'Vehicle', ...LABELS.vehicle],
+  vehicle: ['Voertuig', 'Gewenst voertuig', 'Véhicule', "Véhicule d'intérêt", 'Vehicle', 'Fahrzeug', 'Wunschfahrzeug', ...LABELS.vehicle.filter((label) => !INTEREST_SECTIONS.has(label))],
+  // Also the title of the vehicle card ("Interesse", "Intérêt"): only when no field is labelled.
+  vehicleOrSection: [...INTEREST_SECTIONS],
 } as const;
 
 // What the header's status badge says when it has no label of its own.
 const STATUS_WORDS = new Set(
-  ['Nieuw', 'Open', 'In behandeling', 'Gewonnen', 'Verloren', 'Nouveau', 'En cours', 'En traitement', 'Gagné', 'Perdu', 'New', 'In progress', 'Won', 'Lost'].map(normaliseLabel),
+  [
+    'Nieuw', 'Open', 'In behandeling', 'Gewonnen', 'Verloren',
+    'Nouveau', 'En cours', 'En traitement', 'Gagné', 'Gagnée', 'Perdu', 'Perdue',
+    'New', 'In progress', 'Won', 'Lost',
+    'Neu', 'In Bearbeitung', 'Gewonnen', 'Verloren',
+  ].map(normaliseLabel),
 );
+
+// A lead opened from the Leads overview may show as a drawer or dialog over the list, outside
+// <main>: the open one that shows lead fields is the record, the list behind it is noise.
+const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open]';
+const MAX_OVERLAYS = 20;
 
 // How far above the source value the header may start: deep enough for a few wrappers, not
 // so deep that the header becomes the whole page.
@@ -63,6 +83,20 @@ function headerRoot(page: ParentNode): Element | null {
     if (containsLabel(el, L.created)) return el;
   }
   return null;
+}
+
+function isShown(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = (node.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true' || style.includes('display:none')) return false;
+  }
+  return true;
+}
+
+/** The open drawer or dialog that shows this lead's fields, the newest when several are open. */
+function openOverlay(doc: Document): Element | null {
+  const overlays = Array.from(doc.querySelectorAll(OVERLAYS)).slice(0, MAX_OVERLAYS).reverse();
+  return overlays.find((el) => isShown(el) && (containsLabel(el, L.source) || containsLabel(el, L.created))) ?? null;
 }
 
 function leaves(el: ParentNode): Element[] {
@@ -107,7 +141,11 @@ function readReceivedAt(header: ParentNode, page: ParentNode): string | undefine
 }
 
 function readName(header: ParentNode, page: ParentNode): string | undefined {
-  const labelled = meaningful(findValueByLabel(header, L.name, MAX.name)) ?? meaningful(findValueByLabel(page, L.name, MAX.name));
+  const labelled =
+    meaningful(findValueByLabel(header, L.name, MAX.name)) ??
+    meaningful(findValueByLabel(page, L.name, MAX.name)) ??
+    meaningful(findValueByLabel(header, L.nameOrSection, MAX.name)) ??
+    meaningful(findValueByLabel(page, L.nameOrSection, MAX.name));
   if (labelled) return labelled;
   // The contact's name is the header's heading unless the heading names the lead itself.
   for (const heading of Array.from(header.querySelectorAll('h1, h2'))) {
@@ -121,7 +159,7 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   const id = leadId(url, doc);
   if (!id) return null;
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
-    const page: ParentNode = firstMatch(doc, ['main', '[role="main"]', 'body']) ?? doc;
+    const page: ParentNode = openOverlay(doc) ?? firstMatch(doc, ['main', '[role="main"]', 'body']) ?? doc;
     const header: ParentNode = headerRoot(page) ?? page;
     const sourceRaw = meaningful(findValueByLabel(header, L.source, MAX.sourceRaw));
     const phoneEl = findByLabel(page, L.phone);
@@ -131,7 +169,7 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
       phone: linkValue(firstMatch(phoneEl, ['a[href^="tel:" i]']), 'tel:') ?? meaningful(textOf(phoneEl, MAX.phone)),
       email: linkValue(firstMatch(emailEl, ['a[href^="mailto:" i]']), 'mailto:') ?? meaningful(textOf(emailEl, MAX.email)),
       sourceRaw,
-      vehicle: meaningful(findValueByLabel(page, L.vehicle, MAX.vehicle)),
+      vehicle: meaningful(findValueByLabel(page, L.vehicle, MAX.vehicle)) ?? meaningful(findValueByLabel(page, L.vehicleOrSection, MAX.vehicle)),
       receivedAt: readReceivedAt(header, page),
       statusRaw: readStatus(header, page),
     };

@@ -10,9 +10,10 @@ export const CARFLOW_MATCHES = [
 ];
 
 // ASSUMPTION: a lead (NL "opportuniteit", FR "opportunité") has its own URL ending in its
-// numeric id, optionally behind a language segment and a "detail" step.
+// numeric id, optionally behind a language segment (the UI's nl/fr, and en/de for tenants in
+// other languages) and a "detail" step.
 export const CARFLOW_LEAD_PATH =
-  /^\/(?:(?:nl|fr|en)\/)?(?:leads?|opportunit(?:y|ies|eit|eiten|e|es))\/(?:(?:detail|details|view)\/)?(\d{1,12})\/?$/i;
+  /^\/(?:(?:nl|fr|en|de)\/)?(?:leads?|opportunit(?:y|ies|eit|eiten|e|es))\/(?:(?:detail|details|view)\/)?(\d{1,12})\/?$/i;
 
 export const CARFLOW_ROUTE = defineRoute({
   id: 'carflow',
