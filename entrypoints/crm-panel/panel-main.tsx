@@ -10,6 +10,9 @@ import { adapterForUrl } from '@/lib/crms/registry';
 import { loadUserAdapters } from '@/lib/adapters/user/store';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
+import { loadActiveOverrides } from '@/lib/adapters/overrides/store';
+import { withOverride } from '@/lib/adapters/overrides/with-override';
+import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
 import { callControlOf } from '@/lib/content/call-controls';
 import { ask, extensionContextGone, reportSeen } from '@/lib/content/client';
 import { watchLead } from '@/lib/content/lead-watcher';
@@ -43,9 +46,10 @@ function focusWhenRendered(shadow: ShadowRoot, selector: string, triesLeft = 10)
   target.focus();
 }
 
-/** The built-in adapter for this URL, else one of the dealer's own. */
-function adapterFor(url: URL, userAdapters: readonly CrmAdapter[]): CrmAdapter | null {
-  return adapterForUrl(url) ?? adapterForUrl(url, userAdapters) ?? null;
+/** The built-in adapter for this URL with the team's fix of it (if any), else one of the dealer's own. */
+function adapterFor(url: URL, userAdapters: readonly CrmAdapter[], fixes: ReadonlyMap<string, AdapterOverride> = new Map()): CrmAdapter | null {
+  const builtIn = adapterForUrl(url);
+  return builtIn ? withOverride(builtIn, fixes.get(builtIn.id)) : (adapterForUrl(url, userAdapters) ?? null);
 }
 
 /**
@@ -63,6 +67,8 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   let adapter: CrmAdapter | null = null;
   // The dealer's own adapters ("Add my CRM"), for sites no built-in adapter knows.
   let userAdapters: CrmAdapter[] = [];
+  // The team's fixes of built-in adapters, read once per page load.
+  let fixes: ReadonlyMap<string, AdapterOverride> = new Map();
   let disabled = false;
 
   // Read before the lead appears, so the panel's first frame is already where the rep put it.
@@ -143,7 +149,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     stopList?.();
     // An inbox or lead list: register the leads it shows (the panel comes only on lead pages).
     stopList = disabled ? null : startListDiscovery(url);
-    adapter = disabled ? null : adapterFor(url, userAdapters);
+    adapter = disabled ? null : adapterFor(url, userAdapters, fixes);
     if (!adapter || !adapter.isLeadPage(url)) {
       unmount();
       return;
@@ -169,7 +175,12 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
       .finally(() => follow(new URL(location.href)));
   // Dates on the page are read in the dealer's zone, known before the first extraction.
   const zone = followDealerZone();
-  void zone.ready.then(() => {
+  const fixesRead = loadActiveOverrides()
+    .then((active) => {
+      fixes = active;
+    })
+    .catch(() => undefined);
+  void Promise.all([zone.ready, fixesRead]).then(() => {
     if (adapterForUrl(new URL(location.href))) follow(new URL(location.href));
     else void loadUserAdaptersThenFollow();
   });

@@ -22,6 +22,7 @@ import { TeamApiError, type FetchLike } from '../sync/http';
 import { colleagueClosedTooEarly, type ColleagueEarlyLead } from '../sync/colleague-early';
 import { formatInvitation, formatInvitationLink } from '../sync/invitation';
 import { applyFromMe, refreshTeamSettings } from '../sync/team-settings-local';
+import { refreshTeamOverrides } from '../sync/adapter-overrides-local';
 
 // The team sync in the worker: an alarm every few minutes, a debounced run after local
 // writes, a retry alarm at the persisted backoff time, and the team/* message handlers. The
@@ -85,11 +86,12 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
       deps.log(`sync ${outcome.status}: ${outcome.error}`);
     } else if (outcome.status === 'ok') {
       if (outcome.more) runSoon(0);
-      // The team's settings ride along with every successful run (a 304 when unchanged); a
+      // The team's settings and CRM fixes ride along with every successful run (a 304 when unchanged); a
       // failure here leaves the last known settings in force and never blocks the outbox.
       const connection = await readConnection();
       if (connection) {
         await refreshTeamSettings({ fetch: doFetch, now: Date.now }, connection).catch((e: unknown) => deps.log(`team settings refresh failed: ${String(e)}`));
+        await refreshTeamOverrides({ fetch: doFetch, now: Date.now }, connection).catch((e: unknown) => deps.log(`CRM fixes refresh failed: ${String(e)}`));
       }
     }
     return outcome;

@@ -1,0 +1,59 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { teamAdapterOverrideSchema, type TeamAdapterOverride } from '../../sync/adapter-overrides';
+import type { AdapterOverride } from './schema';
+
+// The team's fixes as this browser last received them, and which of them the rep turned off.
+// Both are re-validated on every read: storage is a boundary, and a bad entry must only cost
+// its own fix, never the panel.
+
+export const teamOverridesStateSchema = z.object({
+  teamId: z.string(),
+  /** The server's ETag for this list, for a cheap "still the same?" on every sync. */
+  etag: z.string().nullable(),
+  overrides: z.array(z.unknown()),
+});
+export type TeamOverridesState = { teamId: string; etag: string | null; overrides: TeamAdapterOverride[] };
+
+export const teamOverridesItem = storage.defineItem<unknown>('local:teamAdapterOverrides', { fallback: null });
+
+/** CRM id → the version the rep turned off; a newer version of the fix is in use again. */
+const offSchema = z.record(z.string(), z.number().int().min(1));
+export const overridesOffItem = storage.defineItem<unknown>('local:adapterOverridesOff', { fallback: {} });
+
+export function parseTeamOverrides(raw: unknown): TeamOverridesState | null {
+  const state = teamOverridesStateSchema.safeParse(raw);
+  if (!state.success) return null;
+  const overrides = state.data.overrides.flatMap((entry) => {
+    const parsed = teamAdapterOverrideSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { teamId: state.data.teamId, etag: state.data.etag, overrides };
+}
+
+export async function readTeamOverrides(): Promise<TeamOverridesState | null> {
+  return parseTeamOverrides(await teamOverridesItem.getValue());
+}
+
+export async function readOverridesOff(): Promise<Record<string, number>> {
+  const parsed = offSchema.safeParse(await overridesOffItem.getValue());
+  return parsed.success ? parsed.data : {};
+}
+
+/** The rep's switch for one CRM's fix: off for this version, or on again. */
+export async function setOverrideOff(crm: string, version: number, off: boolean): Promise<void> {
+  const rest = Object.fromEntries(Object.entries(await readOverridesOff()).filter(([id]) => id !== crm));
+  await overridesOffItem.setValue(off ? { ...rest, [crm]: version } : rest);
+}
+
+export const isOff = (entry: TeamAdapterOverride, off: Readonly<Record<string, number>>): boolean => off[entry.crm] === entry.version;
+
+/** The fixes in force in this browser, by CRM id: received from the team and not turned off. */
+export async function loadActiveOverrides(): Promise<ReadonlyMap<string, AdapterOverride>> {
+  const [state, off] = await Promise.all([readTeamOverrides(), readOverridesOff()]);
+  const active = new Map<string, AdapterOverride>();
+  for (const entry of state?.overrides ?? []) {
+    if (!isOff(entry, off) && entry.override.crm === entry.crm) active.set(entry.crm, entry.override);
+  }
+  return active;
+}
