@@ -133,6 +133,6 @@ onEveryEngine('team adapter overrides', (env) => {
   });
 });
 
-function app401(app: App): Promise<Response> {
+async function app401(app: App): Promise<Response> {
   return app.request('/v1/team/adapters', { headers: { authorization: 'Bearer nope' } });
 }
