@@ -6,6 +6,7 @@ import { up005ReportFacts } from './migrations-005-report-facts';
 import { up006ClientTeamKey } from './migrations-006-client-team-key';
 import { up007FoldState } from './migrations-007-fold-state';
 import { up008Audit } from './migrations-008-audit';
+import { up009DailyRollups } from './migrations-009-daily-rollups';
 import { up010AdapterOverrides } from './migrations-010-adapter-overrides';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
@@ -132,6 +133,7 @@ export const migrations: Record<string, Migration> = {
   '006_client_team_key': { up: up006ClientTeamKey },
   '007_fold_state': { up: up007FoldState },
   '008_audit_retention': { up: up008Audit },
+  '009_daily_rollups': { up: up009DailyRollups },
   '010_adapter_overrides': { up: up010AdapterOverrides },
 };
 

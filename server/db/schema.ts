@@ -92,6 +92,36 @@ export interface LeadFactsTable {
   updated_at: number;
 }
 
+/**
+ * Migration 009: one rep's leads received on one day of the team's zone, tallied with the
+ * settings named in daily_rollup_settings (server/domain/daily-rollup.ts).
+ */
+export interface DailyRollupsTable {
+  team_id: string;
+  member_id: string;
+  /** Epoch ms of the day's start in the team's zone. */
+  day_start: number;
+  leads: number;
+  within_sla: number;
+  attempts: number;
+  contacted: number;
+  appointments: number;
+  too_early: number;
+  sold: number;
+  excluded: number;
+  backlog: number;
+  worked: number;
+  /** JSON array of the day's response times (business ms), ascending. */
+  responses: string;
+}
+
+/** Migration 009: the metric settings a team's roll-ups were computed with. */
+export interface DailyRollupSettingsTable {
+  team_id: string;
+  settings_key: string;
+  built_at: number;
+}
+
 export interface Database {
   groups: GroupsTable;
   teams: TeamsTable;
@@ -100,6 +130,8 @@ export interface Database {
   pairing_codes: PairingCodesTable;
   events: EventsTable;
   lead_facts: LeadFactsTable;
+  daily_rollups: DailyRollupsTable;
+  daily_rollup_settings: DailyRollupSettingsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

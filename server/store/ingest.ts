@@ -6,6 +6,7 @@ import type { Db } from '../db/connect';
 import type { Database, LeadFactsTable } from '../db/schema';
 import { foldEventFromStored } from '../domain/lead-facts';
 import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay, DAY_MS, type LeadFoldState } from '../domain/lead-fold-state';
+import { refreshRollupDays, rollupDayOf, rollupSettingsForWrite } from './daily-rollups';
 
 type Trx = Transaction<Database>;
 
@@ -91,7 +92,7 @@ export async function ingestEvents(
     if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
 
     const leads = [...new Set(fresh.map((e) => e.lead))];
-    const states = await readStates(trx, teamId, memberId, leads);
+    const { states, receivedAt } = await readStates(trx, teamId, memberId, leads);
     const counts = await readCounts(trx, teamId, memberId, leads, states, now);
 
     const storedTotals = new Map(counts);
@@ -167,7 +168,7 @@ export async function ingestEvents(
     const insertedIds = new Set(inserted.map((row) => row.id));
 
     const byLead = groupByLead(admitted.filter((e) => insertedIds.has(e.id)));
-    await refreshFacts(trx, { teamId, memberId, now, byLead, states, storedTargets });
+    await refreshFacts(trx, { teamId, memberId, now, byLead, states, receivedAt, storedTargets });
     return {
       accepted: insertedIds.size,
       duplicates: knownIds.size + admitted.length - insertedIds.size,
@@ -202,21 +203,31 @@ async function readStoredTargets(trx: Trx, teamId: string, memberId: string, bat
   return found;
 }
 
-/** The stored fold state of each lead that has one (a lead without a lead_seen has none). */
-async function readStates(trx: Trx, teamId: string, memberId: string, leads: readonly string[]): Promise<Map<string, LeadFoldState>> {
+/**
+ * The stored fold state of each lead that has one (a lead without a lead_seen has none), and
+ * the received time of every stored row: the day roll-up the lead is counted in until now.
+ */
+async function readStates(
+  trx: Trx,
+  teamId: string,
+  memberId: string,
+  leads: readonly string[],
+): Promise<{ states: Map<string, LeadFoldState>; receivedAt: Map<string, number | null> }> {
   const rows = await trx
     .selectFrom('lead_facts')
-    .select(['lead', 'fold_state'])
+    .select(['lead', 'fold_state', 'received_at'])
     .where('team_id', '=', teamId)
     .where('member_id', '=', memberId)
     .where('lead', 'in', leads)
     .execute();
   const states = new Map<string, LeadFoldState>();
+  const receivedAt = new Map<string, number | null>();
   for (const row of rows) {
+    receivedAt.set(row.lead, row.received_at === null ? null : Number(row.received_at));
     const state = parseFoldState(row.fold_state);
     if (state) states.set(row.lead, state);
   }
-  return states;
+  return { states, receivedAt };
 }
 
 /** Stored and today's event counts per lead: from the state, else counted (bounded by the limit). */
@@ -257,10 +268,12 @@ async function refreshFacts(
     now: number;
     byLead: ReadonlyMap<string, readonly WireEvent[]>;
     states: ReadonlyMap<string, LeadFoldState>;
+    /** The received time each touched lead's stored row had before this push. */
+    receivedAt: ReadonlyMap<string, number | null>;
     storedTargets: ReadonlySet<string>;
   },
 ): Promise<void> {
-  const { teamId, memberId, now, byLead, states, storedTargets } = input;
+  const { teamId, memberId, now, byLead, states, receivedAt, storedTargets } = input;
   if (byLead.size === 0) return;
 
   const next = new Map<string, LeadFoldState>();
@@ -343,4 +356,19 @@ async function refreshFacts(
       .where('lead', 'in', withoutSeen)
       .execute();
   }
+
+  // A lead's roll-up day is the one it was received on before and the one it is now (a
+  // corrected lead_seen can move it, a void can take it out); only those days are re-tallied.
+  const settings = await rollupSettingsForWrite(trx, teamId, now);
+  if (!settings) return;
+  const days = new Set<number>();
+  for (const row of rows) {
+    const day = rollupDayOf(row.received_at, settings);
+    if (day !== null) days.add(day);
+  }
+  for (const lead of next.keys()) {
+    const day = rollupDayOf(receivedAt.get(lead) ?? null, settings);
+    if (day !== null) days.add(day);
+  }
+  await refreshRollupDays(trx, teamId, memberId, days, settings);
 }

@@ -1,31 +1,19 @@
 import { z } from 'zod';
-import { CohortTally, responseTimeMs, type CohortFigures, type MetricSettings } from '../../lib/domain/lead-metrics';
+import type { CohortFigures, MetricSettings } from '../../lib/domain/lead-metrics';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
-import { factsFromRow } from '../domain/lead-facts';
-import type { RosterMember } from '../domain/visibility';
+import { figuresOfDays, rollupSettingsKey, type DayTally } from '../domain/daily-rollup';
+import { rebuildTeamRollups, rollupSettings, tallyOfRow } from './daily-rollups';
 
 /** The lead_facts columns the metrics kernel reads (the covering index's). */
-export const FACT_COLUMNS = [
-  'member_id',
-  'received_at',
-  'first_attempt_at',
-  'attempts',
-  'contacts',
-  'status',
-  'lost_reason',
-  'furthest',
-  'attempts_before_close',
-  'contacts_before_close',
-  'phone_attempts_before_close',
-  'backlog',
-] as const;
+export { FACT_COLUMNS } from './daily-rollups';
+import type { RosterMember } from '../domain/visibility';
 
 /**
- * Per-rep and team figures for leads received in [from, to), computed by the metrics kernel
- * with the team's settings of this moment. One range scan of the covering index on
- * lead_facts: the leaderboard never touches the events table, which is why it stays fast
- * over millions of events.
+ * Per-rep and team figures for leads received in [from, to), with the team's settings of this
+ * moment: the sum of each rep's daily roll-ups (about thirty rows per rep for a month), so the
+ * leaderboard reads neither the events nor the leads. Roll-ups made with other settings (an
+ * SLA or opening hours changed since) are rebuilt from lead_facts first, once.
  */
 export async function cohortFiguresByMember(
   db: Db,
@@ -34,29 +22,37 @@ export async function cohortFiguresByMember(
   to: number,
   settings: MetricSettings,
 ): Promise<{ members: Map<string, CohortFigures>; team: CohortFigures }> {
+  await ensureCurrentRollups(db, teamId, settings);
   const rows = await db.kysely
-    .selectFrom('lead_facts')
-    .select(FACT_COLUMNS)
+    .selectFrom('daily_rollups')
+    .selectAll()
     .where('team_id', '=', teamId)
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
+    .where('day_start', '>=', from)
+    .where('day_start', '<', to)
     .execute();
-  const tallies = new Map<string, CohortTally>();
-  const team = new CohortTally(settings);
+  const byMember = new Map<string, DayTally[]>();
+  const all: DayTally[] = [];
   for (const row of rows) {
-    const facts = factsFromRow(row);
-    let tally = tallies.get(row.member_id);
-    if (!tally) {
-      tally = new CohortTally(settings);
-      tallies.set(row.member_id, tally);
-    }
-    const response = responseTimeMs(facts, settings.hours);
-    tally.addWithResponse(facts, response);
-    team.addWithResponse(facts, response);
+    const tally = tallyOfRow(row);
+    all.push(tally);
+    const list = byMember.get(row.member_id);
+    if (list) list.push(tally);
+    else byMember.set(row.member_id, [tally]);
   }
   const members = new Map<string, CohortFigures>();
-  for (const [memberId, tally] of tallies) members.set(memberId, tally.figures());
-  return { members, team: team.figures() };
+  for (const [memberId, days] of byMember) members.set(memberId, figuresOfDays(days));
+  return { members, team: figuresOfDays(all) };
+}
+
+async function ensureCurrentRollups(db: Db, teamId: string, settings: MetricSettings): Promise<void> {
+  const key = rollupSettingsKey(settings);
+  if ((await rollupSettings(db.kysely, teamId))?.key === key) return;
+  await db.kysely.transaction().execute(async (trx) => {
+    // Ingest holds the team row while it writes facts and roll-ups; so does the rebuild.
+    if (db.engine === 'postgres') await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute();
+    if ((await rollupSettings(trx, teamId))?.key === key) return;
+    await rebuildTeamRollups(trx, teamId, settings, Date.now());
+  });
 }
 
 const rosterRow = z.object({
