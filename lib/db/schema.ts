@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LeadEvent } from '../domain/events';
 import { progressFromEvents, toLeadRecord, type LeadRecord } from '../domain/lead';
+import type { SummaryRow } from '../domain/popup-summary';
+import { rebuildSummary, summaryMiddleware } from './summary';
 import type { LeaderboardPeriod, LeaderboardResponse, WireEvent } from '../sync/wire';
 
 /** Outbox state of an event: the team sync (later) pushes `pending` ones. */
@@ -22,6 +24,8 @@ export type LeadpaceDb = Dexie & {
   syncState: EntityTable<SyncStateRow, 'key'>;
   teamCache: EntityTable<LeaderboardCacheRow, 'period'>;
   restoredEvents: EntityTable<RestoredEvent, 'id'>;
+  /** The popup summary: a projection of `leads` kept in the same transactions (summary.ts). */
+  summary: EntityTable<SummaryRow, 'id'>;
 };
 
 /** The team sync's persisted state: the worker may stop between any two steps. */
@@ -109,6 +113,13 @@ export function openLeadpaceDb(name: string = DB_NAME): LeadpaceDb {
           ref.value = toLeadRecord({ crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing }, progress, lead.lastSeenAt);
         });
     });
+  // v4 (popup summary): the popup and the rep's own board read a few dozen summary rows instead
+  // of thousands of lead records and events. Built here from the leads; kept from then on by
+  // the summary middleware in every transaction that writes a lead.
+  db.version(4)
+    .stores({ summary: '&id' })
+    .upgrade((tx) => rebuildSummary(tx.table<LeadRecord, string>('leads'), tx.table<SummaryRow, string>('summary')));
+  db.use(summaryMiddleware);
   return db;
 }
 

@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
+import { changeStatus, logAttempt, recordLeadSeen, recordListedLeads, undoAttempt, readLeadView } from '@/lib/db/writes';
+import { importSales } from '@/lib/db/import-writes';
+import { clearExpiredDetails } from '@/lib/db/retention-writes';
+import { progressFromEvents, toLeadRecord, type LeadRecord } from '@/lib/domain/lead';
+import { buildSummaryRows, decodeRow } from '@/lib/domain/popup-summary';
+import { CHANNELS, OUTCOMES, type LeadSnapshot, type LeadStatus } from '@/lib/domain/model';
+
+// The summary is a projection: after any history of writes through every write path, the
+// summary the middleware kept equals one rebuilt from the events (and the details on the rows).
+
+const dbs: LeadpaceDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const T0 = Date.UTC(2026, 10, 30, 20, 0);
+
+const snapshot = (lead: number, extra: Partial<LeadSnapshot> = {}): LeadSnapshot => ({
+  crm: 'demo',
+  leadId: `L-${lead}`,
+  url: `http://leadpace-demo.localhost/leads/L-${lead}`,
+  name: `Klant ${lead}`,
+  source: 'website',
+  missing: [],
+  ...extra,
+});
+
+type Op =
+  | { kind: 'seen'; lead: number; receivedAgo: number | null; source: 'website' | 'phone' }
+  | { kind: 'listed'; leads: number[] }
+  | { kind: 'attempt'; lead: number; channel: number; outcome: number }
+  | { kind: 'undo'; lead: number }
+  | { kind: 'status'; lead: number; status: LeadStatus }
+  | { kind: 'sale'; lead: number; ago: number }
+  | { kind: 'retention' }
+  | { kind: 'raw-delete'; lead: number };
+
+const lead = fc.integer({ min: 1, max: 6 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('seen' as const), lead, receivedAgo: fc.option(fc.integer({ min: 0, max: 5 * DAY })), source: fc.constantFrom('website' as const, 'phone' as const) }),
+  fc.record({ kind: fc.constant('listed' as const), leads: fc.array(lead, { maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('attempt' as const), lead, channel: fc.nat(CHANNELS.length - 1), outcome: fc.nat(OUTCOMES.length - 1) }),
+  fc.record({ kind: fc.constant('undo' as const), lead }),
+  fc.record({ kind: fc.constant('status' as const), lead, status: fc.constantFrom<LeadStatus>('open', 'contacted', 'sold', 'lost', 'appointment') }),
+  fc.record({ kind: fc.constant('sale' as const), lead, ago: fc.integer({ min: 0, max: 40 * DAY }) }),
+  fc.record({ kind: fc.constant('retention' as const) }),
+  fc.record({ kind: fc.constant('raw-delete' as const), lead }),
+);
+
+async function run(db: LeadpaceDb, o: Op, now: number): Promise<void> {
+  const actor = { repId: 'rep-1', now };
+  const key = (n: number) => `demo:L-${n}`;
+  const known = async (n: number) => (await db.leads.get(key(n))) !== undefined;
+  switch (o.kind) {
+    case 'seen':
+      await recordLeadSeen(db, snapshot(o.lead, { source: o.source, receivedAt: o.receivedAgo === null ? undefined : new Date(now - o.receivedAgo).toISOString() }), actor, { statusRules: [], goLiveAt: now - DAY });
+      return;
+    case 'listed':
+      await recordListedLeads(db, o.leads.map((n) => snapshot(n, { receivedAt: new Date(now - 2 * DAY).toISOString() })), actor, undefined, { statusRules: [], goLiveAt: now - DAY });
+      return;
+    case 'attempt':
+      if (await known(o.lead)) await logAttempt(db, key(o.lead), { channel: CHANNELS[o.channel] ?? 'call', outcome: OUTCOMES[o.outcome] ?? 'no_answer' }, actor);
+      return;
+    case 'undo': {
+      if (!(await known(o.lead))) return;
+      const view = await readLeadView(db, key(o.lead));
+      if (view.undoableAttemptId) await undoAttempt(db, key(o.lead), view.undoableAttemptId, actor);
+      return;
+    }
+    case 'status':
+      if (await known(o.lead)) await changeStatus(db, key(o.lead), { status: o.status }, actor);
+      return;
+    case 'sale':
+      await importSales(db, [{ leadKey: key(o.lead), soldAt: now - o.ago }], actor);
+      return;
+    case 'retention':
+      await clearExpiredDetails(db, now + 200 * DAY, 30);
+      return;
+    case 'raw-delete':
+      // Not a write path of the extension, but the summary follows any write to the table.
+      await db.leads.delete(key(o.lead));
+      return;
+  }
+}
+
+/** The summary rebuilt from the events, with each row's details as the table holds them. */
+async function rebuilt(db: LeadpaceDb): Promise<ReturnType<typeof buildSummaryRows>> {
+  const leads = await db.leads.toArray();
+  const events = await db.events.toArray();
+  const records: LeadRecord[] = [];
+  for (const row of leads) {
+    const progress = progressFromEvents(events.filter((e) => e.leadKey === row.key));
+    if (!progress) continue;
+    const { crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing } = row;
+    const removal = 'detailsRemovedAt' in row ? { detailsRemovedAt: row.detailsRemovedAt, detailsRemovedAfterDays: row.detailsRemovedAfterDays } : {};
+    records.push({ ...toLeadRecord({ crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing }, progress, row.lastSeenAt), ...removal });
+  }
+  return buildSummaryRows(records);
+}
+
+describe('popup summary projection', () => {
+  it('equals the summary rebuilt from the events after random histories of writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(op, fc.integer({ min: 0, max: 3 * 60 * MIN })), { minLength: 1, maxLength: 25 }), async (ops) => {
+        const db = openLeadpaceDb('summary-' + crypto.randomUUID());
+        dbs.push(db);
+        let now = T0;
+        for (const [o, step] of ops) {
+          now += step;
+          await run(db, o, now);
+        }
+        const kept = (await db.summary.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
+        const expected = await rebuilt(db);
+        // Compared decoded, so a failure names leads and fields, not array positions.
+        expect(kept.map((r) => [r.id, decodeRow(r)])).toEqual(expected.map((r) => [r.id, decodeRow(r)]));
+        expect(kept).toEqual(expected);
+        await db.delete();
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('keeps concurrent writes of one transaction: every lead of a bulk write is in its rows', async () => {
+    const db = openLeadpaceDb('summary-' + crypto.randomUUID());
+    dbs.push(db);
+    const outcome = await recordListedLeads(db, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => snapshot(n)), { repId: 'rep-1', now: T0 });
+    expect(outcome.created).toHaveLength(8);
+    await db.transaction('rw', db.leads, async () => {
+      const rows = await db.leads.toArray();
+      await Promise.all(rows.map((row) => db.leads.put({ ...row, name: `${row.name ?? ''}!` })));
+    });
+    const open = (await db.summary.where('id').startsWith('open:').toArray()).flatMap(decodeRow);
+    expect(open.map((l) => l.name).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Klant ${n}!`).sort());
+  });
+});
