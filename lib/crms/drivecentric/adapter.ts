@@ -19,8 +19,19 @@ const PHONE_LABELS = ['Cell', 'Mobile', 'Home', 'Work', ...LABELS.phone];
 const ID_ATTRS = ['data-deal-id', 'data-dealid', 'data-customer-id', 'data-customerid'] as const;
 // A customer can have several deals; the deal is the lead, so its id wins.
 const ID_IN_HREF = [/[?&#/]deals?(?:Id)?[=/](\d{3,18})\b/i, /[?&#/]customers?(?:Id)?[=/](\d{3,18})\b/i];
-const ID_IN_TEXT = /\b(?:Deal|Customer)\s*(?:#|ID:?|No\.?)\s*(\d{3,18})\b/i;
+// Cards print "Customer # 9920417" in the header and "Deal # 4418022" over the open deal: the deal
+// wins wherever it is, the customer number only stands in for a card without one.
+const DEAL_IN_TEXT = /\bDeal\s*(?:#|ID:?|No\.?|Number:?)\s*(\d{3,18})\b/i;
+const CUSTOMER_IN_TEXT = /\bCustomer\s*(?:#|ID:?|No\.?|Number:?)\s*(\d{3,18})\b/i;
 const US_PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/;
+// The cell is the number a rep dials and texts; the contact block may list home or work first.
+const CELL_PHONE = /\b(?:cell(?:\s*phone)?|mobile(?:\s*phone)?|c|m)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})/i;
+
+// The activity feed's entry for the lead's arrival ("Internet Lead Received", "Deal Created",
+// "New Lead"): a card without a Created field still shows when the lead came in there.
+const ARRIVAL_ENTRY = /\b(?:lead|deal|up|opportunity)\b[^.|]{0,30}\b(?:received|created|submitted|arrived|added)\b|\bnew\s+(?:internet\s+|phone\s+|showroom\s+|campaign\s+)?(?:lead|deal|up)\b/i;
+const FEED_ENTRIES = 'li, tr, [class*="timeline-item" i], [class*="activity-item" i], [class*="timeline-entry" i]';
+const MAX_FEED_ENTRIES = 300;
 
 /** The open card: the last one in the DOM, since a closing card lingers while its animation runs. */
 function openCard(doc: Document): Element | null {
@@ -50,9 +61,11 @@ function explicitId(card: Element): string | null {
       if (m?.[1]) return m[1];
     }
   }
+  const cardText = textOf(card, 6000);
+  const deal = DEAL_IN_TEXT.exec(cardText)?.[1];
+  if (deal) return deal;
   const header = firstMatch(card, ['.deal-card .deal-customer', '.deal-customer', '.deal-card']);
-  const m = ID_IN_TEXT.exec(textOf(header ?? card, 2000));
-  return m?.[1] ?? null;
+  return CUSTOMER_IN_TEXT.exec(textOf(header ?? card, 2000))?.[1] ?? CUSTOMER_IN_TEXT.exec(cardText)?.[1] ?? null;
 }
 
 function digits(text: string | undefined): string | undefined {
@@ -95,7 +108,8 @@ function readPhone(card: Element): string | undefined {
   const tel = firstMatch(card, ['a[href^="tel:" i]'])?.getAttribute('href')?.slice(4).trim();
   if (tel) return meaningful(tel.slice(0, MAX.phone));
   const contact = firstMatch(card, ['.customer-summary-contact .cnv-cnt-crd-blck', '.cnv-cnt-crd-blck', '.deal-customer']);
-  const inContact = contact ? US_PHONE.exec(textOf(contact, 2000))?.[0] : undefined;
+  const contactText = contact ? textOf(contact, 2000) : '';
+  const inContact = CELL_PHONE.exec(contactText)?.[1] ?? US_PHONE.exec(contactText)?.[0];
   if (inContact) return meaningful(inContact.trim());
   const labelled = findValueByLabel(card, PHONE_LABELS, MAX.phone);
   return meaningful(labelled ? US_PHONE.exec(labelled)?.[0] : undefined);
@@ -109,16 +123,37 @@ function readEmail(card: Element): string | undefined {
   return meaningful(m?.[0].slice(0, MAX.email));
 }
 
+/** When the lead arrived per the card's activity feed: the earliest arrival entry's time. */
+function arrivalFromFeed(card: Element, now: Date): Date | null {
+  let earliest: Date | null = null;
+  for (const entry of Array.from(card.querySelectorAll(FEED_ENTRIES)).slice(0, MAX_FEED_ENTRIES)) {
+    // An entry that holds a list of others is not one entry; its parts ("__title") are fine.
+    if (entry.querySelector('li, tr') || !ARRIVAL_ENTRY.test(textOf(entry, 300))) continue;
+    const parts = [entry, ...Array.from(entry.querySelectorAll('time, span, small, div, td')).slice(0, 20)];
+    for (const part of parts) {
+      const text = part.getAttribute('datetime') ?? textOf(part, 120);
+      // "Internet Lead Received · 2 days ago at 9:12 AM": the time is the last part.
+      const date = parseCrmDate(text, { now }) ?? parseCrmDate(text.split(/\s[·•|]\s/).pop() ?? '', { now });
+      if (date) {
+        if (!earliest || date < earliest) earliest = date;
+        break;
+      }
+    }
+  }
+  return earliest;
+}
+
 function readReceivedAt(card: Element): string | undefined {
+  const now = new Date();
   const time = firstMatch(card, ['time[datetime]']);
   const candidates = [time?.getAttribute('datetime') ?? undefined, findValueByLabel(card, CREATED_LABELS, 120)];
   for (const text of candidates) {
     const clean = meaningful(text);
     if (!clean) continue;
-    const date = parseCrmDate(clean, { now: new Date() });
+    const date = parseCrmDate(clean, { now });
     if (date) return date.toISOString();
   }
-  return undefined;
+  return arrivalFromFeed(card, now)?.toISOString();
 }
 
 function extract(doc: Document, url: URL): LeadSnapshot | null {
