@@ -112,9 +112,27 @@ function readEmail(doc: Document, root: ParentNode): string | undefined {
   return undefined;
 }
 
-function readSource(doc: Document, root: ParentNode): string | undefined {
-  const source = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SourceLink'), MAX.sourceRaw)) ?? meaningful(findValueByLabel(root, SOURCE_LABELS, MAX.sourceRaw));
-  const sub = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SubSourceLink'), MAX.sourceRaw)) ?? meaningful(findValueByLabel(root, SUBSOURCE_LABELS, MAX.sourceRaw));
+// The opportunity's own panel. Other panels print the same labels for other things (the
+// Trade-In panel's "Vehicle:" is the customer's trade, not the car sought), so the opportunity's
+// fields are looked for there first and in the whole page only when the panel lacks them.
+const OPPORTUNITY_PANELS = ['#pnlOpportunity', '[id^="pnlOppty" i]', '[id^="pnlOpportunity" i]'];
+const IN_OPPORTUNITY = ['[id^="OpportunityPanel_" i]', 'div[id*="reactDropdownContainerForOpptyStatus"]'];
+
+function opportunityRegion(doc: Document): ParentNode | null {
+  const panel = firstMatch(doc, OPPORTUNITY_PANELS);
+  if (panel) return panel;
+  const inside = firstMatch(doc, IN_OPPORTUNITY);
+  return inside?.closest('[id^="pnl" i], .PanelBorder') ?? inside?.closest('table') ?? null;
+}
+
+/** A labelled field of the opportunity: its panel first, then the page. */
+function opportunityField(region: ParentNode | null, root: ParentNode, labels: readonly string[], max: number): string | undefined {
+  return (region ? meaningful(findValueByLabel(region, labels, max)) : undefined) ?? meaningful(findValueByLabel(root, labels, max));
+}
+
+function readSource(doc: Document, root: ParentNode, region: ParentNode | null): string | undefined {
+  const source = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SourceLink'), MAX.sourceRaw)) ?? opportunityField(region, root, SOURCE_LABELS, MAX.sourceRaw);
+  const sub = meaningful(textOf(valueCell(doc, 'OpportunityPanel_SubSourceLink'), MAX.sourceRaw)) ?? opportunityField(region, root, SUBSOURCE_LABELS, MAX.sourceRaw);
   // "Internet" alone says little; the sub-source names the portal ("Cars.com").
   if (source && sub && sub.toLowerCase() !== source.toLowerCase()) return `${source} - ${sub}`.slice(0, MAX.sourceRaw);
   return source ?? sub;
@@ -171,10 +189,10 @@ function arrivalFromHistory(doc: Document, now: Date): Date | null {
   return earliest;
 }
 
-function readReceivedAt(doc: Document, root: ParentNode): string | undefined {
+function readReceivedAt(doc: Document, root: ParentNode, region: ParentNode | null): string | undefined {
   const now = new Date();
   const text =
-    meaningful(textOf(valueCell(doc, 'OpportunityPanel_CreatedLink'), 120)) ?? meaningful(findValueByLabel(root, CREATED_LABELS, 120));
+    meaningful(textOf(valueCell(doc, 'OpportunityPanel_CreatedLink'), 120)) ?? opportunityField(region, root, CREATED_LABELS, 120);
   const date = (text ? parseCrmDate(withoutAge(text), { now }) : null) ?? arrivalFromHistory(doc, now);
   return date ? date.toISOString() : undefined;
 }
@@ -184,14 +202,15 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   if (!id) return null;
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root: ParentNode = doc.body ?? doc;
-    const sourceRaw = readSource(doc, root);
+    const region = opportunityRegion(doc);
+    const sourceRaw = readSource(doc, root, region);
     return {
       name: readName(doc, root),
       phone: readPhone(doc, root),
       email: readEmail(doc, root),
       sourceRaw,
-      vehicle: meaningful(findValueByLabel(root, VEHICLE_LABELS, MAX.vehicle)),
-      receivedAt: readReceivedAt(doc, root),
+      vehicle: opportunityField(region, root, VEHICLE_LABELS, MAX.vehicle),
+      receivedAt: readReceivedAt(doc, root, region),
       statusRaw: readStatus(root),
     };
   });
