@@ -29,7 +29,7 @@ import { Tabs, type SectionTab } from './Tabs';
 import { FIRST_TAB, SETUP, useHashRoute } from './TabsRoute';
 import { PrivacySection } from './PrivacySection';
 import { MarketingSpend } from './MarketingSpend';
-import { TeamSection } from './TeamSection';
+import { TeamConnectionSection } from './team/TeamConnectionSection';
 
 // Resolved on each call, so a page (or test) that injects its own API never touches this one.
 const browserPermissions: PermissionsApi = {
@@ -113,7 +113,7 @@ export function Options({
     return (
       <main className="op">
         <h1>{title}</h1>
-        <Setup store={profile} crm={crmList} team={<TeamSection />} onFinish={() => route.go(FIRST_TAB)} />
+        <Setup store={profile} crm={crmList} team={<TeamConnectionSection />} onFinish={() => route.go(FIRST_TAB)} />
       </main>
     );
   }
@@ -135,7 +135,7 @@ export function Options({
     { id: 'status-rules', label: 'tabs.statusRules', content: <StatusRules /> },
     { id: 'marketing', label: 'tabs.marketing', content: <MarketingSpend /> },
     { id: 'privacy', label: 'tabs.privacy', content: <PrivacySection /> },
-    { id: 'team', label: 'tabs.team', content: <TeamSection /> },
+    { id: 'team', label: 'tabs.team', content: <TeamConnectionSection /> },
     {
       id: 'data',
       label: 'tabs.about',

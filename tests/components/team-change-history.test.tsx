@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TeamChangeHistory } from '@/components/options/TeamChangeHistory';
-import { TeamSection, type TeamOptionsApi } from '@/components/options/TeamSection';
+import { TeamConnectionSection, type TeamOptionsApi } from '@/components/options/team/TeamConnectionSection';
 import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import type { Lang } from '@/lib/i18n';
@@ -96,11 +96,11 @@ describe('Options → Team: change history', () => {
       invitation: vi.fn(),
     };
     await teamConnectionItem.setValue(connection({ role: 'lead' }));
-    const view = renderIn('en', <TeamSection api={api} db={db} loadChanges={() => Promise.resolve(FIRST)} />);
+    const view = renderIn('en', <TeamConnectionSection api={api} db={db} loadChanges={() => Promise.resolve(FIRST)} />);
     expect(await screen.findByTestId('team-change-history')).toBeTruthy();
     view.unmount();
     await teamConnectionItem.setValue(connection({ role: 'rep' }));
-    renderIn('en', <TeamSection api={api} db={db} loadChanges={() => Promise.resolve(FIRST)} />);
+    renderIn('en', <TeamConnectionSection api={api} db={db} loadChanges={() => Promise.resolve(FIRST)} />);
     // Wait for the connected view, so the absence below is not just an unrendered page.
     expect(await screen.findByTestId('team-connected')).toBeTruthy();
     expect(screen.queryByTestId('team-change-history')).toBeNull();

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TeamSection, type TeamOptionsApi } from '@/components/options/TeamSection';
+import { TeamConnectionSection, type TeamOptionsApi } from '@/components/options/team/TeamConnectionSection';
 import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import type { Lang } from '@/lib/i18n';
@@ -33,7 +33,7 @@ function api(overrides: Partial<TeamOptionsApi> = {}): TeamOptionsApi {
     ...overrides,
   };
 }
-const renderIn = (lang: Lang, a: TeamOptionsApi) => render(<I18nProvider lang={lang}><TeamSection api={a} db={db} /></I18nProvider>);
+const renderIn = (lang: Lang, a: TeamOptionsApi) => render(<I18nProvider lang={lang}><TeamConnectionSection api={a} db={db} /></I18nProvider>);
 
 describe('options → Team errors', () => {
   it('a failed "sync now" is an alert in Dutch, not green English', async () => {

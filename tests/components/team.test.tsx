@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TeamSection as OptionsTeam, type TeamOptionsApi } from '@/components/options/TeamSection';
+import { TeamConnectionSection as OptionsTeam, type TeamOptionsApi } from '@/components/options/team/TeamConnectionSection';
 import { TeamSection as PopupTeam, sortRows, type TeamPopupApi } from '@/components/popup/TeamSection';
 import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';

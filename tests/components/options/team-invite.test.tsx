@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TeamSection, type TeamOptionsApi } from '@/components/options/TeamSection';
+import { TeamConnectionSection, type TeamOptionsApi } from '@/components/options/team/TeamConnectionSection';
 import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import type { Lang } from '@/lib/i18n';
@@ -40,7 +40,7 @@ describe('Options → Team: inviting a rep', () => {
   it.each(['en', 'nl'] as const)('a manager turns a pairing code into an invitation link (%s)', async (lang) => {
     await teamConnectionItem.setValue(connection({ role: 'lead' }));
     const calls = api();
-    renderIn(lang, <TeamSection api={calls} db={db} />);
+    renderIn(lang, <TeamConnectionSection api={calls} db={db} />);
     await userEvent.click(await screen.findByTestId('team-invite-make'));
     expect((await screen.findByTestId('team-invite-error')).textContent).toMatch(lang === 'en' ? /pairing code/ : /koppelcode/);
     expect(calls.invitation).not.toHaveBeenCalled();
@@ -53,7 +53,7 @@ describe('Options → Team: inviting a rep', () => {
 
   it('a rep gets no invitation form', async () => {
     await teamConnectionItem.setValue(connection({ role: 'rep' }));
-    renderIn('en', <TeamSection api={api()} db={db} />);
+    renderIn('en', <TeamConnectionSection api={api()} db={db} />);
     await screen.findByTestId('team-name');
     expect(screen.queryByTestId('team-invite')).toBeNull();
   });
@@ -61,7 +61,7 @@ describe('Options → Team: inviting a rep', () => {
   it('an invitation link is enough to connect: the server address comes from it', async () => {
     await teamConnectionItem.setValue(null);
     const calls = api();
-    renderIn('en', <TeamSection api={calls} db={db} />);
+    renderIn('en', <TeamConnectionSection api={calls} db={db} />);
     await userEvent.click(await screen.findByTestId('team-secret'));
     await userEvent.paste(LINK);
     await userEvent.click(screen.getByTestId('team-connect'));
