@@ -52,13 +52,17 @@ const STATUS_LABELS = ['Status', 'Lead Status', ...LABELS.status];
 const CREATED_LABELS = ['Created', 'Lead Created', ...LABELS.created];
 const VEHICLE_LABELS = ['Vehicle Info', 'Vehicle of Interest', 'Vehicle(s) of Interest', ...LABELS.vehicle];
 const PHONE_LABELS = ['Cell', 'Home', 'Work', 'Evening', 'Day', ...LABELS.phone];
-const NAME_LABELS = ['Customer Name', 'Buyer', ...LABELS.name];
+// "Customer" and "Contact" also title the customer card, whose value would be the whole card:
+// they count as the name's label only when no field is labelled as a name.
+const NAME_SECTIONS: ReadonlySet<string> = new Set(['Customer', 'Contact', 'Klant', 'Kunde', 'Client']);
+const NAME_LABELS = ['Customer Name', 'Buyer', ...LABELS.name.filter((label) => !NAME_SECTIONS.has(label))];
 const ID_INPUTS = {
   auto: ['input[type="hidden"][id$="AutoLeadID" i]', 'input[type="hidden"][name$="AutoLeadID" i]', 'input[type="hidden"][id$="AutoLeadId" i]'],
   gcid: ['input[type="hidden"][id$="GlobalCustomerID" i]', 'input[type="hidden"][name$="GlobalCustomerID" i]'],
 } as const;
 
 const US_PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/;
+const US_PHONES = new RegExp(US_PHONE.source, 'g');
 
 function validId(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
@@ -205,7 +209,7 @@ function phoneFromDialControls(root: ParentNode): string | undefined {
       continue;
     }
     for (const control of controls) {
-      const shown = US_PHONE.exec(textOf(control, 40))?.[0];
+      const shown = US_PHONE.exec(textOf(control, 40))?.[0] ?? numberBeside(control);
       const handler = `${control.getAttribute('onclick') ?? ''} ${control.getAttribute('href') ?? ''}`;
       const dialled = /['"(:]\s*(\+?1?\d{10})\b/.exec(handler)?.[1];
       const number = meaningful((shown ?? dialled)?.trim().slice(0, MAX.phone));
@@ -216,6 +220,12 @@ function phoneFromDialControls(root: ParentNode): string | undefined {
     }
   }
   return first;
+}
+
+/** The one number printed next to an icon-only call control ("(630) 555-0148 📞"). */
+function numberBeside(control: Element): string | undefined {
+  const numbers = textOf(control.parentElement, 80).match(US_PHONES);
+  return numbers?.length === 1 ? numbers[0] : undefined;
 }
 
 /** The e-mail from the page's e-mail span or a mailto link; undefined when only a label can tell. */
@@ -258,6 +268,11 @@ function readFields(root: ParentNode): SnapshotFields {
   const labelled = table
     ? { ...findValuesByLabel(root, inPage), ...findValuesByLabel(table, inTable) }
     : findValuesByLabel(root, { ...inPage, ...inTable });
+  if (name === undefined && labelled.name === undefined) {
+    const section = findValuesByLabel(root, { name: { labels: [...NAME_SECTIONS], max: MAX.name } }).name;
+    // A card title's "value" is the whole card; a name has no digits or e-mail address.
+    if (section && !/[\d@]/.test(section)) labelled.name = section;
+  }
 
   const phoneLabelled = labelled.phone;
   const vehicleRead = vehicle ?? meaningful(labelled.vehicle);
