@@ -1,5 +1,6 @@
 import type { Db } from './db/connect';
 import type { Logger } from './log';
+import { rebuildRollupsOfTeam } from './store/daily-rollups';
 import { purgeExpired } from './store/retention';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -13,7 +14,9 @@ export function startRetentionJob(db: Db, log: Logger, intervalMs = DAY_MS, now:
   const run = () => {
     if (running) return;
     running = purgeExpired(db, now())
-      .then((results) => {
+      .then(async (results) => {
+        // The board's daily roll-ups follow the deleted leads.
+        for (const r of results) if (r.leads > 0) await rebuildRollupsOfTeam(db, r.teamId, now());
         const leads = results.reduce((sum, r) => sum + r.leads, 0);
         const events = results.reduce((sum, r) => sum + r.events, 0);
         log.info('retention applied', { teams: results.length, leads, events });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeSettingsIssues, teamSettingsValuesSchema, teamValues, type TeamSettingsValues } from '../../lib/sync/team-settings';
 import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
+import { rebuildRollupsOfTeam } from '../store/daily-rollups';
 import { StoreError } from '../store/errors';
 import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../store/team-settings';
 import { addMember, createPairingCode, createTeam, removeMember, rotateToken } from '../store/tenancy';
@@ -183,6 +184,7 @@ export async function runCommand(db: Db, parsed: ParsedCommand, now: () => numbe
       case 'retention run': {
         const input = checked(schemas[command], options);
         const results = input.team === undefined ? await purgeExpired(db, now()) : [await purgeExpiredForTeam(db, input.team, now())];
+        for (const r of results) if (r.leads > 0) await rebuildRollupsOfTeam(db, r.teamId, now());
         return {
           teams: results.length,
           leads: results.reduce((sum, r) => sum + r.leads, 0),
@@ -190,8 +192,11 @@ export async function runCommand(db: Db, parsed: ParsedCommand, now: () => numbe
           results,
         };
       }
-      case 'member purge':
-        return await purgeMember(db, checked(schemas[command], options).member, now());
+      case 'member purge': {
+        const purged = await purgeMember(db, checked(schemas[command], options).member, now());
+        await rebuildRollupsOfTeam(db, purged.teamId, now());
+        return purged;
+      }
       case 'member add': {
         const input = checked(schemas[command], options);
         return await addMember(db, { teamId: input.team, name: input.name, role: input.role });

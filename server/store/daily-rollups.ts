@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { MetricSettings } from '../../lib/domain/lead-metrics';
+import type { Db } from '../db/connect';
 import type { Database, DailyRollupsTable } from '../db/schema';
 import {
   addLeadToDay,
@@ -234,4 +235,16 @@ export function tallyOfRow(row: Omit<DailyRollupsTable, 'team_id' | 'member_id' 
     worked: Number(row.worked),
     responses: responsesFromColumn(row.responses),
   };
+}
+
+/**
+ * Makes a team's roll-ups again after its lead_facts lost rows (retention, a member's purge),
+ * holding the team row as ingest does, so the board stops counting deleted leads.
+ */
+export async function rebuildRollupsOfTeam(db: Db, teamId: string, now: number): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    if (db.engine === 'postgres') await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute();
+    const settings = await currentTeamMetricSettings(trx, teamId);
+    if (settings) await rebuildTeamRollups(trx, teamId, settings, now);
+  });
 }
