@@ -84,6 +84,9 @@ function propertyRow(root: ParentNode, name: string): Element | null {
 
 const LABEL_IN_ROW = 'label, [data-selenium-test^="property-label"], [data-test-id="property-label"]';
 const SKIP_IN_VALUE = new Set(['LABEL', 'BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+// A dropdown property edited in place shows its chosen option as the text of the toggle button;
+// other buttons in a row (edit, copy, details) are controls, not the value.
+const DROPDOWN_TOGGLE = 'button[role="combobox"], button[aria-haspopup="listbox"]';
 
 const LABEL_BESIDE = `${LABEL_IN_ROW}, [class*="label" i], dt, th`;
 
@@ -142,7 +145,8 @@ function rowValue(row: Element | null, max: number): string | undefined {
         if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
         else if (child.nodeType === 1) {
           const el = child as Element;
-          if (SKIP_IN_VALUE.has(el.tagName) || el.matches(LABEL_IN_ROW) || el.getAttribute('aria-hidden') === 'true') continue;
+          if (SKIP_IN_VALUE.has(el.tagName) && !el.matches(DROPDOWN_TOGGLE)) continue;
+          if (el.matches(LABEL_IN_ROW) || el.getAttribute('aria-hidden') === 'true') continue;
           walk(el);
         }
       }
