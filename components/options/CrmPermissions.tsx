@@ -5,6 +5,10 @@ import { crmHostNames } from '@/lib/domain/crm-hosts';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { GoLiveField, storageGoLive, type GoLiveStore } from './GoLiveField';
+import { useTeamConnection } from '../ui/use-team-connection';
+import { CrmTeamFix } from './CrmTeamFix';
+import { browserTeamFixes, useTeamFixes, type TeamFixes, type TeamFixStore } from './team-fix-store';
+import { USER_ADAPTER_PREFIX } from '@/lib/adapters/user/schema';
 
 /** The slice of `browser.permissions` this page needs; injectable because fakeBrowser lacks it. */
 export interface PermissionsApi {
@@ -49,12 +53,15 @@ function CrmRow({
   health,
   now,
   goLive,
+  teamFix,
 }: {
   adapter: Pick<CrmAdapter, 'id' | 'name' | 'matches'>;
   permissions: PermissionsApi;
   health: CrmHealth | undefined;
   now: number;
   goLive: GoLiveStore;
+  /** The team's fix of this built-in CRM; absent for the dealer's own adapters. */
+  teamFix?: { fixes: TeamFixes; store: TeamFixStore; isManager: boolean };
 }) {
   const { t } = useI18n();
   const [access, setAccess] = useState<Access>('checking');
@@ -110,6 +117,16 @@ function CrmRow({
         </span>
         <HealthLine health={health} now={now} />
         {access === 'granted' ? <GoLiveField crm={adapter.id} store={goLive} /> : null}
+        {teamFix ? (
+          <CrmTeamFix
+            crm={adapter.id}
+            name={adapter.name}
+            fix={teamFix.fixes.byCrm.get(adapter.id)}
+            off={teamFix.fixes.off[adapter.id] === teamFix.fixes.byCrm.get(adapter.id)?.version}
+            isManager={teamFix.isManager}
+            store={teamFix.store}
+          />
+        ) : null}
       </div>
       <span className={access === 'granted' ? 'op-pill op-pill-on' : 'op-pill'} data-testid="crm-access">
         {access === 'checking'
@@ -144,6 +161,7 @@ export function CrmPermissions({
   health = {},
   now: fixedNow,
   goLive = storageGoLive,
+  teamFixes = browserTeamFixes,
   children,
 }: {
   adapters: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
@@ -152,6 +170,8 @@ export function CrmPermissions({
   now?: number;
   /** Where each CRM's go-live is kept (the backlog boundary). */
   goLive?: GoLiveStore;
+  /** The team's fixes of built-in CRMs (synced from the team server). */
+  teamFixes?: TeamFixStore;
   /** The dealer's own adapters: import, export, remove. */
   children?: ReactNode;
 }) {
@@ -159,13 +179,23 @@ export function CrmPermissions({
   // "Last lead seen … ago" is relative to when the page opened; a fixed now makes tests exact.
   const [openedAt] = useState(() => Date.now());
   const now = fixedNow ?? openedAt;
+  const fixes = useTeamFixes(teamFixes);
+  const isManager = useTeamConnection()?.role === 'lead';
   return (
     <section className="op-card" aria-labelledby="op-crms-title">
       <h2 id="op-crms-title">{t('options.crms')}</h2>
       <p className="op-help">{t('options.crmsIntro')}</p>
       <ul className="op-crms">
         {adapters.map((adapter) => (
-          <CrmRow key={adapter.id} adapter={adapter} permissions={permissions} health={health[adapter.id]} now={now} goLive={goLive} />
+          <CrmRow
+            key={adapter.id}
+            adapter={adapter}
+            permissions={permissions}
+            health={health[adapter.id]}
+            now={now}
+            goLive={goLive}
+            teamFix={adapter.id.startsWith(USER_ADAPTER_PREFIX) ? undefined : { fixes, store: teamFixes, isManager }}
+          />
         ))}
       </ul>
       {children}
