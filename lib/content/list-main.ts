@@ -6,6 +6,7 @@ import { followDealerZone } from './dealer-zone';
 import { PANEL_LOADED_FLAG } from './inject-message';
 import { followPageChanges } from './page-changes';
 import { startListDiscovery } from './list-watcher';
+import { createPageVisit } from './page-visit';
 
 const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unknown>)[PANEL_LOADED_FLAG]);
 
@@ -15,11 +16,11 @@ const panelLoaded = () => Boolean((globalThis as unknown as Record<string, unkno
  * opened a lead in this SPA) it reads lists itself and this one steps aside.
  */
 export function startListMain(ctx: ContentScriptContext): { resume: () => void } {
-  let stop: (() => void) | null = null;
+  const visit = createPageVisit(ctx.signal);
   let disabled = false;
   const follow = (url: URL) => {
-    safely(() => stop?.());
-    stop = panelLoaded() || disabled ? null : startListDiscovery(url);
+    const scope = visit.follow(url);
+    if (!panelLoaded() && !disabled) scope.own(startListDiscovery(url));
   };
   // The dealer turned this CRM off: stop reading its lists in tabs that are already open.
   const removeDisabledListener = onMessage('crm/disabled', ({ data }) => {
@@ -27,15 +28,14 @@ export function startListMain(ctx: ContentScriptContext): { resume: () => void }
     const id = routeForUrl(new URL(location.href))?.id;
     if (!parsed.success || !id || !parsed.data.crms.includes(id)) return;
     disabled = true;
-    safely(() => stop?.());
-    stop = null;
+    visit.pause();
   });
   // List times are read in the dealer's zone, like lead pages.
   const zone = followDealerZone();
   void zone.ready.then(() => follow(new URL(location.href)));
   followPageChanges(ctx, { onPage: follow });
+  // The visit ends with the context by itself.
   ctx.onInvalidated(() => {
-    safely(() => stop?.());
     safely(zone.stop);
     safely(removeDisabledListener);
   });
