@@ -1,23 +1,21 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { now, testClockItem, testHooksEnabled } from '@/lib/background/clock';
+import { now, testHooksEnabled } from '@/lib/background/clock';
 import { syncCrmAccess } from '@/lib/background/content-scripts';
 import { handleListed, handleMessage, handleSalesImport, type HandlerDeps } from '@/lib/background/handlers';
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
-import { leadKeyOfNotification, runTick } from '@/lib/background/nudges';
-import { reportAddressOfNotification } from '@/lib/domain/report-nudge';
+import { runTick } from '@/lib/background/nudges';
+import { noteHealth } from '@/lib/background/health';
+import { openFromNotification } from '@/lib/background/notification-click';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
+import { listenForTestHooks } from '@/lib/background/test-hooks';
 import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
-import { userAdapter } from '@/lib/adapters/user/to-adapter';
-import { noteLeadPage } from '@/lib/adapters/health-store';
+import { userRoute } from '@/lib/adapters/user/to-adapter';
 import { adapterById } from '@/lib/crms/registry';
-import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import { panelCommandMessage } from '@/lib/content/panel-commands';
 import { leadpaceDb } from '@/lib/db/schema';
-import type { LeadSnapshot } from '@/lib/domain/model';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
 import { readSettings, repIdItem } from '@/lib/settings';
 import { wipeFromMessage } from '@/lib/privacy/wipe-browser';
@@ -25,10 +23,6 @@ import { listenForOpenSetting } from '@/lib/background/open-setting';
 
 const log = (message: string) => console.warn(`[leadpace] ${message}`);
 
-const testRequestSchema = z.object({
-  leadpaceTest: z.enum(['setNow', 'tick', 'badge', 'notifications', 'alarm', 'click']),
-  arg: z.union([z.number(), z.string(), z.null()]).optional(),
-});
 const TICK_ALARM = 'tick';
 
 const tick = () =>
@@ -41,33 +35,15 @@ const deps: HandlerDeps = {
   now,
   extensionOrigin: browser.runtime.getURL('/'),
   log,
-  userAdapters: () => loadUserAdapters().then((defs) => defs.map(userAdapter)),
-  noteLeadPage: (snapshot, at) => void noteHealth(snapshot, at).catch((e: unknown) => log(`health note failed: ${String(e)}`)),
+  userAdapters: () => loadUserAdapters().then((defs) => defs.map(userRoute)),
+  noteLeadPage: (snapshot, at) => void noteHealth(snapshot, at, builtInName).catch((e: unknown) => log(`health note failed: ${String(e)}`)),
 };
 
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
 
-/** A notification click focuses (or opens) the lead it is about, or opens the report it announces. */
-async function openFromNotification(id: string): Promise<void> {
-  await browser.notifications.clear(id).catch(() => undefined);
-  const report = reportAddressOfNotification(id);
-  if (report) {
-    await browser.tabs.create({ url: browser.runtime.getURL(report) });
-    return;
-  }
-  const leadKey = leadKeyOfNotification(id);
-  if (!leadKey) return;
-  const result = await focusOrOpenLead(leadpaceDb(), leadKey).catch((e: unknown) => ({ ok: false, reason: String(e) }));
-  if (!result.ok) log(`open from notification failed: ${'reason' in result ? result.reason : ''}`);
-}
-
-/** Options → CRMs shows how well each adapter reads lately and the last lead it saw. */
-async function noteHealth(snapshot: LeadSnapshot, at: number): Promise<void> {
-  // A user adapter asks only for the fields the dealer marked.
-  const user = snapshot.crm.startsWith('user-') ? (await loadUserAdapters()).find((def) => def.id === snapshot.crm) : undefined;
-  const name = user?.name ?? adapterById(snapshot.crm)?.name;
-  await noteLeadPage(snapshot, at, user ? markedFieldCount(user) : undefined, name);
-}
+// The display name of a built-in CRM lives with its adapter.
+const builtInName = (crm: string) => adapterById(crm)?.name;
+const openNotification = (id: string) => openFromNotification(id, leadpaceDb(), log);
 
 /** create() restarts an alarm's period, so only create the tick when it is missing. */
 async function ensureTickAlarm(): Promise<void> {
@@ -151,7 +127,7 @@ export default defineBackground(() => {
     if (alarm.name === TICK_ALARM) void runRetentionIfDue({ db: leadpaceDb, now, log }); // at most once a day
   });
 
-  browser.notifications.onClicked.addListener((id) => void openFromNotification(id));
+  browser.notifications.onClicked.addListener((id) => void openNotification(id));
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
@@ -186,27 +162,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(start);
   start();
 
-  if (testHooksEnabled()) {
-    // e2e build only: lets a test pin the clock, run a tick, read the badge and notifications
-    // and "click" a notification. A message (not a global) so it also wakes a stopped worker.
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      const request = testRequestSchema.safeParse(message);
-      if (!request.success || !sender.url?.startsWith(deps.extensionOrigin)) return undefined;
-      const { leadpaceTest: op, arg } = request.data;
-      switch (op) {
-        case 'setNow':
-          return testClockItem.setValue(typeof arg === 'number' ? arg : null).then(() => null);
-        case 'tick':
-          return tick();
-        case 'badge':
-          return browser.action.getBadgeText({});
-        case 'notifications':
-          return browser.notifications.getAll().then((all) => Object.keys(all).sort());
-        case 'alarm':
-          return browser.alarms.get(TICK_ALARM).then((alarm) => alarm?.periodInMinutes ?? null);
-        case 'click':
-          return openFromNotification(String(arg)).then(() => null);
-      }
-    });
-  }
+  if (testHooksEnabled()) listenForTestHooks({ extensionOrigin: deps.extensionOrigin, tickAlarm: TICK_ALARM, tick, click: openNotification });
 });

@@ -1,7 +1,11 @@
-import { startPicker } from './start-picker';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isPickerOpen, startPicker } from './start-picker';
 
 // Injected by the popup's "Add my CRM" (activeTab) into the page the dealer is on. Running it
-// again while the picker is open closes it.
+// again while the picker is open closes it: a new context ends the open picker's one, and with
+// it the picker (as an update or reload of the extension does).
 export default defineUnlistedScript(() => {
-  startPicker();
+  const open = isPickerOpen();
+  const ctx = new ContentScriptContext('leadpace-picker');
+  if (!open) startPicker(ctx);
 });

@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createRoot } from 'react-dom/client';
 import { Picker } from '@/components/picker/Picker';
 import { PICKER_CSS } from '@/components/picker/picker-css';
@@ -9,13 +10,13 @@ import { safely } from '@/lib/safely';
 
 const HOST_TAG = 'leadpace-picker';
 
-/** Opens the picker in an open shadow root on top of the page, or closes it when open. */
-export function startPicker(doc: Document = document): void {
-  const existing = doc.querySelector(HOST_TAG);
-  if (existing) {
-    existing.remove();
-    return;
-  }
+export const isPickerOpen = (doc: Document = document): boolean => doc.querySelector(HOST_TAG) !== null;
+
+/**
+ * Opens the picker in an open shadow root on top of the page, for as long as `ctx` lives: it
+ * closes itself when its context ends (picker injected again, extension updated or reloaded).
+ */
+export function startPicker(ctx: ContentScriptContext, doc: Document = document): void {
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -24,13 +25,14 @@ export function startPicker(doc: Document = document): void {
   shadow.append(style, container);
   doc.documentElement.append(host);
   // Keys typed into the picker must not trigger the CRM's own shortcuts.
-  for (const type of ['keydown', 'keyup', 'keypress'] as const) shadow.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) ctx.addEventListener(shadow, type, (event) => event.stopPropagation());
 
   const root = createRoot(container);
   const close = () => {
     safely(() => root.unmount());
     host.remove();
   };
+  ctx.onInvalidated(close);
   const save = (adapter: UserAdapter) => sendMessage('user-adapter/save', adapter);
   root.render(
     <StrictMode>

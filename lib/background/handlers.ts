@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { adapterById } from '@/lib/crms/registry';
+import { routeById } from './route-by-id';
 import { matchesPattern } from '../adapters/match-pattern';
 import type { LeadView } from '../domain/lead';
 import type { LeadSnapshot } from '../domain/model';
@@ -92,7 +92,7 @@ export function senderMayActFor(
 ): boolean {
   if (!sender.url) return false;
   if (sender.url.startsWith(extensionOrigin)) return true;
-  const adapter = adapterById(crm) ?? userAdapters.find((user) => user.id === crm);
+  const adapter = routeById(crm) ?? userAdapters.find((user) => user.id === crm);
   if (!adapter) return false;
   let url: URL;
   try {
@@ -189,7 +189,7 @@ export async function handleListed(raw: unknown, sender: SenderInfo, deps: Handl
     return fail('invalid', reason);
   }
   const { crm, leads } = parsed.data;
-  const adapter = adapterById(crm);
+  const adapter = routeById(crm);
   const onCrm = (href: string) => {
     try {
       const url = new URL(href);

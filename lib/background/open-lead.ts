@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { adapterById } from '@/lib/crms/registry';
+import { routeById } from './route-by-id';
 import type { LeadpaceDb } from '../db/schema';
 import type { Result } from '../messaging';
 
@@ -9,8 +9,8 @@ const sameDocument = (a: string, b: string) => a.split('#')[0] === b.split('#')[
 export async function focusOrOpenLead(db: LeadpaceDb, leadKey: string): Promise<Result<{ tabId: number }>> {
   const lead = await db.leads.get(leadKey);
   if (!lead) return { ok: false, code: 'not-found', reason: `No lead ${leadKey}` };
-  const adapter = adapterById(lead.crm);
-  const candidates = adapter ? await browser.tabs.query({ url: adapter.matches }).catch(() => []) : [];
+  const route = routeById(lead.crm);
+  const candidates = route ? await browser.tabs.query({ url: route.matches }).catch(() => []) : [];
   const existing = candidates.find((tab) => tab.url !== undefined && sameDocument(tab.url, lead.url));
   if (existing?.id !== undefined) {
     await browser.tabs.update(existing.id, { active: true });
