@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LeadRecord } from '@/lib/domain/lead';
+import type { PopupLead } from '@/lib/domain/popup-summary-read';
 import { useI18n } from '../ui/i18n';
 import { LeadRow } from './LeadRow';
 
@@ -17,7 +17,7 @@ export function BacklogGroup({
   openingKey,
   onOpen,
 }: {
-  leads: readonly LeadRecord[];
+  leads: readonly PopupLead[];
   now: number;
   openingKey: string | null;
   onOpen: (leadKey: string) => void;

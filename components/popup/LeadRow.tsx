@@ -1,4 +1,4 @@
-import type { LeadRecord } from '@/lib/domain/lead';
+import type { PopupLead } from '@/lib/domain/popup-summary-read';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
@@ -11,7 +11,7 @@ export function LeadRow({
   disabled,
   onOpen,
 }: {
-  lead: LeadRecord;
+  lead: PopupLead;
   now: number;
   opening: boolean;
   disabled: boolean;

@@ -1,5 +1,5 @@
 import { needsNudging } from '@/lib/domain/backlog';
-import type { RankedLead } from '@/lib/domain/metrics';
+import type { RankedPopupLead } from '@/lib/domain/popup-summary-read';
 import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
@@ -14,7 +14,7 @@ export function NowSection({
   openingKey,
   onOpen,
 }: {
-  ranked: RankedLead[];
+  ranked: readonly RankedPopupLead[];
   openingKey: string | null;
   onOpen: (leadKey: string) => void;
 }) {

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LeadpaceDb } from '@/lib/db/schema';
-import { createLeadStateMemo, dayBounds, rankOpenLeads, todayStats, type LeadStateMemo } from '@/lib/domain/metrics';
+import { dayBounds } from '@/lib/domain/metrics';
+import { rankSummaryLeads, summaryTodayStats } from '@/lib/domain/popup-summary-read';
 import { monthPacing } from '@/lib/domain/pacing';
 import type { Settings } from '@/lib/settings';
 import type { Result } from '@/lib/messaging';
@@ -56,14 +57,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
-  // Lead states are computed per chunk while the rest is still being read (see
-  // openLeadsInChunks), so ranking after the last chunk only sorts.
-  const [memo] = useState(createLeadStateMemo);
-  const data = usePopupData(
-    db,
-    dayStart,
-    settings ? (leads) => memo.prime(leads, now, settings.cadence, settings.openingHours) : undefined,
-  );
+  const data = usePopupData(db, dayStart);
   const [store] = useState(createPopupStore);
   const [captureRequest, setCaptureRequest] = useState(0);
   const openingKey = useStore(store, (s) => s.openingKey);
@@ -107,10 +101,8 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
         openError={openError}
         onOpen={open}
         onSetTarget={openOptions}
-        memo={memo}
       />
-      {/* Only once the body has its data: the team numbers read a month of events, which
-          would otherwise compete with the lead rows for the database and the main thread. */}
+      {/* Only once the body has its data: the first screen never waits for the board. */}
       {!manager && data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
       {pageCapture ? <CapturePage access={pageCapture} request={captureRequest} /> : null}
@@ -127,7 +119,6 @@ function PopupBody({
   openError,
   onOpen,
   onSetTarget,
-  memo,
 }: {
   data: PopupData | undefined;
   now: number;
@@ -137,7 +128,6 @@ function PopupBody({
   openError: string | null;
   onOpen: (leadKey: string) => void;
   onSetTarget: () => void;
-  memo: LeadStateMemo;
 }) {
   const { t } = useI18n();
   // Thousands of rows would make the popup slow to open; the most urgent come first anyway.
@@ -145,8 +135,8 @@ function PopupBody({
   // Ranking thousands of leads through the cadence engine is the popup's main cost: once per
   // data change, settings change or clock tick, not once per render.
   const ranked = useMemo(
-    () => (data?.ok && settings ? rankOpenLeads(data.open, now, settings.cadence, settings.openingHours, memo) : []),
-    [data, now, settings, memo],
+    () => (data?.ok && settings ? rankSummaryLeads(data.open, now, settings.cadence, settings.openingHours) : []),
+    [data, now, settings],
   );
   if (data === undefined || settings === null) {
     return (
@@ -166,9 +156,8 @@ function PopupBody({
   // Untouched backlog is one collapsed group, not rows in Now and My leads.
   const { active, backlog } = splitBacklog(ranked);
   const leads = active.map((r) => r.lead);
-  const stats = todayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
-  const soldDates = data.sold.flatMap((lead) => (lead.soldAt === null ? [] : [lead.soldAt]));
-  const pacing = settings.monthlyTarget > 0 ? monthPacing({ target: settings.monthlyTarget, soldDates, now, hours }) : null;
+  const stats = summaryTodayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
+  const pacing = settings.monthlyTarget > 0 ? monthPacing({ target: settings.monthlyTarget, soldDates: data.soldDates, now, hours }) : null;
   return (
     <main className="pp-body">
       <NowSection ranked={active} openingKey={openingKey} onOpen={onOpen} />

@@ -128,17 +128,16 @@ export async function rebuildSummary(leads: Dexie.Table<LeadRecord, string>, sum
 
 const decodeAll = (rows: readonly SummaryRow[]): SummaryLead[] => rows.flatMap(decodeRow);
 
-/** The summary's open leads and the leads of the `day:` and `sold:` rows a popup at `now` needs. */
+/** The summary's open leads, and the leads of the `day:` and `sold:` rows the day from `dayStart` needs. */
 export async function readPopupSummary(
   db: LeadpaceDb,
   dayStart: number,
-  now: number,
 ): Promise<{ open: SummaryLead[]; day: SummaryLead[]; sold: SummaryLead[] }> {
   return db.transaction('r', db.summary, async () => {
     const [open, day, sold] = await Promise.all([
       db.summary.where('id').startsWith('open:').toArray(),
       db.summary.where('id').between(firstDayRow(dayStart), 'day:\uffff', true, true).toArray(),
-      db.summary.where('id').between(firstSoldRow(now), 'sold:\uffff', true, true).toArray(),
+      db.summary.where('id').between(firstSoldRow(dayStart), 'sold:\uffff', true, true).toArray(),
     ]);
     return { open: decodeAll(open), day: decodeAll(day), sold: decodeAll(sold) };
   });

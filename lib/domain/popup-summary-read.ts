@@ -10,6 +10,17 @@ import { dayRowOf, soldRowOf, receivedRowOf, type SummaryLead } from './popup-su
  * gives (rankOpenLeads, todayStats), over the summary's leads; the tests hold them to that.
  */
 
+/** What a popup row shows of a lead: a summary lead, and a lead record too. */
+export type PopupLead = Pick<SummaryLead, 'key' | 'source' | 'receivedAt' | 'receivedAtKnown' | 'attemptCount' | 'status' | 'open' | 'backlog'> & {
+  name?: string | null;
+};
+
+/** A lead with its cadence state, most urgent first (see rankSummaryLeads). */
+export interface RankedPopupLead {
+  lead: PopupLead;
+  state: LeadState;
+}
+
 export interface RankedSummaryLead {
   lead: SummaryLead;
   state: LeadState;
@@ -76,8 +87,8 @@ const DAY_MS = 86_400_000;
  */
 export const firstDayRow = (dayStart: number): string => dayRowOf(dayStart - DAY_MS);
 
-/** The first `sold:` row that can hold a sale of the month containing `now`, in any zone. */
-export const firstSoldRow = (now: number): string => soldRowOf(now - 32 * DAY_MS);
+/** The first `sold:` row that can hold a sale of the month containing `day`, in any zone. */
+export const firstSoldRow = (day: number): string => soldRowOf(day - 32 * DAY_MS);
 
 /** The `rcv:` row ids covering [from, to): every UTC day touched, one day either side. */
 export function receivedRows(from: number, to: number): { first: string; last: string } {

@@ -8,7 +8,6 @@ import { I18nProvider } from '@/components/ui/i18n';
 import { openLeads } from '@/lib/db/queries';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { changeStatus, logAttempt, recordLeadSeen } from '@/lib/db/writes';
-import type { LeadRecord } from '@/lib/domain/lead';
 import { dayBounds } from '@/lib/domain/metrics';
 
 const T = (iso: string) => Date.parse(iso);
@@ -36,20 +35,23 @@ async function seen(id: string, at: string, receivedAt?: string) {
 }
 
 describe('loadPopupData', () => {
-  it('hands every open lead to onOpenChunk, and returns them in openLeads order', async () => {
-    // Received over six weeks, so they fall into several chunks.
+  it('reads every open lead and the sales of the month from the summary, as the lead rows have them', async () => {
+    // Received over six weeks, so they fall into several summary rows.
     for (let i = 0; i < 12; i++) {
       const at = new Date(NOW - i * 3.5 * 86_400_000).toISOString();
       await seen(`l${i}`, at, at);
     }
     await changeStatus(db, 'demo:l3', { status: 'sold' }, rep('2025-01-15T11:00:00Z'));
-    const chunks: LeadRecord[][] = [];
-    const data = await loadPopupData(db, DAY_START, (chunk) => chunks.push(chunk));
+    const data = await loadPopupData(db, DAY_START);
     if (!data.ok) throw new Error(data.reason);
-    expect(data.open.map((l) => l.key)).toEqual((await openLeads(db)).map((l) => l.key));
+    const records = await openLeads(db);
+    expect(data.open.map((l) => l.key).sort()).toEqual(records.map((l) => l.key).sort());
     expect(data.open).toHaveLength(11);
-    expect(chunks.flat().map((l) => l.key).sort()).toEqual(data.open.map((l) => l.key).sort());
-    expect(data.sold.map((l) => l.key)).toEqual(['demo:l3']);
+    for (const lead of data.open) {
+      const record = records.find((r) => r.key === lead.key);
+      expect(lead).toMatchObject({ receivedAt: record?.receivedAt, status: record?.status, attemptCount: record?.attemptCount, attemptLog: record?.attemptLog });
+    }
+    expect(data.soldDates).toEqual([T('2025-01-15T11:00:00Z')]);
   });
 });
 

@@ -6,6 +6,7 @@ import { importSales } from '@/lib/db/import-writes';
 import { clearExpiredDetails } from '@/lib/db/retention-writes';
 import { progressFromEvents, toLeadRecord, type LeadRecord } from '@/lib/domain/lead';
 import { buildSummaryRows, decodeRow } from '@/lib/domain/popup-summary';
+import { detailsRemovalOf } from '@/lib/domain/retention';
 import { CHANNELS, OUTCOMES, type LeadSnapshot, type LeadStatus } from '@/lib/domain/model';
 
 // The summary is a projection: after any history of writes through every write path, the
@@ -97,7 +98,7 @@ async function rebuilt(db: LeadpaceDb): Promise<ReturnType<typeof buildSummaryRo
     const progress = progressFromEvents(events.filter((e) => e.leadKey === row.key));
     if (!progress) continue;
     const { crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing } = row;
-    const removal = 'detailsRemovedAt' in row ? { detailsRemovedAt: row.detailsRemovedAt, detailsRemovedAfterDays: row.detailsRemovedAfterDays } : {};
+    const removal = detailsRemovalOf(row) ?? {};
     records.push({ ...toLeadRecord({ crm, leadId, url, name, phone, email, vehicle, sourceRaw, missing }, progress, row.lastSeenAt), ...removal });
   }
   return buildSummaryRows(records);
