@@ -33,6 +33,6 @@ export async function putTeamOverride(options: RequestOptions, connection: Conne
   return body;
 }
 
-export async function deleteTeamOverride(options: RequestOptions, connection: Connection, crm: string): Promise<void> {
-  await requestJson(options, address(connection, crm), { method: 'DELETE', headers: json(connection), body: '{}' }, z.object({ withdrawn: z.literal(true) }));
+export async function postTeamOverrideWithdrawal(options: RequestOptions, connection: Connection, crm: string): Promise<void> {
+  await requestJson(options, `${address(connection, crm)}/withdraw`, { method: 'POST', headers: json(connection), body: '{}' }, z.object({ withdrawn: z.literal(true) }));
 }

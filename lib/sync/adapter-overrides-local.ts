@@ -1,7 +1,7 @@
 import { type AdapterOverride } from '../adapters/overrides/schema';
 import { readTeamOverrides, teamOverridesItem, type TeamOverridesState } from '../adapters/overrides/store';
 import type { TeamAdapterOverride } from './adapter-overrides';
-import { deleteTeamOverride, fetchTeamOverrides, putTeamOverride } from './adapter-overrides-client';
+import { postTeamOverrideWithdrawal, fetchTeamOverrides, putTeamOverride } from './adapter-overrides-client';
 import { readConnection, type TeamConnection } from './connection';
 import { TeamApiError, type RequestOptions } from './http';
 
@@ -54,6 +54,6 @@ export async function publishTeamOverride(options: RequestOptions, override: Ada
 
 export async function withdrawTeamOverride(options: RequestOptions, crm: string): Promise<void> {
   const connection = await managerConnection();
-  await deleteTeamOverride(options, connection, crm);
+  await postTeamOverrideWithdrawal(options, connection, crm);
   await refreshTeamOverrides(options, connection).catch(() => undefined);
 }

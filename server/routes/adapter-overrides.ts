@@ -73,7 +73,8 @@ export function adapterOverrideRoutes(rt: Runtime) {
     },
   );
 
-  app.delete('/:crm', async (c) => {
+  // A POST rather than DELETE: the extension's CORS allows GET, POST and PUT only.
+  app.post('/:crm/withdraw', async (c) => {
     const principal = c.get('principal');
     requireManager(principal, 'withdraw a CRM fix');
     const crm = crmParam(c.req.param('crm'));

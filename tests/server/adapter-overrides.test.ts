@@ -15,7 +15,7 @@ const fix = (crm: string, fields: AdapterOverride['fields'] = { source: ['.lead-
 const get = (app: App, token: string, headers: Record<string, string> = {}) => app.request('/v1/team/adapters', authed(token, { headers }));
 const put = (app: App, token: string, crm: string, body: unknown) =>
   app.request(`/v1/team/adapters/${crm}`, authed(token, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) }));
-const withdraw = (app: App, token: string, crm: string) => app.request(`/v1/team/adapters/${crm}`, authed(token, { method: 'DELETE' }));
+const withdraw = (app: App, token: string, crm: string) => app.request(`/v1/team/adapters/${crm}/withdraw`, authed(token, { method: 'POST', body: '{}' }));
 
 async function team(env: SuiteEnv) {
   const t = await seedTeam(env.db, {
