@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { goLiveDate, goLiveFromDate } from '@/lib/domain/backlog';
-import { readGoLives, setGoLive } from '@/lib/go-live-store';
+import { readGoLives, setGoLive } from '@/lib/storage/go-live-item';
 import { readSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sourceLabel } from '@/components/ui/labels';
 import { DEFAULT_SOURCES } from '@/lib/domain/model';
-import { CURRENCIES, EMPTY_SPEND, readSpendBook, saveSpendBook, spendEntrySchema, type SpendBook, type SpendEntry } from '@/lib/spend-store';
+import { CURRENCIES, EMPTY_SPEND, readSpendBook, saveSpendBook, spendEntrySchema, type SpendBook, type SpendEntry } from '@/lib/storage/spend-item';
 import { useI18n } from '../ui/i18n';
 
 /** Reads "1.234,50" (Dutch) and "1,234.50" (English) alike; null for anything else. */

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
-import { readCrmHealth } from '@/lib/adapters/health-store';
+import { readCrmHealth } from '@/lib/storage/adapter-health-item';
 import { ADAPTERS } from '@/lib/crms/registry';
 import type { UserAdapter } from '@/lib/adapters/user/schema';
-import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/adapters/user/store';
+import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmHealth } from '@/lib/domain/adapter-health';
 import type { CrmAdapter } from '@/lib/adapters/types';

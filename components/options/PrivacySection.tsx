@@ -5,7 +5,7 @@ import { RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retenti
 import { sendMessage } from '@/lib/messaging';
 import { eventsCsv, leadsCsv } from '@/lib/privacy/csv';
 import { collectExport, type ExportBundle } from '@/lib/privacy/export';
-import { readRetentionDays, saveRetentionDays } from '@/lib/privacy/retention-store';
+import { readRetentionDays, saveRetentionDays } from '@/lib/storage/retention-item';
 import type { WipeResult } from '@/lib/privacy/wipe';
 import { useI18n } from '../ui/i18n';
 import { WipeControl } from './privacy/WipeControl';

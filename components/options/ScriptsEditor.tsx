@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CallScript } from '@/lib/domain/scripts';
 import { DEFAULT_LIBRARY, DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
-import { deleteScript, exportScripts, importScripts, newScriptId, readScripts } from '@/lib/scripts-store';
+import { deleteScript, exportScripts, importScripts, newScriptId, readScripts } from '@/lib/storage/scripts-item';
 import { browserDownload, fileDate, type Download } from '../ui/download';
 import { useI18n } from '../ui/i18n';
 import { ExportButton, ImportFileButton } from '../ui/ImportExport';

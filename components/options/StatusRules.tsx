@@ -6,7 +6,7 @@ import {
   resetStatusRules,
   saveStatusRules,
   type UnknownCrmStatus,
-} from '@/lib/status-rules-store';
+} from '@/lib/storage/status-rules-item';
 import { useI18n } from '../ui/i18n';
 import { StatusRuleTable } from './status-rules/StatusRuleTable';
 

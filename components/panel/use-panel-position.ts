@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { clampPosition, DEFAULT_PANEL_POSITION, nextCorner, positionAt, topLeftOf, type PanelPosition, type Size } from '@/lib/domain/panel-position';
-import { readPanelPositions, savePanelPosition, watchPanelPositions, type PanelPositions } from '@/lib/panel-position-store';
+import { readPanelPositions, savePanelPosition, watchPanelPositions, type PanelPositions } from '@/lib/storage/panel-position-item';
 import { safely } from '@/lib/safely';
 
 // Read once when the content script starts, so a panel mounted later lands where the rep left it

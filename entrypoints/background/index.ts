@@ -11,7 +11,7 @@ import { listenForTestHooks } from '@/lib/background/test-hooks';
 import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
-import { loadUserAdapters, userAdaptersItem } from '@/lib/adapters/user/store';
+import { loadUserAdapters, userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { userRoute } from '@/lib/adapters/user/to-adapter';
 import { adapterById } from '@/lib/crms/registry';
 import { panelCommandMessage } from '@/lib/content/panel-commands';

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { preloadPanelPositions } from '@/components/panel/use-panel-position';
 import { adapterForUrl } from '@/lib/crms/registry';
-import { loadUserAdapters } from '@/lib/adapters/user/store';
+import { loadUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { loadActiveOverrides } from '@/lib/adapters/overrides/store';

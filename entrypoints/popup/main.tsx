@@ -5,7 +5,7 @@ import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
 import type { ExecuteScript } from '@/lib/capture/capture';
 import { leadpaceDb } from '@/lib/db/schema';
-import { markDriftTold, readCrmHealth, readDriftTold } from '@/lib/adapters/health-store';
+import { markDriftTold, readCrmHealth, readDriftTold } from '@/lib/storage/adapter-health-item';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
 

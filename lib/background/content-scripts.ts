@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CrmAdapter } from '../adapters/types';
-import { allAdapters } from '../adapters/user/store';
+import { allAdapters } from '@/lib/storage/user-adapters-item';
 import { leadpaceDb } from '../db/schema';
 import { sendMessage } from '../messaging';
 import { now } from './clock';

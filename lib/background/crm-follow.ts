@@ -1,9 +1,9 @@
 import { goLiveForExisting } from '../domain/backlog';
 import type { LeadpaceDb } from '../db/schema';
 import type { CrmFollow } from '../db/writes';
-import { ensureGoLive } from '../go-live-store';
+import { ensureGoLive } from '@/lib/storage/go-live-item';
 import { readSettings } from '../settings';
-import { readStatusRules } from '../status-rules-store';
+import { readStatusRules } from '@/lib/storage/status-rules-item';
 
 /** The first time Leadpace saw any lead of this CRM in this browser, or null. */
 export async function earliestFirstSeen(db: LeadpaceDb, crm: string): Promise<number | null> {

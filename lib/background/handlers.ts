@@ -5,7 +5,7 @@ import type { LeadView } from '../domain/lead';
 import type { LeadSnapshot } from '../domain/model';
 import type { LeadpaceDb } from '../db/schema';
 import { readCrmStatus } from '../domain/status-rules';
-import { noteUnknownStatus } from '../status-rules-store';
+import { noteUnknownStatus } from '@/lib/storage/status-rules-item';
 import { crmFollowFromStorage } from './crm-follow';
 import {
   type CrmFollow,

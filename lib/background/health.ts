@@ -1,5 +1,5 @@
-import { noteLeadPage } from '@/lib/adapters/health-store';
-import { loadUserAdapters } from '@/lib/adapters/user/store';
+import { noteLeadPage } from '@/lib/storage/adapter-health-item';
+import { loadUserAdapters } from '@/lib/storage/user-adapters-item';
 import { markedFieldCount } from '@/lib/adapters/user/to-adapter';
 import type { LeadSnapshot } from '@/lib/domain/model';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { routeForUrl } from '@/lib/crms/routes';
-import { loadUserAdapters } from '../adapters/user/store';
+import { loadUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userRoute } from '../adapters/user/to-adapter';
 
 export const PANEL_SCRIPT_FILE = '/crm-panel.js';

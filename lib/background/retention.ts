@@ -1,7 +1,7 @@
 import type { LeadpaceDb } from '../db/schema';
 import { clearExpiredDetails, type RetentionOutcome } from '../db/retention-writes';
 import { retentionRunDue } from '../domain/retention';
-import { readLastRetentionRun, readRetentionDays, recordRetentionRun } from '../privacy/retention-store';
+import { readLastRetentionRun, readRetentionDays, recordRetentionRun } from '@/lib/storage/retention-item';
 
 export interface RetentionDeps {
   db: () => LeadpaceDb;

@@ -1,5 +1,5 @@
 import { userAdapterSchema } from '../adapters/user/schema';
-import { saveUserAdapters } from '../adapters/user/store';
+import { saveUserAdapters } from '@/lib/storage/user-adapters-item';
 import type { Result } from '../messaging';
 import { describeIssues } from '../validation';
 

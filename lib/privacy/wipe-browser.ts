@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { allAdapters } from '../adapters/user/store';
+import { allAdapters } from '@/lib/storage/user-adapters-item';
 import { unregisterAllContentScripts, withdrawFromOpenTabs } from '../background/content-scripts';
 import { leadpaceDb } from '../db/schema';
 import { wipeEverything, type WipeDeps, type WipeResult } from './wipe';

@@ -8,7 +8,7 @@ import { I18nProvider } from '@/components/ui/i18n';
 import type { LeadView } from '@/lib/domain/lead';
 import type { Lang } from '@/lib/i18n';
 import type { FillableSetting } from '@/lib/open-setting';
-import { readScriptLanguage } from '@/lib/script-language-store';
+import { readScriptLanguage } from '@/lib/storage/script-language-item';
 
 const NOW = Date.UTC(2026, 11, 1, 10, 0);
 

@@ -7,8 +7,8 @@ import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_SCRIPTS } from '@/lib/domain/scripts-library';
 import type { LeadView } from '@/lib/domain/lead';
 import type { Lang } from '@/lib/i18n';
-import { saveScriptLanguage } from '@/lib/script-language-store';
-import { saveScript } from '@/lib/scripts-store';
+import { saveScriptLanguage } from '@/lib/storage/script-language-item';
+import { saveScript } from '@/lib/storage/scripts-item';
 
 const NOW = Date.UTC(2025, 2, 12, 10, 0);
 

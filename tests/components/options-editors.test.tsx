@@ -10,7 +10,7 @@ import { ScriptsEditor, type Download } from '@/components/options/ScriptsEditor
 import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import type { Lang } from '@/lib/i18n';
-import { readScripts } from '@/lib/scripts-store';
+import { readScripts } from '@/lib/storage/scripts-item';
 import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
 
 const MIN = 60_000;

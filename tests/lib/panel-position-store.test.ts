@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { panelPositionsItem, parsePanelPositions, readPanelPositions, savePanelPosition } from '@/lib/panel-position-store';
+import { panelPositionsItem, parsePanelPositions, readPanelPositions, savePanelPosition } from '@/lib/storage/panel-position-item';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -11,7 +11,7 @@ import {
   readScripts,
   saveScript,
   scriptsItem,
-} from '@/lib/scripts-store';
+} from '@/lib/storage/scripts-item';
 
 function draft(over: Partial<CallScript> = {}): CallScript {
   return { ...DEFAULT_SCRIPTS.nl, id: 'custom-mp', name: 'Marktplaats van ons', sources: ['marktplaats'], ...over };

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { PLACEHOLDERS, type CallScript } from '@/lib/domain/scripts';
-import { saveScript } from '@/lib/scripts-store';
+import { saveScript } from '@/lib/storage/scripts-item';
 import { useI18n } from '../../ui/i18n';
 import { useDraft } from '../use-draft';
 import { braces } from './labels';

@@ -1,6 +1,6 @@
 import { callScriptSchema, type CallScript } from '@/lib/domain/scripts';
 import type { Translate } from '@/lib/i18n';
-import type { ImportError } from '@/lib/scripts-store';
+import type { ImportError } from '@/lib/storage/scripts-item';
 
 export type FieldErrors = Record<string, string>;
 

@@ -4,7 +4,7 @@ import { sourceLabel } from '@/components/ui/labels';
 import type { MessageKey } from '@/lib/i18n';
 import { formatDuration } from '@/lib/i18n/format';
 import type { Rate, SourceRow } from '@/lib/domain/report';
-import type { Currency } from '@/lib/spend-store';
+import type { Currency } from '@/lib/storage/spend-item';
 import { formatMoney, formatNumber, formatPercent } from './report-format';
 
 type Lang = ReturnType<typeof useI18n>['lang'];

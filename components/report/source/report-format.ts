@@ -1,5 +1,5 @@
 import type { Lang } from '@/lib/i18n';
-import type { Currency } from '@/lib/spend-store';
+import type { Currency } from '@/lib/storage/spend-item';
 
 const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 

@@ -4,7 +4,7 @@ import { pacingSeries, reportLeadOf, sourceReport, type PacingPoint, type Source
 import type { ReportRange } from '@/lib/domain/report-period';
 import type { LeadpaceDb } from '@/lib/db/schema';
 import type { Settings } from '@/lib/settings';
-import { spendLookup, type SpendBook } from '@/lib/spend-store';
+import { spendLookup, type SpendBook } from '@/lib/storage/spend-item';
 
 export type ReportData =
   | { state: 'loading' }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { safely } from '@/lib/safely';
-import { EMPTY_SPEND, parseSpendBook, spendItem, type SpendBook } from '@/lib/spend-store';
+import { EMPTY_SPEND, parseSpendBook, spendItem, type SpendBook } from '@/lib/storage/spend-item';
 
 /** The dealer's marketing spend, kept live when it is edited in Options. */
 export function useSpendBook(): SpendBook {

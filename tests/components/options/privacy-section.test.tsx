@@ -10,7 +10,7 @@ import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { recordLeadSeen, saveNote } from '@/lib/db/writes';
 import type { Lang } from '@/lib/i18n';
 import { collectExport, REDACTED } from '@/lib/privacy/export';
-import { readRetentionDays, saveRetentionDays } from '@/lib/privacy/retention-store';
+import { readRetentionDays, saveRetentionDays } from '@/lib/storage/retention-item';
 import type { WipeResult } from '@/lib/privacy/wipe';
 
 const NOW = Date.parse('2026-12-01T10:00:00Z');

@@ -7,9 +7,9 @@ import { GoLiveField } from '@/components/options/GoLiveField';
 import { StatusRules } from '@/components/options/StatusRules';
 import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_STATUS_RULES } from '@/lib/domain/status-rules';
-import { readGoLives, setGoLive } from '@/lib/go-live-store';
+import { readGoLives, setGoLive } from '@/lib/storage/go-live-item';
 import type { Lang } from '@/lib/i18n';
-import { noteUnknownStatus, readStatusRules, readUnknownStatuses } from '@/lib/status-rules-store';
+import { noteUnknownStatus, readStatusRules, readUnknownStatuses } from '@/lib/storage/status-rules-item';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

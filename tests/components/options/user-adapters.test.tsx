@@ -9,7 +9,7 @@ import { UserAdapters, type UserAdapterStore } from '@/components/options/UserAd
 import { I18nProvider } from '@/components/ui/i18n';
 import { ADAPTERS } from '@/lib/crms/registry';
 import { parseUserAdapterFile, USER_ADAPTER_KIND, type UserAdapter } from '@/lib/adapters/user/schema';
-import { conflictOf } from '@/lib/adapters/user/store';
+import { conflictOf } from '@/lib/storage/user-adapters-item';
 
 function adapter(overrides: Partial<UserAdapter> = {}): UserAdapter {
   return {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MarketingSpend, parseAmount } from '@/components/options/MarketingSpend';
 import { I18nProvider } from '@/components/ui/i18n';
-import { readSpendBook, spendItem } from '@/lib/spend-store';
+import { readSpendBook, spendItem } from '@/lib/storage/spend-item';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

@@ -10,7 +10,7 @@ import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { changeStatus, logAttempt, recordLeadSeen } from '@/lib/db/writes';
 import { reportLeadOf, sourceReport } from '@/lib/domain/report';
 import { translator, type Lang } from '@/lib/i18n';
-import { spendItem } from '@/lib/spend-store';
+import { spendItem } from '@/lib/storage/spend-item';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 
 // Tuesday 3 November 2026, 10:00 Amsterdam.

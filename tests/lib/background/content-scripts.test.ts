@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { userAdaptersItem } from '@/lib/adapters/user/store';
+import { userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { CRM_SCRIPT_FILE, reconcileContentScripts } from '@/lib/background/content-scripts';
 import { saveFromPicker } from '@/lib/background/user-adapters';
 import { garageAdapter } from '../../fixtures/user-adapter';

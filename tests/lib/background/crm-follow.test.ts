@@ -4,8 +4,8 @@ import { handleListed, handleMessage, type HandlerDeps, type SenderInfo } from '
 import { recordGoLive } from '@/lib/background/crm-follow';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { recordLeadSeen } from '@/lib/db/writes';
-import { readGoLives, setGoLive } from '@/lib/go-live-store';
-import { readUnknownStatuses, saveStatusRules } from '@/lib/status-rules-store';
+import { readGoLives, setGoLive } from '@/lib/storage/go-live-item';
+import { readUnknownStatuses, saveStatusRules } from '@/lib/storage/status-rules-item';
 
 // The worker follows each CRM with what is in storage: the dealer's status rules and the CRM's
 // go-live, recorded the first time it is needed.

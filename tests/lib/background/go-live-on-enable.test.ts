@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reconcileContentScripts } from '@/lib/background/content-scripts';
-import { readGoLives } from '@/lib/go-live-store';
+import { readGoLives } from '@/lib/storage/go-live-item';
 
 // Enabling a CRM records its go-live: the start of that day in the dealer's zone. Leads found
 // there later that were received before it are backlog.

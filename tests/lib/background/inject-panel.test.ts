@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectPanel, injectPanelMessageSchema, LIST_SCRIPT_FILE, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
-import { userAdaptersItem } from '@/lib/adapters/user/store';
+import { userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { garageAdapter } from '../../fixtures/user-adapter';
 
 const executeScript = vi.fn(() => Promise.resolve([]));

@@ -4,7 +4,7 @@ import { runRetentionIfDue } from '@/lib/background/retention';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { recordLeadSeen } from '@/lib/db/writes';
 import { DAY_MS } from '@/lib/domain/retention';
-import { readLastRetentionRun, retentionDaysItem, saveRetentionDays } from '@/lib/privacy/retention-store';
+import { readLastRetentionRun, retentionDaysItem, saveRetentionDays } from '@/lib/storage/retention-item';
 
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 let db: LeadpaceDb;

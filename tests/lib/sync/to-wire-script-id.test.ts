@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadEventSchema } from '@/lib/domain/events';
 import { DEFAULT_LIBRARY } from '@/lib/domain/scripts-library';
-import { newScriptId } from '@/lib/scripts-store';
+import { newScriptId } from '@/lib/storage/scripts-item';
 import { toWireEvent, wireScriptId } from '@/lib/sync/to-wire';
 import { WIRE_SLUG } from '@/lib/sync/wire';
 
