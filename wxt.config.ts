@@ -12,6 +12,8 @@ export default defineConfig({
   vite: () => ({
     // Test hooks (a pinnable clock, a manual tick) exist only in the e2e build.
     define: { __LEADPACE_TEST_HOOKS__: JSON.stringify(e2e) },
+    // LEADPACE_SOURCEMAP=1: source maps beside the bundles, to see which modules take the room.
+    build: { sourcemap: process.env.LEADPACE_SOURCEMAP === '1' },
   }),
   // LEADPACE_E2E_DIR lets parallel work build into its own folder (see scripts/build-e2e.mjs).
   outDirTemplate: e2e ? (process.env.LEADPACE_E2E_DIR ?? '{{browser}}-mv{{manifestVersion}}-e2e') : '{{browser}}-mv{{manifestVersion}}',
