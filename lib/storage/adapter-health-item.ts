@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { toldStillDue, withPage, type CrmHealth, type DriftTold } from '../domain/adapter-health';
-import type { LeadSnapshot } from '../domain/model';
+import { toldStillDue, withPage, type CrmHealth, type DriftTold } from '@/lib/domain/adapter-health';
+import type { LeadSnapshot } from '@/lib/domain/model';
 
 const pageSchema = z.object({ at: z.number(), read: z.number().int().min(0), asked: z.number().int().min(0) });
 const healthSchema = z.record(

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { PanelPosition } from './domain/panel-position';
+import type { PanelPosition } from '@/lib/domain/panel-position';
 
 // Where the rep put the panel, per CRM: each CRM has its own layout (drawers, notes, buttons),
 // so a spot that is free in one covers something in another.

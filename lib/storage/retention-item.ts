@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { RETENTION_DEFAULT_DAYS, retentionDaysSchema } from '../domain/retention';
+import { RETENTION_DEFAULT_DAYS, retentionDaysSchema } from '@/lib/domain/retention';
 
 /** How many days untouched leads keep their customer details (Options → Privacy). */
 export const retentionDaysItem = storage.defineItem<unknown>('local:retentionDays', { fallback: RETENTION_DEFAULT_DAYS });

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { SCRIPT_LANGS, type ScriptLang } from './domain/scripts';
+import { SCRIPT_LANGS, type ScriptLang } from '@/lib/domain/scripts';
 
 /** The rep's script language per lead, in this browser only; the oldest choices drop first. */
 const MAX_LEADS = 500;

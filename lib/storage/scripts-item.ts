@@ -7,8 +7,8 @@ import {
   scriptUnknownPlaceholders,
   type CallScript,
   type ScriptsFile,
-} from './domain/scripts';
-import { isDefaultScriptId } from './domain/scripts-library';
+} from '@/lib/domain/scripts';
+import { isDefaultScriptId } from '@/lib/domain/scripts-library';
 
 /**
  * The dealer's own call scripts. Built-in scripts are code (lib/domain/scripts.ts) and never

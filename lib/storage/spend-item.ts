@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { sourceIdSchema } from './domain/model';
-import type { SpendLookup } from './domain/report';
+import { sourceIdSchema } from '@/lib/domain/model';
+import type { SpendLookup } from '@/lib/domain/report';
 
 export const CURRENCIES = ['EUR', 'USD'] as const;
 export const currencySchema = z.enum(CURRENCIES);

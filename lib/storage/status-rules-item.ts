@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { DEFAULT_STATUS_RULES, normaliseStatusText, readCrmStatus, statusRulesSchema, type StatusRule } from './domain/status-rules';
+import { DEFAULT_STATUS_RULES, normaliseStatusText, readCrmStatus, statusRulesSchema, type StatusRule } from '@/lib/domain/status-rules';
 
 // The dealer's CRM status rules, and the status texts no rule knows yet (for Options to offer
 // for mapping). Their own storage items: written by Options and by the worker, never by pages.

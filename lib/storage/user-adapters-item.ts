@@ -1,10 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { ADAPTERS } from '@/lib/crms/registry';
-import type { CrmAdapter } from '../types';
-import { matchesAny } from '../match-pattern';
-import { userAdapterSchema, type UserAdapter } from './schema';
-import { userAdapter } from './to-adapter';
+import type { CrmAdapter } from '@/lib/adapters/types';
+import { matchesAny } from '@/lib/adapters/match-pattern';
+import { userAdapterSchema, type UserAdapter } from '@/lib/adapters/user/schema';
+import { userAdapter } from '@/lib/adapters/user/to-adapter';
 
 // User adapters live in storage.local (this browser only) and are re-validated on every read:
 // storage is a boundary too, and a bad entry must not take the good ones down with it.
