@@ -1,9 +1,10 @@
 import { type LeadSnapshot } from '../../domain/model';
-import { findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from '../../adapters/extract';
+import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, optionalText } from '../../adapters/extract';
 import { parseCrmDate } from '../../adapters/parse-date';
 import { PIPEDRIVE_RECORD_PATH, PIPEDRIVE_ROUTE } from './route';
 import { defineAdapter } from '../define';
 import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
+import { dateInElement } from '../../adapters/date-in-element';
 
 const CRM_ID = 'pipedrive';
 type Kind = 'person' | 'deal' | 'lead';
@@ -20,8 +21,10 @@ const DETAIL_ROOTS: Readonly<Record<Kind, readonly string[]>> = {
 };
 
 const PD_LABELS = {
-  // The channel (or a dealer's own "Lead source" field) names the portal; the origin only says
-  // how the record was made ("Web forms", "API"), so it is read only when nothing else is there.
+  // A dealer's own "Lead source" field names the portal. Pipedrive's channel is a marketing
+  // category ("Paid search") unless the dealer fills it with portals, so it comes second; the
+  // origin only says how the record was made ("Web forms", "API"), so it comes last.
+  dealerSource: ['Lead source', 'Leadbron', 'Lead-bron', 'Lead-Quelle', 'Leadquelle', 'Source du lead', 'Source du prospect'],
   source: ['Source channel', 'Bronkanaal', 'Quellkanal', 'Canal source', ...LABELS.source],
   sourceOrigin: ['Source origin', 'Bronoorsprong', 'Quellursprung', 'Origine de la source'],
   created: [
@@ -107,17 +110,23 @@ function readName(root: ParentNode, kind: Kind): string | undefined {
     return meaningful(optionalText(title, MAX.name)) ?? meaningful(findValueByLabel(root, LABELS.name, MAX.name));
   }
   // A deal or lead is titled after the sale; the person it links to is who gets called.
-  const person = firstMatch(root, ['[data-test="deal-person-link"]', '[data-test="lead-person-link"]', 'a[href*="/person/"]']);
+  const person = firstMatch(root, ['[data-test="deal-person-link"]', '[data-test="lead-person-link"]', '[data-testid="deal-person-link"]', '[data-testid="lead-person-link"]', 'a[href*="/person/"]']);
   return meaningful(optionalText(person, MAX.name)) ?? meaningful(findValueByLabel(root, PD_LABELS.person, MAX.name));
 }
 
 function readStatus(root: ParentNode, kind: Kind): string | undefined {
   if (kind === 'deal') {
-    const outcome = firstMatch(root, ['[data-test="deal-status-won"]', '[data-test="deal-status-lost"]']);
+    const outcome = firstMatch(root, ['[data-test="deal-status-won"]', '[data-test="deal-status-lost"]', '[data-testid="deal-status-won"]', '[data-testid="deal-status-lost"]']);
+    // Newer views name their hooks data-testid where older ones say data-test; the stage bar
+    // marks the current stage for screen readers either way.
     const stage = firstMatch(root, [
       '[data-test="pipeline-stage"][aria-current="step"]',
+      '[data-testid="pipeline-stage"][aria-current="step"]',
       '[data-test="stage-selector"] [aria-current="step"]',
+      '[data-testid="stage-bar"] [aria-current="step"]',
+      '[data-testid="stage-selector"] [aria-current="step"]',
       '.stageSelector li.active',
+      'ol [aria-current="step"], ul [aria-current="step"]',
     ]);
     const stageText = stage?.getAttribute('title') ?? optionalText(stage, MAX.statusRaw);
     return meaningful(optionalText(outcome, MAX.statusRaw)) ?? meaningful(stageText?.slice(0, MAX.statusRaw));
@@ -136,7 +145,9 @@ function readReceivedAt(root: ParentNode): string | undefined {
     const date = parseCrmDate(text, { now });
     if (date) return date.toISOString();
   }
-  return undefined;
+  // The history's "Deal created" entry prints who created it before when ("Web Forms ·
+  // Nov 24, 2026 at 9:12 AM"): the time is one of the entry's leaves.
+  return dateInElement(findByLabel(root, PD_LABELS.created), now);
 }
 
 function extract(doc: Document, url: URL): LeadSnapshot | null {
@@ -146,6 +157,7 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const root = detailRoot(doc, record.kind);
     const sourceRaw =
+      meaningful(findValueByLabel(root, PD_LABELS.dealerSource, MAX.sourceRaw)) ??
       meaningful(findValueByLabel(root, PD_LABELS.source, MAX.sourceRaw)) ??
       meaningful(findValueByLabel(root, PD_LABELS.sourceOrigin, MAX.sourceRaw));
     return {
