@@ -32,6 +32,7 @@ const FIELDS = {
   status: ['Status', 'StageName'],
   created: ['CreatedById', 'CreatedDate'],
   account: ['AccountId'],
+  contact: ['ContactId'],
 } as const;
 
 // Salesforce's own translations of the standard labels, for orgs whose layouts lost the
@@ -42,7 +43,15 @@ const SF_LABELS = {
   created: [...LABELS.created, 'Created By', 'Gemaakt door', 'Erstellt von', 'Créé par', 'Created Date', 'Aanmaakdatum'],
   vehicle: [...LABELS.vehicle, 'Vehicle of Interest', 'Vehicle Interest', 'Interesse voertuig', 'Vehicle Model'],
   mobile: ['Mobile', 'Mobiel', 'Mobil', 'Portable'],
+  // The Contact lookup on an opportunity (B2C orgs without person accounts).
+  contact: ['Contact', 'Contact Name', 'Primary Contact', 'Contactpersoon', 'Contactnaam', 'Kontakt', 'Kontaktname', 'Contact principal', 'Nom du contact'],
 } as const;
+
+// Dealers add their own fields next to the standard ones: a portal-level "Lead Source
+// (Dealer)" when the standard picklist only says "Web", a "Contact Mobile" formula on an
+// opportunity. Custom API names end in __c and keep the words they were created with.
+const CUSTOM_SOURCE = /lead_?source|lead_?bron|lead_?quelle|source_?du_?lead/i;
+const CUSTOM_PHONE = /phone|mobile|mobiel|telefo|cell/i;
 
 /**
  * The 18-character form of a record id. A 15-char id and its 18-char form name the same
@@ -155,6 +164,36 @@ function fieldItem(root: ParentNode, object: SfObject, apiNames: readonly string
   return null;
 }
 
+interface CustomField {
+  apiName: string;
+  item: Element;
+}
+
+/** The object's custom fields (API names ending in __c) on the page, in page order, listed once per read. */
+function customFields(root: ParentNode, object: SfObject): CustomField[] {
+  const prefix = `sfdc:RecordField.${object}.`;
+  try {
+    return Array.from(root.querySelectorAll('[data-target-selection-name$="__c"]'))
+      .slice(0, MAX_MARKERS)
+      .flatMap((item) => {
+        const name = item.getAttribute('data-target-selection-name') ?? '';
+        return name.startsWith(prefix) ? [{ apiName: name.slice(prefix.length), item }] : [];
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** The value of the first custom field whose API name matches `pattern` and shows one. */
+function customFieldValue(fields: readonly CustomField[], pattern: RegExp, max: number): string | undefined {
+  for (const { apiName, item } of fields) {
+    if (!pattern.test(apiName)) continue;
+    const value = itemValue(item, max);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** The displayed value of a layout item, without its label and the inline-edit button text. */
 function itemValue(item: Element | null, max: number): string | undefined {
   if (!item) return undefined;
@@ -178,10 +217,14 @@ function itemValue(item: Element | null, max: number): string | undefined {
 }
 
 function readName(root: ParentNode, object: SfObject): string | undefined {
-  // An opportunity's own name is a deal title; in Automotive Cloud its (person) account is the buyer.
+  // An opportunity's own name is a deal title. The buyer is its Contact where the org links one
+  // (a B2C org's account is often a catch-all such as "Walk-in Customers"), otherwise its
+  // account, which in Automotive Cloud is the person account.
   if (object === 'Opportunity') {
-    const account = itemValue(fieldItem(root, object, FIELDS.account, ['Account Name', 'Accountnaam', 'Accountname', 'Nom du compte']), MAX.name);
-    if (account) return account;
+    const person =
+      itemValue(fieldItem(root, object, FIELDS.contact, SF_LABELS.contact), MAX.name) ??
+      itemValue(fieldItem(root, object, FIELDS.account, ['Account Name', 'Accountnaam', 'Accountname', 'Nom du compte']), MAX.name);
+    if (person) return person;
   }
   return (
     meaningful(optionalText(firstMatch(root, [
@@ -195,7 +238,7 @@ function readName(root: ParentNode, object: SfObject): string | undefined {
   );
 }
 
-function readPhone(root: ParentNode, object: SfObject): string | undefined {
+function readPhone(root: ParentNode, object: SfObject, custom: readonly CustomField[]): string | undefined {
   for (const item of [
     fieldItem(root, object, ['Phone'], LABELS.phone),
     fieldItem(root, object, ['MobilePhone'], SF_LABELS.mobile),
@@ -205,7 +248,7 @@ function readPhone(root: ParentNode, object: SfObject): string | undefined {
     const phone = linkValue(firstMatch(item, ['a[href^="tel:" i]']), 'tel:', MAX.phone) ?? itemValue(item, MAX.phone);
     if (phone) return phone;
   }
-  return undefined;
+  return customFieldValue(custom, CUSTOM_PHONE, MAX.phone);
 }
 
 function readEmail(root: ParentNode, object: SfObject): string | undefined {
@@ -264,10 +307,13 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
     if (root === null) throw new Error('record not rendered yet');
     const scope: ParentNode = root ?? doc;
     const { object } = record;
-    const sourceRaw = itemValue(fieldItem(scope, object, FIELDS.source, SF_LABELS.source), MAX.sourceRaw);
+    const custom = customFields(scope, object);
+    const sourceRaw =
+      customFieldValue(custom, CUSTOM_SOURCE, MAX.sourceRaw) ??
+      itemValue(fieldItem(scope, object, FIELDS.source, SF_LABELS.source), MAX.sourceRaw);
     return {
       name: readName(scope, object),
-      phone: readPhone(scope, object),
+      phone: readPhone(scope, object, custom),
       email: readEmail(scope, object),
       sourceRaw,
       vehicle: readVehicle(scope, object),
