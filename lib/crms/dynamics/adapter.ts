@@ -12,6 +12,8 @@ const CRM_ID = 'dynamics';
 // a "header_" prefix, so hooks match on the suffix.
 const ANCHOR = '[data-id="header_title"]';
 const FORM_ROOT = ['[data-id="editFormRoot"]', '[data-id="form-header"]', 'main', 'body'];
+// Multisession apps keep every open session's form in the DOM and hide all but the focused one.
+const MAX_FORMS = 50;
 
 // Standard labels of the lead/contact/opportunity forms in the en, nl, de and fr UI.
 const L = {
@@ -41,11 +43,27 @@ const VALUE_CONTROL = [
   'select[data-id*=".fieldControl"]',
   '[role="combobox"]',
   '[data-id*="_selected_tag_text"]',
+  '[data-id*=".fieldControl-option-set-select"]',
   'input',
   'select',
   'textarea',
+  // Read-only header fields render their value as text inside the control's container.
+  '[data-id*=".fieldControl"]',
 ];
+// A field's label: a <label> in the body of the form; in the header a div under the value whose
+// id ends in -field-label; the control's own aria-label where neither is there.
+const LABEL_ELEMENTS = ['label', '[id$="-field-label"]', '[data-id$="-field-label"]'];
 const MAX_CONTAINERS = 1_000;
+
+function labelTexts(container: Element): string[] {
+  const texts: string[] = [];
+  const label = firstMatch(container, LABEL_ELEMENTS);
+  if (label) texts.push(textOf(label, 80));
+  const control = firstMatch(container, ['[aria-label]']);
+  const aria = control?.getAttribute('aria-label');
+  if (aria) texts.push(aria);
+  return texts;
+}
 
 function labelled(root: ParentNode, labels: readonly string[], max: number): string | undefined {
   const wanted = new Set(labels.map(normaliseLabel));
@@ -56,12 +74,34 @@ function labelled(root: ParentNode, labels: readonly string[], max: number): str
     return undefined;
   }
   for (const container of containers) {
-    const label = container.querySelector('label');
-    if (!label || !wanted.has(normaliseLabel(textOf(label, 80)))) continue;
+    if (!labelTexts(container).some((text) => wanted.has(normaliseLabel(text)))) continue;
     const value = controlText(firstMatch(container, VALUE_CONTROL), max);
     if (value) return value;
   }
   return undefined;
+}
+
+function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    if (/display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+/** The form on screen: the first one outside hidden sessions, else the first of the page. */
+function formRoot(doc: Document): ParentNode {
+  try {
+    // Most pages have one form: look further only when the first one is hidden.
+    const first = doc.querySelector('[data-id="editFormRoot"]');
+    if (first && !isHidden(first)) return first;
+    const forms = first ? Array.from(doc.querySelectorAll('[data-id="editFormRoot"]')).slice(0, MAX_FORMS) : [];
+    const visible = forms.find((form) => !isHidden(form));
+    if (visible) return visible;
+  } catch {
+    // Fall back to the first form-like element below.
+  }
+  return firstMatch(doc, FORM_ROOT) ?? doc;
 }
 
 /**
@@ -98,7 +138,7 @@ function readName(root: ParentNode, doc: Document, entity: string | undefined): 
       ]), MAX.name) ?? labelled(root, L.contact, MAX.name);
     if (contact) return contact;
   }
-  const title = firstMatch(doc, [ANCHOR]);
+  const title = firstMatch(root, [ANCHOR]) ?? firstMatch(doc, [ANCHOR]);
   // The title element also holds the save state ("- Saved"); its title attribute does not.
   const fromAttr = meaningful(title?.getAttribute('title')?.replace(/\s+/g, ' ').trim().slice(0, MAX.name));
   if (fromAttr) return fromAttr;
@@ -149,7 +189,7 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
   return buildSnapshot({ crm: CRM_ID, leadId: id, url }, () => {
     const params = url.searchParams;
     const entity = DYNAMICS_ENTITIES[(params.get('etn') ?? params.get('etc') ?? '').toLowerCase()];
-    const root: ParentNode = firstMatch(doc, FORM_ROOT) ?? doc;
+    const root = formRoot(doc);
     const sourceRaw =
       controlText(field(root, 'leadsourcecode', 'option-set-select'), MAX.sourceRaw) ??
       labelled(root, L.source, MAX.sourceRaw);
