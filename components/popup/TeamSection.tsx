@@ -1,7 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { onTablesChanged } from '@/lib/db/changes';
 import type { LeadpaceDb } from '@/lib/db/schema';
+import { readReceivedLeads, SUMMARY_TABLE } from '@/lib/db/summary';
+import { summaryFacts } from '@/lib/domain/popup-summary-read';
 import { formatDateTime, formatDuration } from '@/lib/i18n/format';
 import { describeTeamError } from '@/lib/i18n/team-errors';
 import type { MessageKey } from '@/lib/i18n';
@@ -9,7 +11,7 @@ import type { Settings } from '@/lib/settings';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { periodBounds } from '@/lib/domain/periods';
 import { FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
-import { ownStats } from '@/lib/sync/local-stats';
+import { ownStatsFromFacts } from '@/lib/sync/local-stats';
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardStats } from '@/lib/sync/wire';
 import { COLUMN_VIEWS, conversionN, type CellContext } from '../report/team/board-columns';
 import { useI18n } from '../ui/i18n';
@@ -64,21 +66,43 @@ export function sortRows(rows: readonly BoardRow[], column: BoardColumn, dir: So
   return sortBoard(rows, column, dir);
 }
 
+/**
+ * The rep's own figures from the popup summary's received-day rows (the leads' folded facts)
+ * and the few restored events no local lead has claimed: never a month of raw events.
+ */
 async function loadLocal(db: LeadpaceDb, from: number, to: number, settings: Settings): Promise<LeaderboardStats> {
-  return db.transaction('r', db.leads, db.events, db.restoredEvents, async () => {
-    const keys = (await db.leads.where('receivedAt').between(from, to, true, false).primaryKeys()).map(String);
-    const events = keys.length === 0 ? [] : await db.events.where('leadKey').anyOf(keys).toArray();
-    const restored = (await db.restoredEvents.toArray()).map((r) => r.event);
-    return ownStats({
-      events,
-      restored,
-      from,
-      to,
-      hours: settings.openingHours,
-      slaMs: settings.cadence.firstAttemptSlaMs,
-      closeAfterAttempts: settings.cadence.closeAfterAttempts,
-    });
+  const [leads, restored] = await Promise.all([readReceivedLeads(db, from, to), db.restoredEvents.toArray()]);
+  return ownStatsFromFacts({
+    facts: leads.map(summaryFacts),
+    restored: restored.map((r) => r.event),
+    from,
+    to,
+    hours: settings.openingHours,
+    slaMs: settings.cadence.firstAttemptSlaMs,
+    closeAfterAttempts: settings.cadence.closeAfterAttempts,
   });
+}
+
+/** loadLocal, again after every committed lead write (the summary changes with the leads). */
+function useLocalStats(db: LeadpaceDb, from: number, to: number, settings: Settings): LeaderboardStats | null | undefined {
+  const [stats, setStats] = useState<{ key: string; value: LeaderboardStats | null }>();
+  const key = `${from}:${to}`;
+  useEffect(() => {
+    let alive = true;
+    const read = () =>
+      void loadLocal(db, from, to, settings)
+        .catch(() => null)
+        .then((value) => {
+          if (alive) setStats({ key, value });
+        });
+    const stop = onTablesChanged(db, ['leads', SUMMARY_TABLE, 'restoredEvents'], read);
+    read();
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [db, from, to, settings, key]);
+  return stats?.key === key ? stats.value : undefined;
 }
 
 /** Opens the full-page board in a tab; the popup closes itself as it loses focus. */
@@ -233,7 +257,7 @@ function LocalBoardView({
   const { t } = useI18n();
   const [sort, setSort] = useState<Sort>({ column: 'leads', dir: -1 });
   const { from, to } = periodBounds(period, now, settings.openingHours.timeZone);
-  const local = useLiveQuery(() => loadLocal(db, from, to, settings).catch(() => null), [db, from, to, settings]);
+  const local = useLocalStats(db, from, to, settings);
   if (local === undefined) return null;
   const rows: BoardRow[] = local ? [{ ...local, key: 'me', label: t('team.me'), self: true, pseudonymous: false }] : [];
   return (

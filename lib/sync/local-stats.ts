@@ -2,7 +2,7 @@ import type { OpeningHours } from '../domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS } from '../domain/cadence';
 import type { LeadEvent } from '../domain/events';
 import { progressFromEvents, type FoldEvent } from '../domain/lead';
-import { CohortTally, factsOf } from '../domain/lead-metrics';
+import { CohortTally, factsOf, type LeadFacts } from '../domain/lead-metrics';
 import type { LeaderboardStats, WireEvent } from './wire';
 
 /**
@@ -41,6 +41,41 @@ export function ownStats(input: {
     firstAttemptSlaMs: input.slaMs ?? DEFAULT_CADENCE_SETTINGS.firstAttemptSlaMs,
     closeAfterAttempts: input.closeAfterAttempts ?? DEFAULT_CADENCE_SETTINGS.closeAfterAttempts,
   });
+  for (const list of byLead.values()) {
+    const p = progressFromEvents(list);
+    if (!p || p.receivedAt < input.from || p.receivedAt >= input.to) continue;
+    tally.add(factsOf({ ...p, attemptCount: p.attempts.length }));
+  }
+  return tally.figures();
+}
+
+/**
+ * ownStats from the leads' folded facts instead of their events (the popup summary keeps them
+ * per received day): the leads in `facts` are those received in [from, to), and the restored
+ * events of leads this browser does not know fold as in ownStats. The same figures, without
+ * reading a month of events.
+ */
+export function ownStatsFromFacts(input: {
+  facts: readonly LeadFacts[];
+  restored?: readonly WireEvent[];
+  from: number;
+  to: number;
+  hours: OpeningHours;
+  slaMs?: number;
+  closeAfterAttempts?: number;
+}): LeaderboardStats {
+  const tally = new CohortTally({
+    hours: input.hours,
+    firstAttemptSlaMs: input.slaMs ?? DEFAULT_CADENCE_SETTINGS.firstAttemptSlaMs,
+    closeAfterAttempts: input.closeAfterAttempts ?? DEFAULT_CADENCE_SETTINGS.closeAfterAttempts,
+  });
+  for (const lead of input.facts) if (lead.receivedAt >= input.from && lead.receivedAt < input.to) tally.add(lead);
+  const byLead = new Map<string, FoldEvent[]>();
+  for (const w of input.restored ?? []) {
+    const list = byLead.get(w.lead);
+    if (list) list.push(w);
+    else byLead.set(w.lead, [w]);
+  }
   for (const list of byLead.values()) {
     const p = progressFromEvents(list);
     if (!p || p.receivedAt < input.from || p.receivedAt >= input.to) continue;
