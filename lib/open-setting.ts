@@ -10,10 +10,16 @@ export const SETTING_FOR_PLACEHOLDER: Readonly<Record<string, FillableSetting>> 
   'dealer.name': 'dealerName',
 };
 
+/** Settings the panel can open Options at: a script's blanks, and the dealer zone. */
+export const OPENABLE_SETTINGS = [...FILLABLE_SETTINGS, 'timeZone'] as const;
+export type OpenableSetting = (typeof OPENABLE_SETTINGS)[number];
+
 /**
  * A page cannot open an extension page itself, so the panel asks the worker. A message of
  * its own (not the typed protocol), checked with zod like every other.
  */
-export const openSettingRequestSchema = z.object({ leadpaceOpenSetting: z.enum(FILLABLE_SETTINGS) });
+export const openSettingRequestSchema = z.object({ leadpaceOpenSetting: z.enum(OPENABLE_SETTINGS) });
 
-export const settingUrlPath = (field: FillableSetting): `/options.html${string}` => `/options.html#general/${field}`;
+/** The dealer zone is one of the opening hours' fields; the rest are on the first tab. */
+export const settingUrlPath = (field: OpenableSetting): `/options.html${string}` =>
+  field === 'timeZone' ? '/options.html#hours/timeZone' : `/options.html#general/${field}`;

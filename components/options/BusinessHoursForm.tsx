@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { liberationDayRule, validateOpeningHours, type OpeningHours, type OpeningHoursProblem } from '@/lib/domain/business-time';
 import { LIBERATION_DAY_RULES, type LiberationDayRule } from '@/lib/domain/holidays';
 import type { MessageKey } from '@/lib/i18n';
@@ -10,6 +10,7 @@ import { HoursWeekField } from './hours/HoursWeekField';
 import { SaveActions } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
 import { useDraft } from './use-draft';
+import { parseHash } from './TabsRoute';
 
 export { problemMessage };
 
@@ -66,6 +67,13 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
         .then((saved) => saved.openingHours),
   });
 
+  // Arrived from the panel's zone notice (`#hours/timeZone`): the zone field is ready to change.
+  const focusOnArrival = useCallback((input: HTMLInputElement | null) => {
+    if (!input || parseHash(window.location.hash).field !== 'timeZone') return;
+    input.focus();
+    input.scrollIntoView({ block: 'center' });
+  }, []);
+
   if (!hours) return <p className="op-muted">{t('options.loading')}</p>;
 
   const browserZone = browserTimeZone();
@@ -87,6 +95,7 @@ export function BusinessHoursForm({ store = storageSettings }: { store?: Setting
       <div className="op-field">
         <label htmlFor={`${id}-zone`}>{t('options.hours.timeZone')}</label>
         <input
+          ref={focusOnArrival}
           id={`${id}-zone`}
           type="text"
           list={`${id}-zones`}

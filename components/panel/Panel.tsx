@@ -13,6 +13,8 @@ import { useNow } from '../ui/use-now';
 import { AttemptLogger } from './AttemptLogger';
 import { CallScriptView, SCRIPT_SECTION_ID } from './CallScriptView';
 import { ErrorNotice } from './ErrorNotice';
+import { ZoneNotice } from './ZoneNotice';
+import { dismissZoneNotice } from '@/lib/content/zone-notice';
 import { DETAILS_SECTION_ID, LeadDetails } from './LeadDetails';
 import { SlaSummary } from './SlaSummary';
 import { StatusControl } from './StatusControl';
@@ -48,6 +50,7 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
   const collapsed = useStore(store, (s) => s.collapsed);
   const busy = useStore(store, (s) => s.busy);
   const notice = useStore(store, (s) => s.notice);
+  const zoneNotice = useStore(store, (s) => s.zoneNotice);
   // Compact by default: the panel must leave the CRM readable; script and details on demand.
   const [scriptOpen, setScriptOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -112,6 +115,15 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
       </header>
       <div className="lp-body">
         {error ? <ErrorNotice code={error.code} reason={error.reason} /> : null}
+        {zoneNotice ? (
+          <ZoneNotice
+            notice={zoneNotice}
+            onDismiss={() => {
+              store.setState({ zoneNotice: null });
+              void dismissZoneNotice(zoneNotice).catch(() => undefined);
+            }}
+          />
+        ) : null}
         <div className="lp-row lp-who">
           <h2 className="lp-name" data-testid="lead-name" title={name}>
             {name ?? t('panel.unknownName')}

@@ -53,6 +53,9 @@ export const PANEL_CSS = `
 .lp-warn { background: #fff7e6; border: 1px solid #b07400; color: #6b4500; border-radius: 7px; padding: 6px 8px; font-size: 12px; margin: 0; }
 .lp-error { background: #fdecec; border: 1px solid #c62828; color: #7a1c1c; border-radius: 7px; padding: 8px; font-size: 12px; }
 .lp-notice { color: #0f5a3b; font-size: 12px; margin: 0; }
+.lp-zone { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px; }
+.lp-link { background: none; border: 0; padding: 0; color: #0b4f8a; text-decoration: underline; font-size: 12px; cursor: pointer; }
+.lp-zone-dismiss { margin-left: auto; background: none; border: 0; padding: 0 4px; color: inherit; font-size: 14px; line-height: 1; cursor: pointer; }
 .lp-details { display: grid; gap: 6px; border-top: 1px solid #d5dbe3; padding-top: 8px; }
 .lp-script-body { border-top: 1px solid #d5dbe3; padding-top: 8px; }
 .lp-script ol { margin: 0; padding-left: 18px; display: grid; gap: 6px; font-size: 12px; }

@@ -2,6 +2,7 @@ import { reportSeen } from '@/lib/content/client';
 import type { PanelStore } from '@/lib/content/panel-store';
 import { leadKey, type LeadSnapshot } from '@/lib/domain/model';
 import type { PanelMount } from './panel-mount';
+import { checkZoneWhenIdle } from './zone-watch';
 
 /** Marks the host with what the page showed, so tests and the rep's own tools can read it. */
 function describeHost(host: HTMLElement, snapshot: LeadSnapshot): void {
@@ -29,6 +30,7 @@ export async function showLead(snapshot: LeadSnapshot, panel: PanelMount, store:
     notice: null,
     ...(same ? {} : { logging: null, pendingCall: false }),
   });
+  checkZoneWhenIdle(snapshot, store, signal);
   const mounted = await panel.mount();
   const host = mounted.shadowHost;
   describeHost(host, snapshot);

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LeadView } from '../domain/lead';
 import type { Channel, LeadSnapshot } from '../domain/model';
 import type { PanelErrorCode } from './client';
+import type { ZoneNotice } from './zone-notice';
 
 /** UI state of the panel on one CRM tab. Domain data stays in the background's database. */
 export interface PanelState {
@@ -17,6 +18,8 @@ export interface PanelState {
   notice: string | null;
   /** The call script on screen; logged with each attempt (id and version). */
   activeScript: { id: string; version: number } | null;
+  /** The page's own times say the dealer zone is wrong. */
+  zoneNotice: ZoneNotice | null;
 }
 
 export const initialPanelState: PanelState = {
@@ -29,6 +32,7 @@ export const initialPanelState: PanelState = {
   busy: false,
   notice: null,
   activeScript: null,
+  zoneNotice: null,
 };
 
 export const createPanelStore = () => createStore<PanelState>(() => ({ ...initialPanelState }));

@@ -203,3 +203,11 @@ export function checkDealerZone({ samples, dealerZone, now, candidates, preferre
     fittingZones: ordered,
   };
 }
+
+/** The wall time `instant` shows in `timeZone` (how a zone-less page would print it there). */
+export function wallTimeIn(instant: number, timeZone: string): WallTime | null {
+  const offset = offsetMinutesAt(timeZone, instant);
+  if (offset === null) return null;
+  const local = new Date(instant + offset * MINUTE);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+}

@@ -55,6 +55,13 @@ const en = {
   'panel.note': 'Note (stays in this browser)',
   'panel.notePlaceholder': 'E.g. wants to trade in a 2016 Polo; call after 17:00',
   'panel.noteSaved': 'Note saved',
+  'panel.zone.behind': 'Times on this page run {hours} h behind your dealer zone ({zone}): is the zone right?',
+  'panel.zone.ahead': 'Times on this page run {hours} h ahead of your dealer zone ({zone}): is the zone right?',
+  'panel.zone.behindAtLeast': 'Times on this page run at least {hours} h behind your dealer zone ({zone}): is the zone right?',
+  'panel.zone.aheadAtLeast': 'Times on this page run at least {hours} h ahead of your dealer zone ({zone}): is the zone right?',
+  'panel.zone.browserFits': 'Your browser’s zone, {zone}, fits.',
+  'panel.zone.open': 'Set zone',
+  'panel.zone.dismiss': 'Hide this notice for this CRM',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -114,6 +121,13 @@ const nl: Record<keyof typeof en, string> = {
   'panel.note': 'Notitie (blijft in deze browser)',
   'panel.notePlaceholder': 'Bijv. wil Polo uit 2016 inruilen; na 17:00 bellen',
   'panel.noteSaved': 'Notitie opgeslagen',
+  'panel.zone.behind': 'Tijden op deze pagina lopen {hours} uur achter op je dealerzone ({zone}): klopt de zone?',
+  'panel.zone.ahead': 'Tijden op deze pagina lopen {hours} uur voor op je dealerzone ({zone}): klopt de zone?',
+  'panel.zone.behindAtLeast': 'Tijden op deze pagina lopen minstens {hours} uur achter op je dealerzone ({zone}): klopt de zone?',
+  'panel.zone.aheadAtLeast': 'Tijden op deze pagina lopen minstens {hours} uur voor op je dealerzone ({zone}): klopt de zone?',
+  'panel.zone.browserFits': 'De zone van je browser, {zone}, past.',
+  'panel.zone.open': 'Zone instellen',
+  'panel.zone.dismiss': 'Deze melding voor dit CRM verbergen',
 };
 
 export const panel = { en, nl };

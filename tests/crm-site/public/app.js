@@ -2,7 +2,20 @@
 // page that a drawer can re-render in place, and single-key hotkeys like real CRMs have.
 // Page data is only ever set with textContent / attributes, never parsed as HTML.
 
-const ZONE = 'Europe/Amsterdam';
+// `?zone=America/Chicago` prints every time in another zone, as a US tenant's CRM would: the
+// wall times change, the machine timestamps beside them (`<time datetime>`, `title`) carry the
+// zone's own offset.
+const ZONE = (() => {
+  const asked = new URLSearchParams(location.search).get('zone');
+  if (!asked) return 'Europe/Amsterdam';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: asked }).format(0);
+    return asked;
+  } catch {
+    return 'Europe/Amsterdam';
+  }
+})();
+const ZONE_ASKED = new URLSearchParams(location.search).has('zone');
 const STATUSES = ['Nieuw', 'In behandeling', 'Afspraak', 'Verkocht', 'Verloren'];
 const HOTKEYS = new Set(['n', 'j', 'k', 'g']);
 const HOSTILE_CSS = 'html{font-size:10px} *{font-size:40px !important} div{display:none}';
@@ -38,7 +51,7 @@ function h(tag, attrs = {}, ...children) {
 function keptQuery() {
   const current = new URLSearchParams(location.search);
   const kept = new URLSearchParams();
-  for (const key of ['hostile', 'delay']) {
+  for (const key of ['hostile', 'delay', 'zone']) {
     const value = current.get(key);
     if (value !== null) kept.set(key, value);
   }
@@ -292,6 +305,16 @@ function fillDetail(section, lead) {
             ? field('Aangemaakt', h('time', { datetime: isoWithOffset(lead.createdAt), text: formatDateTime(lead.createdAt) }))
             : [],
           field('Status', select))),
+      // A US tenant's activity timeline: wall times with the instant in a title, like many CRMs.
+      ZONE_ASKED
+        ? h('section', { class: 'card lead-timeline' },
+          h('h2', { text: 'Tijdlijn' }),
+          h('ul', {},
+            lead.createdAt
+              ? h('li', {}, 'Lead binnengekomen · ', h('span', { title: isoWithOffset(lead.createdAt), text: formatDateTime(lead.createdAt) }))
+              : [],
+            h('li', {}, 'Pagina geopend · ', h('time', { datetime: isoWithOffset(new Date().toISOString()), text: formatDateTime(new Date().toISOString()) }))))
+        : [],
       h('section', { class: 'card lead-notes' },
         h('h2', {}, h('label', { for: 'lead-notes', text: 'Notities' })),
         notes,
