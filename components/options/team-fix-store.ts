@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
-import { overridesOffItem, readOverridesOff, readTeamOverrides, setOverrideOff, teamOverridesItem } from '@/lib/adapters/overrides/store';
+import { overridesOffItem, readOverridesOff, readTeamOverrides, setOverrideOff, teamOverridesItem } from '@/lib/storage/team-fixes-item';
 import { safely } from '@/lib/safely';
 import type { TeamAdapterOverride } from '@/lib/sync/adapter-overrides';
 import { publishTeamOverride, withdrawTeamOverride } from '@/lib/sync/adapter-overrides-local';

@@ -4,7 +4,7 @@ import { adapterForUrl } from '@/lib/crms/registry';
 import { loadUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
-import { loadActiveOverrides } from '@/lib/adapters/overrides/store';
+import { loadActiveOverrides } from '@/lib/storage/team-fixes-item';
 import { withOverride } from '@/lib/adapters/overrides/with-override';
 import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
 import { callControlOf } from '@/lib/content/call-controls';

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { teamAdapterOverrideSchema, type TeamAdapterOverride } from '../../sync/adapter-overrides';
-import type { AdapterOverride } from './schema';
+import { teamAdapterOverrideSchema, type TeamAdapterOverride } from '@/lib/sync/adapter-overrides';
+import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
 
 // The team's fixes as this browser last received them, and which of them the rep turned off.
 // Both are re-validated on every read: storage is a boundary, and a bad entry must only cost

@@ -1,5 +1,5 @@
 import { type AdapterOverride } from '../adapters/overrides/schema';
-import { readTeamOverrides, teamOverridesItem, type TeamOverridesState } from '../adapters/overrides/store';
+import { readTeamOverrides, teamOverridesItem, type TeamOverridesState } from '../storage/team-fixes-item';
 import type { TeamAdapterOverride } from './adapter-overrides';
 import { postTeamOverrideWithdrawal, fetchTeamOverrides, putTeamOverride } from './adapter-overrides-client';
 import { readConnection, type TeamConnection } from './connection';

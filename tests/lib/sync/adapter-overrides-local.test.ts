@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ADAPTER_OVERRIDE_KIND, type AdapterOverride } from '@/lib/adapters/overrides/schema';
-import { loadActiveOverrides, readTeamOverrides, setOverrideOff, teamOverridesItem } from '@/lib/adapters/overrides/store';
+import { loadActiveOverrides, readTeamOverrides, setOverrideOff, teamOverridesItem } from '@/lib/storage/team-fixes-item';
 import { NotOverrideManagerError, publishTeamOverride, refreshTeamOverrides, withdrawTeamOverride } from '@/lib/sync/adapter-overrides-local';
 import { saveConnection, type TeamConnection } from '@/lib/sync/connection';
 import { TeamApiError, type FetchLike, type RequestOptions } from '@/lib/sync/http';
