@@ -6,6 +6,7 @@ import type { Db } from '../db/connect';
 import type { Database, LeadFactsTable } from '../db/schema';
 import { foldEventFromStored } from '../domain/lead-facts';
 import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay, DAY_MS, type LeadFoldState } from '../domain/lead-fold-state';
+import { insertEvents } from './bulk-write';
 import { refreshRollupDays, rollupDayOf, rollupSettingsForWrite } from './daily-rollups';
 
 type Trx = Transaction<Database>;
@@ -147,25 +148,21 @@ export async function ingestEvents(
       .returning('seq')
       .executeTakeFirstOrThrow();
     const base = bumped.seq - admitted.length;
-    const inserted = await trx
-      .insertInto('events')
-      .values(
-        admitted.map((e, i) => ({
-          id: e.id,
-          team_id: teamId,
-          member_id: memberId,
-          seq: base + i + 1,
-          lead: e.lead,
-          type: e.type,
-          at: e.at,
-          body: JSON.stringify(e),
-          stored_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['team_id', 'id']).doNothing())
-      .returning('id')
-      .execute();
-    const insertedIds = new Set(inserted.map((row) => row.id));
+    const insertedIds = await insertEvents(
+      trx,
+      db.engine,
+      admitted.map((e, i) => ({
+        id: e.id,
+        team_id: teamId,
+        member_id: memberId,
+        seq: base + i + 1,
+        lead: e.lead,
+        type: e.type,
+        at: e.at,
+        body: JSON.stringify(e),
+        stored_at: now,
+      })),
+    );
 
     const byLead = groupByLead(admitted.filter((e) => insertedIds.has(e.id)));
     await refreshFacts(trx, { teamId, memberId, now, byLead, states, receivedAt, storedTargets });
