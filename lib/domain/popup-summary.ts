@@ -197,7 +197,7 @@ export function decodeRow(row: SummaryRow): SummaryLead[] {
   let next = 0;
   for (let i = 0; i < row.keys.length; i++) {
     const n = i * NUMS;
-    const [status, furthest, lost] = (row.states[i] ?? 'open|open|').split('|');
+    const { status, furthest, lostReason } = stateOf(row.states[i] ?? '');
     const flags = num(row.nums[n + 9]);
     const logLength = num(row.nums[n + 13]);
     const attemptLog: AttemptSummary[] = [];
@@ -219,9 +219,9 @@ export function decodeRow(row: SummaryRow): SummaryLead[] {
       receivedAtKnown: (flags & FLAG_KNOWN) !== 0,
       firstSeenAt: num(row.nums[n + 1]),
       lastSeenAt: num(row.nums[n + 2]),
-      status: statusOf(status),
-      lostReason: lost ? lostReasonOf(lost) : null,
-      furthest: statusOf(furthest),
+      status,
+      lostReason,
+      furthest,
       backlog: (flags & FLAG_BACKLOG) !== 0,
       open: (flags & FLAG_OPEN) !== 0 ? 1 : 0,
       firstAttemptAt: row.nums[n + 3] ?? null,
@@ -238,7 +238,19 @@ export function decodeRow(row: SummaryRow): SummaryLead[] {
 }
 
 const statusOf = (value: string | undefined): LeadStatus => STATUSES.find((s) => s === value) ?? 'open';
-const lostReasonOf = (value: string): LostReason | null => LOST_REASONS.find((r) => r === value) ?? null;
+const lostReasonOf = (value: string | undefined): LostReason | null => LOST_REASONS.find((r) => r === value) ?? null;
+
+// A few dozen distinct combinations among thousands of leads: each is parsed once.
+const states = new Map<string, { status: LeadStatus; furthest: LeadStatus; lostReason: LostReason | null }>();
+function stateOf(text: string): { status: LeadStatus; furthest: LeadStatus; lostReason: LostReason | null } {
+  let state = states.get(text);
+  if (!state) {
+    const [status, furthest, lost] = text.split('|');
+    state = { status: statusOf(status), furthest: statusOf(furthest), lostReason: lostReasonOf(lost) };
+    states.set(text, state);
+  }
+  return state;
+}
 
 /** A change of one lead row: what it was before the write and what it is after (undefined: none). */
 export interface LeadChange {

@@ -1,17 +1,20 @@
 /**
  * Seed data for the popup benchmark: 5,000 leads and 30,000 events of valid shapes, built with
  * the domain's own fold (progressFromEvents + toLeadRecord) so the leads table agrees with the
- * events, and validated against leadEventSchema. Seeded PRNG: every run gets the same data
- * relative to "now".
+ * events and the popup summary with the leads, and validated against leadEventSchema. Seeded
+ * PRNG: every run gets the same data relative to "now".
  */
 import type { StoredEvent } from '../../lib/db/schema';
 import { leadEventSchema, type LeadEvent } from '../../lib/domain/events';
 import { progressFromEvents, toLeadRecord, type LeadRecord } from '../../lib/domain/lead';
+import { buildSummaryRows, type SummaryRow } from '../../lib/domain/popup-summary';
 import { CHANNELS, DEFAULT_SOURCES, LOST_REASONS, OUTCOMES, type Outcome } from '../../lib/domain/model';
 
 export interface PopupSeed {
   leads: LeadRecord[];
   events: StoredEvent[];
+  /** The popup summary the background would have kept for these leads. */
+  summary: SummaryRow[];
   openLeads: number;
   byType: Record<string, number>;
 }
@@ -134,6 +137,7 @@ export function buildPopupSeed({ leads: leadCount = 5_000, events: eventCount = 
   return {
     leads,
     events,
+    summary: buildSummaryRows(leads),
     openLeads: leads.filter((lead) => lead.open === 1).length,
     byType,
   };

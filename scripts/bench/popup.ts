@@ -4,9 +4,13 @@
  * transactions, then reloads the popup and reads, in the page's own timeline
  * (performance.now() = ms since navigation start), when the first lead row and the "today"
  * numbers are in the DOM, and when that frame is painted (next animation frame + 0 ms timeout).
+ * The same is measured for an empty React page of the extension (the floor), and what the page
+ * reads of the raw events until its team board is shown.
  */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../lib/extension-browser';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../lib/extension-browser';
+import { atMost, recordFigure } from './figures';
+import { EMPTY_POPUP_PAGE, writeEmptyPopup } from './popup-empty';
 import { initScript } from './page-script';
 import { buildPopupSeed } from './popup-data';
 import { describe, ms, num, summarise, type TableRow } from './stats';
@@ -14,20 +18,49 @@ import { markerTs, startTracing, threadBreakdown, threadOfScript } from './trace
 
 const RELOADS = 5;
 const GOAL_MS = 150;
+const RATIO_GOAL = 2;
 
 interface PopupProbe {
   firstRow: number | null;
   today: number | null;
   painted: number | null;
+  /** Records read from the events store by this page so far (values, cursor steps). */
+  eventsRead: number;
 }
 
 type ProbeWindow = Window & { __leadpaceBench?: PopupProbe };
 
 /** Main world of popup.html, before its scripts. */
 function installPopupProbe(): void {
-  const probe: PopupProbe = { firstRow: null, today: null, painted: null };
+  const probe: PopupProbe = { firstRow: null, today: null, painted: null, eventsRead: 0 };
   (window as ProbeWindow).__leadpaceBench = probe;
+  // Counts what the page reads of the raw events, whichever code reads them.
+  const counted = (request: IDBRequest, source: IDBObjectStore | IDBIndex) => {
+    const store = source instanceof IDBIndex ? source.objectStore : source;
+    if (store.name !== 'events') return request;
+    request.addEventListener('success', () => {
+      const result: unknown = request.result;
+      probe.eventsRead += Array.isArray(result) ? result.length : result ? 1 : 0;
+    });
+    return request;
+  };
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
+    for (const method of ['get', 'getAll', 'openCursor'] as const) {
+      const original = proto[method] as (this: IDBObjectStore | IDBIndex, ...args: unknown[]) => IDBRequest;
+      Object.defineProperty(proto, method, {
+        configurable: true,
+        value(this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+          return counted(original.apply(this, args), this);
+        },
+      });
+    }
+  }
   const check = () => {
+    // The empty React page (popup-empty.ts): its one element stands for both.
+    if (probe.firstRow === null && document.querySelector('[data-testid="empty-popup"]')) {
+      probe.firstRow = performance.now();
+      probe.today = probe.firstRow;
+    }
     if (probe.firstRow === null && document.querySelector('[data-testid="lead-row"]')) probe.firstRow = performance.now();
     const seen = document.querySelector('[data-testid="today"] [data-testid="today-leads-seen"]');
     if (probe.today === null && seen && (seen.textContent ?? '').trim() !== '') probe.today = performance.now();
@@ -46,7 +79,7 @@ function installPopupProbe(): void {
 }
 
 /** One bulk readwrite transaction into an existing store of the `leadpace` database. */
-function putRows(page: Page, store: 'leads' | 'events', rows: unknown[], clear: boolean): Promise<number> {
+function putRows(page: Page, store: 'leads' | 'events' | 'summary', rows: unknown[], clear: boolean): Promise<number> {
   // As one JSON string: Playwright's structured argument format is much slower for 1000s of objects.
   return page.evaluate(
     ({ store, json, clear }) =>
@@ -92,6 +125,13 @@ interface RenderResult {
   domContentLoaded: number;
 }
 
+/** Events the page read once its own team board is on screen (it loads after the first paint). */
+async function eventsReadByBoard(page: Page): Promise<number> {
+  await page.waitForSelector('[data-testid="team-leaderboard"]', { state: 'attached', timeout: 30_000 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => (window as ProbeWindow).__leadpaceBench?.eventsRead ?? Number.NaN);
+}
+
 async function readProbe(page: Page): Promise<RenderResult> {
   await page.waitForFunction(() => (window as ProbeWindow).__leadpaceBench?.painted != null, undefined, { timeout: 30_000 });
   const result = await page.evaluate(() => {
@@ -125,12 +165,16 @@ export async function benchPopup(browser: ExtensionBrowser): Promise<TableRow[]>
     const seedStart = Date.now();
     await putRows(page, 'leads', seed.leads, true);
     await putRows(page, 'events', seed.events, true);
+    // What the background keeps with every write (lib/db/summary.ts), built the same way.
+    await putRows(page, 'summary', seed.summary, true);
     console.log(`seeded with raw IndexedDB, one bulk transaction per table (cleared first): ${Date.now() - seedStart} ms`);
 
     const runs: RenderResult[] = [];
+    const eventsRead: number[] = [];
     for (let i = 0; i < RELOADS; i++) {
       await page.reload();
       runs.push(await readProbe(page));
+      eventsRead.push(await eventsReadByBoard(page));
     }
     // One more reload, traced: where the popup's main thread spends the time until painted.
     const tracer = await startTracing(browser.context, page);
@@ -199,10 +243,35 @@ export async function benchPopup(browser: ExtensionBrowser): Promise<TableRow[]>
         ` ${rawRead.today.toLocaleString('en-US')} events since local midnight ${ms(rawRead.todayMs)}`,
     );
     console.log(`  today as shown: ${dom.leadsSeen} leads seen, ${dom.attempts} attempts, median first response ${dom.median}`);
+    console.log(`  summary rows seeded: ${seed.summary.length}; events read by the page up to the team board: ${eventsRead.join(', ')}`);
+
+    // The floor, same browser and profile: an extension page with React and one element.
+    await writeEmptyPopup(EXTENSION_DIR);
+    const emptyUrl = `chrome-extension://${browser.extensionId}/${EMPTY_POPUP_PAGE}`;
+    const emptyRuns: RenderResult[] = [];
+    await page.goto(emptyUrl);
+    await readProbe(page);
+    for (let i = 0; i < RELOADS; i++) {
+      await page.reload();
+      emptyRuns.push(await readProbe(page));
+    }
+    const empty = summarise(emptyRuns.map((r) => r.painted));
+    const ratio = painted.median / empty.median;
+    console.log(`empty React page → painted:      ${describe(empty)}`);
+    console.log(`popup painted ÷ empty painted:   ${ratio.toFixed(2)} (goal ≤ ${RATIO_GOAL})`);
+    recordFigure('popup.firstRender.medianMs', painted.median, 'ms', atMost(GOAL_MS), 'popup page → first lead row and today numbers painted');
+    recordFigure('popup.firstRender.p90Ms', painted.p90, 'ms');
+    recordFigure('popup.firstRow.medianMs', firstRow.median, 'ms', atMost(GOAL_MS));
+    recordFigure('popup.empty.medianMs', empty.median, 'ms', undefined, 'an extension page with React and one element, painted');
+    recordFigure('popup.firstRender.ratio', ratio, 'x', atMost(RATIO_GOAL), 'popup painted ÷ empty React page painted, same run');
+    recordFigure('popup.teamBoard.rawEventsRead', Math.max(...eventsRead), 'events', atMost(0), 'records read from the events store until the board is shown');
     return [
       { metric: 'popup → first lead row', value: describe(firstRow), goal: `≤ ${GOAL_MS} ms` },
       { metric: 'popup → today numbers', value: describe(today), goal: `≤ ${GOAL_MS} ms` },
       { metric: 'popup → painted', value: describe(painted) },
+      { metric: 'empty React page → painted', value: describe(empty) },
+      { metric: 'popup ÷ empty', value: ratio.toFixed(2), goal: `≤ ${RATIO_GOAL}` },
+      { metric: 'events read until the team board', value: eventsRead.join(', '), goal: '0' },
       { metric: 'popup DOM size', value: `${dom.elements.toLocaleString('en-US')} elements, ${dom.nodes.toLocaleString('en-US')} nodes, ${dom.rows.toLocaleString('en-US')} rows` },
     ];
   } finally {
