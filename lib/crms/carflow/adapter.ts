@@ -1,6 +1,7 @@
 import { type LeadSnapshot } from '../../domain/model';
 import { CARFLOW_LEAD_PATH, CARFLOW_ROUTE } from './route';
 import { findByLabel, findValueByLabel, firstMatch, LABELS, meaningful, normaliseLabel, textOf } from '../../adapters/extract';
+import { arrivalFromEntries } from '../../adapters/arrival';
 import { parseCrmDate } from '../../adapters/parse-date';
 import { defineAdapter } from '../define';
 import { buildSnapshot, FIELD_MAX as MAX, linkValue, validLeadId } from '../../adapters/snapshot';
@@ -53,6 +54,11 @@ const STATUS_WORDS = new Set(
 // <main>: the open one that shows lead fields is the record, the list behind it is noise.
 const OVERLAYS = '[role="dialog"], [aria-modal="true"], dialog[open]';
 const MAX_OVERLAYS = 20;
+
+// The activity entry of the lead's arrival ("Lead aangemaakt via Marktplaats", "Lead créé",
+// "Lead erstellt über mobile.de"), never a later change of the lead.
+const ARRIVAL_ENTRY =
+  /\blead\b[^.;]{0,20}\b(?:aangemaakt|ontvangen|binnengekomen|cree|créé|reçu|recu|erstellt|eingegangen|created|received)\b|\b(?:nieuwe|nouveau|neuer|new)\s+lead\b/i;
 
 // How far above the source value the header may start: deep enough for a few wrappers, not
 // so deep that the header becomes the whole page.
@@ -137,7 +143,8 @@ function readReceivedAt(header: ParentNode, page: ParentNode): string | undefine
     const date = parseCrmDate(text, { now });
     if (date) return date.toISOString();
   }
-  return undefined;
+  // Without a created field the activities still list when the lead came in.
+  return arrivalFromEntries(page, { entry: ARRIVAL_ENTRY, now })?.toISOString();
 }
 
 function readName(header: ParentNode, page: ParentNode): string | undefined {

@@ -1,5 +1,6 @@
 import { leadIdSchema, type LeadSnapshot } from '../../domain/model';
 import { findValuesByLabel, firstMatch, LABELS, meaningful, textOf, type LabelledField } from '../../adapters/extract';
+import { arrivalFromEntries } from '../../adapters/arrival';
 import { parseCrmDate } from '../../adapters/parse-date';
 import { defineAdapter } from '../define';
 import { buildSnapshot, FIELD_MAX as MAX, type SnapshotFields } from '../../adapters/snapshot';
@@ -63,6 +64,8 @@ const ID_INPUTS = {
 
 const US_PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/;
 const US_PHONES = new RegExp(US_PHONE.source, 'g');
+// The history entry of the lead's arrival ("Lead received from TrueCar", "New Internet Lead").
+const ARRIVAL_ENTRY = /\blead\b[^.;]{0,20}\b(?:received|created|submitted|arrived)\b|\bnew\s+(?:internet\s+|phone\s+)?lead\b/i;
 
 function validId(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
@@ -280,7 +283,9 @@ function readFields(root: ParentNode): SnapshotFields {
   // The lead type in brackets after the source is not the source.
   const sourceLabelled = meaningful(labelled.source)?.replace(/\s*\((?:internet|phone|walk-?in|campaign|service|referral)\)\s*$/i, '').trim() || undefined;
   const created = meaningful(labelled.created);
-  const date = created ? parseCrmDate(cleanCreated(created), { now: new Date() }) : null;
+  const now = new Date();
+  // Without a created field the notes and history still list the lead's arrival.
+  const date = (created ? parseCrmDate(cleanCreated(created), { now }) : null) ?? arrivalFromEntries(root, { entry: ARRIVAL_ENTRY, now, clean: cleanCreated });
   return {
     name: name ?? meaningful(labelled.name),
     phone: phone ? phone.value : meaningful(phoneLabelled ? US_PHONE.exec(phoneLabelled)?.[0] : undefined),
