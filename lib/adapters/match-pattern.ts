@@ -73,10 +73,24 @@ function defaultPort(protocol: string): string {
   return '';
 }
 
+// The detector checks every URL of a CRM page against a few dozen patterns: parsing each
+// pattern (and building its path RegExp) once per page, not once per check, is most of its cost.
+const parsedPatterns = new Map<string, ParsedMatchPattern | null>();
+const MAX_PARSED = 512;
+
+function parsedPattern(pattern: string): ParsedMatchPattern | null {
+  const known = parsedPatterns.get(pattern);
+  if (known !== undefined) return known;
+  const parsed = parseMatchPattern(pattern);
+  if (parsedPatterns.size >= MAX_PARSED) parsedPatterns.clear();
+  parsedPatterns.set(pattern, parsed);
+  return parsed;
+}
+
 /** Whether `url` is covered by `pattern`. Invalid patterns and URLs match nothing. */
 export function matchesPattern(pattern: string, url: URL | string): boolean {
   try {
-    const parsed = parseMatchPattern(pattern);
+    const parsed = parsedPattern(pattern);
     if (!parsed) return false;
     const u = typeof url === 'string' ? new URL(url) : url;
     const protocol = u.protocol.replace(/:$/, '');

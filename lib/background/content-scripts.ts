@@ -6,8 +6,11 @@ import { sendMessage } from '../messaging';
 import { now } from './clock';
 import { recordGoLive } from './crm-follow';
 
-/** The built file of `entrypoints/crm.content`, registered per CRM at runtime. */
-export const CRM_SCRIPT_FILE = '/content-scripts/crm.js';
+/**
+ * The built file of `entrypoints/crm-detector` (an unlisted script, so it touches no extension
+ * API until a URL needs the panel or list bundle), registered per CRM at runtime.
+ */
+export const CRM_SCRIPT_FILE = '/crm-detector.js';
 const ID_PREFIX = 'leadpace-crm-';
 
 const scriptId = (adapter: CrmAdapter) => `${ID_PREFIX}${adapter.id}`;

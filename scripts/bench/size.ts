@@ -46,10 +46,8 @@ interface EntrySpec {
 
 const ENTRIES: readonly EntrySpec[] = [
   { name: 'background', file: 'background.js' },
-  // The detector on every page of an enabled CRM (an unlisted script the background registers);
-  // `contentScript` is the WXT content-script build of it while that still exists.
+  // The detector on every page of an enabled CRM (an unlisted script the background registers).
   { name: 'detector', file: 'crm-detector.js' },
-  { name: 'contentScript', file: 'content-scripts/crm.js' },
   { name: 'panel', file: 'crm-panel.js', goal: atMost(120) },
   { name: 'list', file: 'crm-list.js' },
   { name: 'picker', file: 'picker.js' },
