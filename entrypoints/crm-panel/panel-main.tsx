@@ -78,6 +78,9 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
         onNoLead: panel.unmount,
       }),
     );
+    // While the page still renders its lead, render the panel off the page: the lead's anchor
+    // then costs a move and an update, not React's first render of the whole panel.
+    ctx.requestIdleCallback(() => panel.prewarm(), { timeout: 150 });
   };
 
   void panelCollapsedItem

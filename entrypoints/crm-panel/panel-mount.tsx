@@ -15,6 +15,8 @@ export const isToggleShortcut = (event: KeyboardEvent) =>
 export interface PanelMount {
   /** Mounts the panel (once; later calls share the first). */
   mount(): Promise<ShadowRootContentScriptUi<Root>>;
+  /** Renders the panel off the page ahead of a lead, so mounting it costs a move, not a first render. */
+  prewarm(): void;
   /** Removes the panel and forgets the lead (the rep's collapsed choice stays). */
   unmount(): void;
   /** The mounted panel, or null. */
@@ -26,6 +28,19 @@ export interface PanelMount {
 export function createPanelMount(ctx: ContentScriptContext, store: PanelStore, onToggle: () => void): PanelMount {
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let mounting: Promise<ShadowRootContentScriptUi<Root>> | null = null;
+  // A React root rendered into a detached element while the page has not shown its lead yet:
+  // the first render (most of the time from the lead's anchor to a painted panel) and the
+  // panel's storage reads happen before the lead appears, not after.
+  let warm: { element: HTMLDivElement; root: Root } | null = null;
+  const panelFor = (host: HTMLElement | undefined) => <PanelRoot store={store} ask={ask} host={host} onToggle={onToggle} />;
+
+  const prewarm = () => {
+    if (ui || mounting || warm) return;
+    const element = document.createElement('div');
+    const root = createRoot(element);
+    flushSync(() => root.render(panelFor(undefined)));
+    warm = { element, root };
+  };
 
   const mount = () => {
     if (ui) return Promise.resolve(ui);
@@ -38,10 +53,13 @@ export function createPanelMount(ctx: ContentScriptContext, store: PanelStore, o
       isolateEvents: true,
       css: PANEL_CSS,
       onMount(container, _shadow, host) {
-        const root = createRoot(container);
+        const ready = warm;
+        warm = null;
+        const root = ready?.root ?? createRoot(container);
+        if (ready) container.append(ready.element);
         // Rendered synchronously: a scheduled first render would wait for another task, and the
         // rep should see the lead's clock in the same frame as the lead.
-        flushSync(() => root.render(<PanelRoot store={store} ask={ask} host={host} onToggle={onToggle} />));
+        flushSync(() => root.render(panelFor(host)));
         return root;
       },
       onRemove(root) {
@@ -58,8 +76,15 @@ export function createPanelMount(ctx: ContentScriptContext, store: PanelStore, o
     return mounting;
   };
 
+  ctx.onInvalidated(() => {
+    const left = warm;
+    warm = null;
+    if (left) safely(() => left.root.unmount());
+  });
+
   return {
     mount,
+    prewarm,
     unmount() {
       ui?.remove();
       ui = null;
