@@ -24,9 +24,8 @@ function leaves(el: Element): Element[] {
 }
 
 /**
- * The first leaf of `el` (in document order, or last first with `newestLast: false`) whose text
- * is a date with a time; the element's own text when it has no children. ISO string or
- * undefined.
+ * The first leaf of `el` (in page order, or from the last one with `lastFirst`) whose text is a
+ * date with a time; the element's own text when it has no children. ISO string or undefined.
  */
 export function dateInElement(el: Element | null | undefined, now: Date, options: { lastFirst?: boolean } = {}): string | undefined {
   if (!el) return undefined;
