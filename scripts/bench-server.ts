@@ -168,7 +168,7 @@ async function benchLeaderboard(name: 'sqlite' | 'postgres'): Promise<void> {
     const team = await createTeam(db, { name: 'Big team', visibility: 'pseudonymous' });
     const members = [];
     for (let i = 0; i < BOARD_REPS; i++) members.push(await addMember(db, { teamId: team.teamId, name: `Rep ${i}`, role: 'rep' }));
-    const lead = await addMember(db, { teamId: team.teamId, name: 'Lead', role: 'lead' });
+    const lead = await addMember(db, { teamId: team.teamId, name: 'Lead', role: 'manager' });
 
     // Loading a million events through HTTP would take most of the time budget; the rows are
     // written as ingest would write them (events + the same per-lead fold), only faster.

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { healthShare, HEALTH_WINDOW, type CrmHealth } from '@/lib/domain/adapter-health';
@@ -180,7 +181,7 @@ export function CrmPermissions({
   const [openedAt] = useState(() => Date.now());
   const now = fixedNow ?? openedAt;
   const fixes = useTeamFixes(teamFixes);
-  const isManager = useTeamConnection()?.role === 'lead';
+  const isManager = isManagerRole(useTeamConnection()?.role);
   return (
     <section className="op-card" aria-labelledby="op-crms-title">
       <h2 id="op-crms-title">{t('options.crms')}</h2>

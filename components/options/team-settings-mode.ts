@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import type { Translate } from '@/lib/i18n';
 import { isMessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
@@ -20,7 +21,7 @@ export type TeamSettingsMode =
 export function teamSettingsMode(connection: TeamInfo | null | undefined, meta: TeamSettingsMeta | null | undefined): TeamSettingsMode {
   if (!meta) return { kind: 'own' };
   if (!connection || connection.teamId !== meta.teamId) return connection ? { kind: 'own' } : { kind: 'left', meta };
-  return connection.role === 'lead' ? { kind: 'manager', meta } : { kind: 'rep', meta };
+  return isManagerRole(connection.role) ? { kind: 'manager', meta } : { kind: 'rep', meta };
 }
 
 /** A failed team save as one sentence in the manager's language. */

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LeadpaceDb } from '@/lib/db/schema';
@@ -63,7 +64,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
   // A manager's popup opens on the team: their own browser rarely holds leads of its own.
-  const manager = useTeamConnection()?.role === 'lead';
+  const manager = isManagerRole(useTeamConnection()?.role);
 
   const open = (leadKey: string) => {
     const ui = store.getState();

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { onTablesChanged } from '@/lib/db/changes';
@@ -229,7 +230,7 @@ function ServerBoard({
       ) : null}
       {data.visibility !== 'named' ? (
         <p className="pp-muted" style={note}>
-          {connection.role === 'lead' ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
+          {isManagerRole(connection.role) ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
         </p>
       ) : null}
       {refresh.state === 'failed' ? (

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { LeadpaceDb, StoredEvent } from '../db/schema';
@@ -202,7 +203,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
       guarded('team/colleague-early', messageSchemas['team/colleague-early'], raw, senderUrl, async (query): Promise<TeamResult<ColleagueEarlyLead[]>> => {
         const connection = await readConnection();
         if (!connection) return notConnected();
-        if (connection.me.role !== 'lead') return failure('forbidden', "only a team lead opens colleagues' leads", 'forbidden_role');
+        if (!isManagerRole(connection.me.role)) return failure('forbidden', "only a team lead opens colleagues' leads", 'forbidden_role');
         return { ok: true, value: await colleagueClosedTooEarly(requestOptions(), connection, query, await crmOrigins(deps.db())) };
       }),
     invitation: (raw: unknown, senderUrl?: string) =>
@@ -210,7 +211,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
         const connection = await readConnection();
         if (!connection) return notConnected();
         // The key goes only to the page of a manager: a rep has no one to invite.
-        if (connection.me.role !== 'lead') return failure('forbidden', 'only a team lead makes invitations', 'forbidden_role');
+        if (!isManagerRole(connection.me.role)) return failure('forbidden', 'only a team lead makes invitations', 'forbidden_role');
         return {
           ok: true,
           value: { code: formatInvitation(code, connection.teamKey), link: formatInvitationLink(connection.serverUrl, code, connection.teamKey) },

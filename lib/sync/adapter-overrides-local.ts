@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { type AdapterOverride } from '../adapters/overrides/schema';
 import { readTeamOverrides, teamOverridesItem, type TeamOverridesState } from '../storage/team-fixes-item';
 import type { TeamAdapterOverride } from './adapter-overrides';
@@ -40,7 +41,7 @@ export class NotOverrideManagerError extends Error {
 
 async function managerConnection(): Promise<TeamConnection> {
   const connection = await readConnection();
-  if (!connection || connection.me.role !== 'lead') throw new NotOverrideManagerError();
+  if (!connection || !isManagerRole(connection.me.role)) throw new NotOverrideManagerError();
   return connection;
 }
 

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { bearer, normaliseServerUrl, PAIR_CLIENT_HEADER, requestJson, TeamApiError, type RequestOptions } from './http';
@@ -128,11 +129,11 @@ async function teamKeyFor(options: RequestOptions, serverUrl: string, token: str
   if (invited !== null) {
     const fingerprint = await teamKeyFingerprint(invited);
     if (me.teamKeyFingerprint === fingerprint) return invited;
-    if (me.teamKeyFingerprint !== null || me.role !== 'lead') throw mismatch();
+    if (me.teamKeyFingerprint !== null || !isManagerRole(me.role)) throw mismatch();
     await registerKey(options, serverUrl, token, fingerprint);
     return invited;
   }
-  if (me.role !== 'lead') throw new TeamApiError('team_key_missing', 'the invitation carries no team key', null, false);
+  if (!isManagerRole(me.role)) throw new TeamApiError('team_key_missing', 'the invitation carries no team key', null, false);
   if (me.serverHoldsKey) {
     const { body } = await requestJson(options, `${serverUrl}/v1/team-key/legacy`, { method: 'GET', headers: bearer(token) }, legacyTeamKeyResponseSchema);
     if (!body) throw new TeamApiError('bad_response', 'empty answer from /v1/team-key/legacy', 304, true);

@@ -6,5 +6,5 @@ import type { MemberRole } from './wire';
  * wire can change without touching every caller.
  */
 export function isManagerRole(role: MemberRole | null | undefined): boolean {
-  return role === 'lead';
+  return role === 'manager';
 }

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { readConnection, type TeamConnection } from './connection';
 import { bearer, requestJson, TeamApiError, type RequestOptions } from './http';
 import { auditPageSchema, type AuditPage } from './team-audit';
@@ -23,6 +24,6 @@ export async function fetchTeamAudit(
 /** The change history over this browser's manager connection. */
 export async function readTeamAudit(options: RequestOptions, before: string | null): Promise<AuditPage> {
   const connection = await readConnection();
-  if (!connection || connection.me.role !== 'lead') throw new NotTeamManagerError();
+  if (!connection || !isManagerRole(connection.me.role)) throw new NotTeamManagerError();
   return fetchTeamAudit(options, connection, before);
 }

@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { readSettings, saveSettings, type Settings } from '../settings';
@@ -108,7 +109,7 @@ export class NotTeamManagerError extends Error {
  */
 export async function saveAsTeamManager(options: RequestOptions, next: Settings): Promise<Settings> {
   const connection = await readConnection();
-  if (!connection || connection.me.role !== 'lead') throw new NotTeamManagerError();
+  if (!connection || !isManagerRole(connection.me.role)) throw new NotTeamManagerError();
   const meta = await readTeamSettingsMeta();
   const known = meta?.teamId === connection.me.teamId ? meta : null;
   // Quiet mode alone (it shares a section with the cadence) is no new team version.
@@ -130,6 +131,6 @@ export async function saveAsTeamManager(options: RequestOptions, next: Settings)
 /** The team's settings history for this browser's manager connection. */
 export async function readTeamSettingsHistory(options: RequestOptions): Promise<TeamSettingsHistory> {
   const connection = await readConnection();
-  if (!connection || connection.me.role !== 'lead') throw new NotTeamManagerError();
+  if (!connection || !isManagerRole(connection.me.role)) throw new NotTeamManagerError();
   return fetchTeamSettingsHistory(options, connection);
 }

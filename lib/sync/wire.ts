@@ -140,9 +140,17 @@ export const VISIBILITY_MODES = ['named', 'pseudonymous', 'team-only'] as const;
 export const visibilitySchema = z.enum(VISIBILITY_MODES);
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const MEMBER_ROLES = ['rep', 'lead'] as const;
-export const memberRoleSchema = z.enum(MEMBER_ROLES);
-export type MemberRole = z.infer<typeof memberRoleSchema>;
+export const MEMBER_ROLES = ['rep', 'manager'] as const;
+/**
+ * The manager role's spelling before it was renamed ('lead' read like a sales lead). Still
+ * accepted from older servers, CLIs, stored connections and databases for one version, and
+ * read as 'manager'; never sent.
+ */
+export const LEGACY_MANAGER_ROLE = 'lead';
+export const memberRoleSchema = z
+  .enum([...MEMBER_ROLES, LEGACY_MANAGER_ROLE])
+  .transform((role): (typeof MEMBER_ROLES)[number] => (role === LEGACY_MANAGER_ROLE ? 'manager' : role));
+export type MemberRole = z.output<typeof memberRoleSchema>;
 
 export const LEADERBOARD_PERIODS = ['today', 'week', 'month', 'last-month'] as const;
 export const leaderboardPeriodSchema = z.enum(LEADERBOARD_PERIODS);

@@ -26,7 +26,7 @@ export const USAGE = `Usage: npm run server -- <command> [options] [--json]
   team audit --team T                           who changed settings, visibility, retention
   retention run [--team T]                      delete leads whose last event is past retention
                                                 (the server also does this at start and daily)
-  member add --team T --name N --role rep|lead  prints the member's token once
+  member add --team T --name N --role rep|manager  prints the member's token once
   member remove --member M                      revokes every token of the member
   member purge --member M                       deletes a removed member's events and facts
   token rotate --member M                       replaces the member's tokens with a new one

@@ -8,6 +8,7 @@ import { up007FoldState } from './migrations-007-fold-state';
 import { up008Audit } from './migrations-008-audit';
 import { up009DailyRollups } from './migrations-009-daily-rollups';
 import { up010AdapterOverrides } from './migrations-010-adapter-overrides';
+import { up011ManagerRole } from './migrations-011-manager-role';
 
 // Migrations live in code (not files on disk) so the server runs from any working directory and
 // under tsx without a build step. Never edit a shipped migration: add the next one.
@@ -135,6 +136,7 @@ export const migrations: Record<string, Migration> = {
   '008_audit_retention': { up: up008Audit },
   '009_daily_rollups': { up: up009DailyRollups },
   '010_adapter_overrides': { up: up010AdapterOverrides },
+  '011_manager_role': { up: up011ManagerRole },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import type { Visibility } from '../../lib/sync/wire';
 import { pseudonyms, type RosterMember, type Viewer } from './visibility';
 
@@ -16,8 +17,8 @@ export interface RepIdentity {
  */
 export function repIdentities(input: { mode: Visibility; viewer: Viewer; members: readonly RosterMember[]; salt: string }): Map<string, RepIdentity> {
   const { mode, viewer } = input;
-  const seesNames = mode === 'named' || viewer.role === 'lead';
-  const seesOthers = mode !== 'team-only' || viewer.role === 'lead';
+  const seesNames = mode === 'named' || isManagerRole(viewer.role);
+  const seesOthers = mode !== 'team-only' || isManagerRole(viewer.role);
   const names = seesNames ? null : pseudonyms(input.members.map((m) => m.id), input.salt);
   const out = new Map<string, RepIdentity>();
   for (const member of input.members) {

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { createHmac } from 'node:crypto';
 import type {
   LeaderboardRow,
@@ -75,8 +76,8 @@ export function visibleRows(input: {
   salt: string;
 }): LeaderboardRow[] {
   const { mode, viewer } = input;
-  const seesNames = mode === 'named' || viewer.role === 'lead';
-  const seesOthers = mode !== 'team-only' || viewer.role === 'lead';
+  const seesNames = mode === 'named' || isManagerRole(viewer.role);
+  const seesOthers = mode !== 'team-only' || isManagerRole(viewer.role);
   const names = seesNames ? null : pseudonyms(input.members.map((m) => m.id), input.salt);
   const rows: LeaderboardRow[] = [];
   for (const member of input.members) {

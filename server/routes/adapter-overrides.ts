@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseAdapterOverride, overrideCrmSchema } from '../../lib/adapters/overrides/schema';
@@ -14,7 +15,7 @@ import type { Principal } from '../store/principal';
 const MAX_OVERRIDE_BODY_BYTES = 48 * 1024;
 
 function requireManager(principal: Principal, what: string): void {
-  if (principal.role !== 'lead') throw new ApiError(403, 'forbidden_role', `Only the team's manager can ${what}.`);
+  if (!isManagerRole(principal.role)) throw new ApiError(403, 'forbidden_role', `Only the team's manager can ${what}.`);
 }
 
 function crmParam(raw: string): string {

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { leadRefsRequestSchema, type LeadRefsResponse } from '../../lib/sync/wire';
@@ -24,7 +25,7 @@ export function leadRefRoutes(rt: Runtime) {
     }),
     async (c) => {
       const principal = c.get('principal');
-      if (principal.role !== 'lead') throw new ApiError(403, 'forbidden_role', "Only the team's manager opens colleagues' leads.");
+      if (!isManagerRole(principal.role)) throw new ApiError(403, 'forbidden_role', "Only the team's manager opens colleagues' leads.");
       const request = leadRefsRequestSchema.safeParse(await readJson(c));
       if (!request.success) throw new ApiError(400, 'invalid_body', 'Send {"leads": ["<64 hex>", …]} with at most 200 leads.');
       const refs = await latestLeadRefs(rt.db, principal.teamId, request.data.leads);

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../../lib/sync/team-audit';
@@ -18,7 +19,7 @@ export function teamAuditRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const principal = c.get('principal');
-    if (principal.role !== 'lead') throw new ApiError(403, 'forbidden_role', "Only the team's manager can read the change history.");
+    if (!isManagerRole(principal.role)) throw new ApiError(403, 'forbidden_role', "Only the team's manager can read the change history.");
     const query = querySchema.safeParse({ before: c.req.query('before'), limit: c.req.query('limit') });
     if (!query.success) {
       throw new ApiError(400, 'invalid_query', `Use ?limit=1..${AUDIT_PAGE_MAX} and ?before=<id of an entry>.`);

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { teamKeyAdoptSchema, teamKeyRegisterSchema } from '../../lib/sync/wire';
@@ -11,7 +12,7 @@ import { forgetLegacyTeamKey, readLegacyTeamKey, registerTeamKey } from '../stor
 const MAX_BODY_BYTES = 1024;
 
 function requireManager(principal: Principal): void {
-  if (principal.role !== 'lead') throw new ApiError(403, 'forbidden_role', "Only the team's manager holds the team key.");
+  if (!isManagerRole(principal.role)) throw new ApiError(403, 'forbidden_role', "Only the team's manager holds the team key.");
 }
 
 const small = bodyLimit({

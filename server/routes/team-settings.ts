@@ -1,3 +1,4 @@
+import { isManagerRole } from '../../lib/sync/roles';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
@@ -21,7 +22,7 @@ const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 const etagOf = (teamId: string, settings: TeamSettings) => `"ts-${teamId}-${settings.version}"`;
 
 function requireManager(principal: Principal, what: string): void {
-  if (principal.role !== 'lead') {
+  if (!isManagerRole(principal.role)) {
     throw new ApiError(403, 'forbidden_role', `Only the team's manager can ${what}.`);
   }
 }

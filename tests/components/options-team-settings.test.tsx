@@ -52,10 +52,10 @@ function renderOptions(lang: Lang, teamSave?: (next: Settings) => Promise<Settin
   return { user: userEvent.setup() };
 }
 
-async function setUp(role: 'rep' | 'lead' | null) {
+async function setUp(role: 'rep' | 'manager' | null) {
   await saveSettings(TEAM_VALUES);
   await teamSettingsMetaItem.setValue(META);
-  if (role) await saveConnection(connection({ role, teamId: 't-1', teamName: 'Autohuis Noord', name: role === 'lead' ? 'Lotte de Vries' : 'Anna' }));
+  if (role) await saveConnection(connection({ role, teamId: 't-1', teamName: 'Autohuis Noord', name: role === 'manager' ? 'Lotte de Vries' : 'Anna' }));
 }
 
 beforeEach(() => {
@@ -136,7 +136,7 @@ describe('Options: team settings after leaving the team', () => {
 
 describe('Options: team settings for the manager', () => {
   it('saves through the team and then shows it saved', async () => {
-    await setUp('lead');
+    await setUp('manager');
     const teamSave = vi.fn((next: Settings) => saveSettings(next));
     const { user } = renderOptions('en', teamSave);
     expect((await screen.findByTestId('team-settings-notice')).dataset.mode).toBe('manager');
@@ -153,7 +153,7 @@ describe('Options: team settings for the manager', () => {
   });
 
   it('shows a conflict in the manager’s language, keeps what was typed and stores nothing', async () => {
-    await setUp('lead');
+    await setUp('manager');
     const teamSave = vi.fn(async () => {
       await teamSettingsMetaItem.setValue({ ...META, version: 4 });
       throw new TeamApiError('settings_conflict', 'changed since version 3', 409, false);
@@ -171,7 +171,7 @@ describe('Options: team settings for the manager', () => {
   });
 
   it('refuses a floor outside 0–100% before anything is sent', async () => {
-    await setUp('lead');
+    await setUp('manager');
     const teamSave = vi.fn((next: Settings) => saveSettings(next));
     const { user } = renderOptions('en', teamSave);
     await user.click(await screen.findByRole('tab', { name: 'Targets' }));
@@ -184,7 +184,7 @@ describe('Options: team settings for the manager', () => {
   });
 
   it('shows the change history on request, with who, when and the figures', async () => {
-    await setUp('lead');
+    await setUp('manager');
     const history: TeamSettingsHistory = {
       versions: [
         { version: 2, updatedAt: SAVED_AT, updatedBy: 'Lotte de Vries', memberId: 'm-1', settings: teamValues(TEAM_VALUES) },
@@ -203,7 +203,7 @@ describe('Options: team settings for the manager', () => {
   });
 
   it('says why the history cannot be shown', async () => {
-    await setUp('lead');
+    await setUp('manager');
     const load = vi.fn(() => Promise.reject(new TeamApiError('network', 'network error: Failed to fetch', null, true)));
     const { user } = renderOptions('nl', undefined, load);
     await user.click(await screen.findByRole('button', { name: 'Toon de wijzigingsgeschiedenis' }));

@@ -14,7 +14,7 @@ import type { AuditEntry, AuditPage } from '@/lib/sync/team-audit';
 import { connection } from '../lib/sync/fixtures';
 
 const AT = Date.UTC(2026, 10, 20, 14, 30);
-const manager = { pseudonym: 'Rep KQZT', name: 'Lotte Manager', role: 'lead' as const };
+const manager = { pseudonym: 'Rep KQZT', name: 'Lotte Manager', role: 'manager' as const };
 
 const entry = (id: string, fields: Partial<AuditEntry>): AuditEntry => ({
   id,
@@ -95,7 +95,7 @@ describe('Options → Team: change history', () => {
       disconnect: vi.fn(),
       invitation: vi.fn(),
     };
-    await teamConnectionItem.setValue(connection({ role: 'lead' }));
+    await teamConnectionItem.setValue(connection({ role: 'manager' }));
     const view = renderIn('en', <TeamConnectionSection api={api} db={db} loadChanges={() => Promise.resolve(FIRST)} />);
     expect(await screen.findByTestId('team-change-history')).toBeTruthy();
     view.unmount();

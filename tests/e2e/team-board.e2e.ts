@@ -83,7 +83,7 @@ beforeAll(async () => {
       { key: 'sanne', name: 'Sanne Visser-Bakker', role: 'rep' },
       { key: 'bram', name: 'Bram Hoekstra', role: 'rep' },
       { key: 'mohammed', name: 'Mohammed El Amrani', role: 'rep' },
-      { key: 'lotte', name: 'Lotte de Vries', role: 'lead' },
+      { key: 'lotte', name: 'Lotte de Vries', role: 'manager' },
     ],
   });
   const res = await fetch(`${serverUrl}/v1/team/settings`, {
@@ -153,7 +153,7 @@ describe('the manager’s team board', () => {
     await popup.reload();
     await popup.setViewportSize({ width: 400, height: 900 });
     const team = popup.getByTestId('team');
-    await expect.poll(() => team.getAttribute('data-role')).toBe('lead');
+    await expect.poll(() => team.getAttribute('data-role')).toBe('manager');
     const teamTop = (await team.boundingBox())?.y ?? Infinity;
     const leadsTop = (await popup.getByTestId('my-leads').boundingBox())?.y ?? -Infinity;
     expect(teamTop).toBeLessThan(leadsTop);

@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('the client-held team key', () => {
   it('a manager invites a rep with the key after #, then opens the rep’s closed-too-early lead in the CRM', async () => {
     const { teamId } = await createTeam(db, { name: 'Autohuis Noord', visibility: 'named' });
-    const mia = await addMember(db, { teamId, name: 'Mia Manager', role: 'lead' });
+    const mia = await addMember(db, { teamId, name: 'Mia Manager', role: 'manager' });
     const ruud = await addMember(db, { teamId, name: 'Ruud Verkoper', role: 'rep' });
 
     const manager = await launchWithExtension();

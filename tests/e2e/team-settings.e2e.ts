@@ -40,7 +40,7 @@ beforeAll(async () => {
     visibility: 'named',
     members: [
       { key: 'anna', name: 'Anna de Boer', role: 'rep' },
-      { key: 'lotte', name: 'Lotte de Vries', role: 'lead' },
+      { key: 'lotte', name: 'Lotte de Vries', role: 'manager' },
     ],
   });
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
     members: [
       { key: 'anna', name: 'Anna de Boer', role: 'rep' },
       { key: 'bram', name: 'Bram Jansen', role: 'rep' },
-      { key: 'lotte', name: 'Lotte', role: 'lead' },
+      { key: 'lotte', name: 'Lotte', role: 'manager' },
     ],
   });
 });
@@ -159,7 +159,7 @@ describe('team sync end to end', () => {
     // The team lead's own browser.
     const lotte = await newProfile();
     const lotteOptions = await connectViaOptions(lotte, token('lotte'));
-    expect(await lotteOptions.getByTestId('team-role').getAttribute('data-role')).toBe('lead');
+    expect(await lotteOptions.getByTestId('team-role').getAttribute('data-role')).toBe('manager');
     const popup = await openPopup(lotte);
     await popup.setViewportSize({ width: 400, height: 900 });
     await popup.getByTestId('team-period-today').click();

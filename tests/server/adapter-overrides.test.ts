@@ -22,7 +22,7 @@ async function team(env: SuiteEnv) {
     name: 'Autohuis Noord',
     members: [
       { key: 'rep', name: 'Anna Rep', role: 'rep' },
-      { key: 'manager', name: 'Lotte Manager', role: 'lead' },
+      { key: 'manager', name: 'Lotte Manager', role: 'manager' },
     ],
   });
   return { ...t, rep: t.members.rep?.token ?? '', manager: t.members.manager?.token ?? '' };

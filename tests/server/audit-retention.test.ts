@@ -38,7 +38,7 @@ const team = (env: SuiteEnv) =>
     members: [
       { key: 'anna', name: 'Anna Rep', role: 'rep' },
       { key: 'bram', name: 'Bram Rep', role: 'rep' },
-      { key: 'lotte', name: 'Lotte Manager', role: 'lead' },
+      { key: 'lotte', name: 'Lotte Manager', role: 'manager' },
     ],
   });
 
@@ -74,7 +74,7 @@ onEveryEngine('audit trail', (env) => {
     expect(page.next).toBeNull();
     expect(page.entries.map((e) => e.kind)).toEqual(['adapter_override', 'retention', 'visibility', 'settings']);
     const [override, retention, visibility, settings] = page.entries;
-    expect(settings).toMatchObject({ version: 2, changed: ['cadence.closeAfterAttempts', 'conversionFloor', 'monthlyTarget'], actor: { name: 'Lotte Manager', role: 'lead' } });
+    expect(settings).toMatchObject({ version: 2, changed: ['cadence.closeAfterAttempts', 'conversionFloor', 'monthlyTarget'], actor: { name: 'Lotte Manager', role: 'manager' } });
     expect(settings?.actor?.pseudonym).toMatch(/^Rep [A-Z]{4,}$/);
     expect(visibility).toMatchObject({ from: 'pseudonymous', to: 'team-only', actor: null });
     expect(retention).toMatchObject({ from: '24', to: '18' });

@@ -53,7 +53,7 @@ onEveryEngine('client-held team key', (env) => {
 
   it('the first manager creates the key in the browser; a rep joins with it from the invitation', async () => {
     const { teamId } = await createTeam(env().db, { name: 'Nieuw', visibility: 'named' });
-    const manager = await addMember(env().db, { teamId, name: 'Mia', role: 'lead' });
+    const manager = await addMember(env().db, { teamId, name: 'Mia', role: 'manager' });
     const rep = await addMember(env().db, { teamId, name: 'Ruud', role: 'rep' });
 
     // A rep cannot be first: without a key there is nothing to join.
@@ -91,7 +91,7 @@ onEveryEngine('client-held team key', (env) => {
   it("a team from before takes over its old key once: the manager's browser stores it and the server forgets it", async () => {
     const team = await seedTeam(env().db, {
       members: [
-        { key: 'lead', name: 'Mia', role: 'lead' },
+        { key: 'lead', name: 'Mia', role: 'manager' },
         { key: 'rep', name: 'Ruud', role: 'rep' },
       ],
     });
@@ -142,7 +142,7 @@ onEveryEngine('client-held team key', (env) => {
   it("a manager's browser opens a rep's closed lead in the CRM from its reference; the server learns no record id", async () => {
     const team = await seedTeam(env().db, {
       members: [
-        { key: 'lead', name: 'Mia', role: 'lead' },
+        { key: 'lead', name: 'Mia', role: 'manager' },
         { key: 'rep', name: 'Ruud', role: 'rep' },
       ],
     });
@@ -175,7 +175,7 @@ onEveryEngine('client-held team key', (env) => {
   });
 
   it('refuses a lead-refs request that is not a list of lead hashes', async () => {
-    const team = await seedTeam(env().db, { members: [{ key: 'lead', name: 'Mia', role: 'lead' }] });
+    const team = await seedTeam(env().db, { members: [{ key: 'lead', name: 'Mia', role: 'manager' }] });
     const token = team.members.lead?.token ?? '';
     for (const leads of [[], ['demo:4711'], Array.from({ length: 201 }, (_, i) => i.toString(16).padStart(64, '0'))]) {
       const res = await env().app.request('/v1/lead-refs', authed(token, { method: 'POST', body: JSON.stringify({ leads }) }));

@@ -59,7 +59,7 @@ function suite(env: () => SuiteEnv) {
       name: 'Autohuis Noord',
       members: [
         { key: 'rep', name: 'Anna Rep', role: 'rep' },
-        { key: 'manager', name: 'Lotte Manager', role: 'lead' },
+        { key: 'manager', name: 'Lotte Manager', role: 'manager' },
       ],
     });
   const token = (t: Awaited<ReturnType<typeof team>>, key: 'rep' | 'manager') => t.members[key]?.token ?? '';

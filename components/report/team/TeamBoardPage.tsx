@@ -1,3 +1,4 @@
+import { isManagerRole } from '@/lib/sync/roles';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/ui/i18n';
@@ -125,7 +126,7 @@ function ConnectedBoard({
                   renderEarly={(row) =>
                     row.self ? (
                       <OwnClosedTooEarly db={db} from={data.from} to={data.to} threshold={threshold} serverCount={row.closedTooEarly} now={now} timeZone={data.timeZone} />
-                    ) : connection.role === 'lead' ? (
+                    ) : isManagerRole(connection.role) ? (
                       <ColleagueClosedTooEarly label={row.label} count={row.closedTooEarly} from={data.from} to={data.to} timeZone={data.timeZone} now={now} api={colleagueEarly} />
                     ) : (
                       <p className="rp-muted">{t('board.early.colleague', { label: row.label, count: formatInteger(row.closedTooEarly, lang) })}</p>
@@ -136,7 +137,7 @@ function ConnectedBoard({
             )}
             {data.visibility !== 'named' ? (
               <p className="rp-muted" data-testid="board-mode">
-                {connection.role === 'lead' ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
+                {isManagerRole(connection.role) ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
               </p>
             ) : null}
             <p className="rp-muted" data-testid="board-as-of" data-at={cached.fetchedAt}>
@@ -156,7 +157,7 @@ function ConnectedBoard({
         perRepTarget={settings.monthlyTarget}
         hours={settings.openingHours}
         now={now}
-        wholeTeam={connection.role === 'lead' || connection.visibility !== 'team-only'}
+        wholeTeam={isManagerRole(connection.role) || connection.visibility !== 'team-only'}
       />
     </>
   );

@@ -120,7 +120,7 @@ describe('Options CRM row: the team’s fix', () => {
   });
 
   it('lets the manager publish a fix, refuses a broken selector before sending, and withdraws it', async () => {
-    await saveConnection(connection({ role: 'lead', teamId: 't-1', teamName: 'Autohuis Noord', name: 'Lotte de Vries' }));
+    await saveConnection(connection({ role: 'manager', teamId: 't-1', teamName: 'Autohuis Noord', name: 'Lotte de Vries' }));
     const store = memoryStore([]);
     const user = renderRows(store);
     await user.click(await within(rowOf('demo')).findByRole('button', { name: 'Fix this CRM for the team…' }));
@@ -151,7 +151,7 @@ describe('Options CRM row: the team’s fix', () => {
   });
 
   it('says why the server refused, and keeps the form', async () => {
-    await saveConnection(connection({ role: 'lead', teamId: 't-1', teamName: 'Autohuis Noord', name: 'Lotte de Vries' }));
+    await saveConnection(connection({ role: 'manager', teamId: 't-1', teamName: 'Autohuis Noord', name: 'Lotte de Vries' }));
     const store = memoryStore([]);
     store.publish.mockImplementationOnce(() => Promise.reject(new TeamApiError('forbidden_role', 'Only the manager', 403, false)));
     const user = renderRows(store);

@@ -82,7 +82,7 @@ describe('PrivacySection: export', () => {
       format: 'leadpace-export',
       schemaVersion: 1,
       exportedAt: '2026-12-01T10:00:00.000Z',
-      database: { version: 3, tables: { leads: [{ key: 'demo:L-1', name: 'Sanne de Vries' }], notes: [{ leadKey: 'demo:L-1' }], events: [{ type: 'lead_seen' }] } },
+      database: { version: 4, tables: { leads: [{ key: 'demo:L-1', name: 'Sanne de Vries' }], notes: [{ leadKey: 'demo:L-1' }], events: [{ type: 'lead_seen' }] } },
       storage: { settings: { repName: 'Kim' }, teamConnection: { serverUrl: 'https://team.example', token: REDACTED, me: { teamKey: REDACTED } } },
     });
     expect(file?.text).not.toContain('secret-token');

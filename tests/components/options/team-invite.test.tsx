@@ -38,7 +38,7 @@ const renderIn = (lang: Lang, ui: React.ReactElement) => render(<I18nProvider la
 
 describe('Options → Team: inviting a rep', () => {
   it.each(['en', 'nl'] as const)('a manager turns a pairing code into an invitation link (%s)', async (lang) => {
-    await teamConnectionItem.setValue(connection({ role: 'lead' }));
+    await teamConnectionItem.setValue(connection({ role: 'manager' }));
     const calls = api();
     renderIn(lang, <TeamConnectionSection api={calls} db={db} />);
     await userEvent.click(await screen.findByTestId('team-invite-make'));

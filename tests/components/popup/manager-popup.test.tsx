@@ -21,7 +21,7 @@ let db: LeadpaceDb;
 beforeEach(async () => {
   fakeBrowser.reset();
   db = openLeadpaceDb('manager-popup-' + crypto.randomUUID());
-  await teamConnectionItem.setValue(connection({ memberId: 'm-lead', name: 'Lotte', role: 'lead' }));
+  await teamConnectionItem.setValue(connection({ memberId: 'm-lead', name: 'Lotte', role: 'manager' }));
 });
 afterEach(async () => {
   cleanup();
@@ -62,7 +62,7 @@ describe('popup for a manager', () => {
       <Popup db={db} openLead={() => Promise.resolve({ ok: true, value: { tabId: 1 } })} closeWindow={() => undefined} openOptions={() => undefined} now={NOW} settings={DEFAULT_SETTINGS} />,
     );
     const team = await screen.findByTestId('team');
-    expect(team.dataset.role).toBe('lead');
+    expect(team.dataset.role).toBe('manager');
     await waitFor(() => expect(screen.getByTestId('my-leads')).toBeTruthy());
     // Team precedes "Mijn leads" in document order.
     expect(team.compareDocumentPosition(screen.getByTestId('my-leads')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

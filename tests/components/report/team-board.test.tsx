@@ -75,7 +75,7 @@ const labels = () => screen.getAllByTestId('board-row').map((r) => r.dataset.lab
 
 describe('full team board', () => {
   beforeEach(async () => {
-    await teamConnectionItem.setValue(connection({ memberId: 'm-lead', name: 'Lotte', role: 'lead' }));
+    await teamConnectionItem.setValue(connection({ memberId: 'm-lead', name: 'Lotte', role: 'manager' }));
   });
 
   it('shows rank and every figure, conversion with its n, and highlights the rep slower than the SLA (en)', async () => {

@@ -53,7 +53,7 @@ beforeEach(async () => {
     name: 'Autohuis Noord',
     members: [
       { key: 'rep', name: 'Anna', role: 'rep' },
-      { key: 'manager', name: 'Lotte de Vries', role: 'lead' },
+      { key: 'manager', name: 'Lotte de Vries', role: 'manager' },
     ],
   });
 });
@@ -103,7 +103,7 @@ describe('team CRM fixes in the browser', () => {
     const rep = await connectionFor('rep');
     await saveConnection(rep);
     await expect(publishTeamOverride(options, fix({ source: ['.a'] }))).rejects.toBeInstanceOf(NotOverrideManagerError);
-    await saveConnection({ ...rep, me: { ...rep.me, role: 'lead' } });
+    await saveConnection({ ...rep, me: { ...rep.me, role: 'manager' } });
     const refused = await publishTeamOverride(options, fix({ source: ['.a'] })).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TeamApiError);
     expect(refused).toMatchObject({ status: 403, code: 'forbidden_role' });

@@ -102,7 +102,7 @@ describe('push: batches', () => {
 
   it('a lead token pushes nothing (the server would refuse it)', async () => {
     await db.events.bulkAdd(pendingEvents(3));
-    const outcome = await runSync(deps(fakeFetch(acceptAll), { connection: () => Promise.resolve(connection({ role: 'lead' })) }));
+    const outcome = await runSync(deps(fakeFetch(acceptAll), { connection: () => Promise.resolve(connection({ role: 'manager' })) }));
     expect(outcome).toMatchObject({ status: 'ok', sent: 0 });
     expect(calls).toHaveLength(0);
     expect(await syncCounts(db)).toMatchObject({ pending: 3 });

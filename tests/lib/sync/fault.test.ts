@@ -66,7 +66,7 @@ beforeAll(async () => {
       { key: 'r0', name: 'Rep Zero', role: 'rep' },
       { key: 'r1', name: 'Rep One', role: 'rep' },
       { key: 'r2', name: 'Rep Two', role: 'rep' },
-      { key: 'lead', name: 'Team Lead', role: 'lead' },
+      { key: 'lead', name: 'Team Lead', role: 'manager' },
     ],
   });
 });

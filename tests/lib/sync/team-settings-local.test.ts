@@ -81,7 +81,7 @@ beforeEach(async () => {
     name: 'Autohuis Noord',
     members: [
       { key: 'rep', name: 'Anna', role: 'rep' },
-      { key: 'manager', name: 'Lotte de Vries', role: 'lead' },
+      { key: 'manager', name: 'Lotte de Vries', role: 'manager' },
     ],
   });
   await saveSettings(REP_OWN);

@@ -131,7 +131,7 @@ export function agreementSuite(env: EnvRef) {
             { key: 'r0', name: 'Rep Zero', role: 'rep' },
             { key: 'r1', name: 'Rep One', role: 'rep' },
             { key: 'r2', name: 'Rep Two', role: 'rep' },
-            { key: 'boss', name: 'Manager', role: 'lead' },
+            { key: 'boss', name: 'Manager', role: 'manager' },
           ],
         });
         const values = randomSettings(random);

@@ -146,8 +146,8 @@ export function authSuite(env: EnvRef) {
 
     it('a new member of the team gets their own identity', async () => {
       const { db, app, team } = await setup();
-      const bob = await addMember(db, { teamId: team.teamId, name: 'Bob', role: 'lead' });
-      expect(await json(await app.request('/v1/me', authed(bob.token)))).toMatchObject({ name: 'Bob', role: 'lead' });
+      const bob = await addMember(db, { teamId: team.teamId, name: 'Bob', role: 'manager' });
+      expect(await json(await app.request('/v1/me', authed(bob.token)))).toMatchObject({ name: 'Bob', role: 'manager' });
     });
   });
 }

@@ -11,7 +11,7 @@ export function badInputSuite(env: EnvRef) {
       const team = await seedTeam(db, {
         members: [
           { key: 'rep', name: 'Alice', role: 'rep' },
-          { key: 'lead', name: 'Lena', role: 'lead' },
+          { key: 'lead', name: 'Lena', role: 'manager' },
         ],
       });
       const token = team.members.rep?.token ?? '';

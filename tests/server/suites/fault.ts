@@ -22,7 +22,7 @@ export function faultSuite(env: EnvRef) {
           { key: 'r0', name: 'Rep Zero', role: 'rep' },
           { key: 'r1', name: 'Rep One', role: 'rep' },
           { key: 'r2', name: 'Rep Two', role: 'rep' },
-          { key: 'lead', name: 'Team Lead', role: 'lead' },
+          { key: 'lead', name: 'Team Lead', role: 'manager' },
         ],
       });
       const reps = ['r0', 'r1', 'r2'].map((key, i) => {

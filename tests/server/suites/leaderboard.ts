@@ -76,7 +76,7 @@ export function leaderboardSuite(env: EnvRef) {
           { key: 'alice', name: 'Alice', role: 'rep' },
           { key: 'bob', name: 'Bob', role: 'rep' },
           { key: 'carl', name: 'Carl', role: 'rep' },
-          { key: 'lena', name: 'Lena', role: 'lead' },
+          { key: 'lena', name: 'Lena', role: 'manager' },
         ],
       });
       const tok = (key: string) => team.members[key]?.token ?? '';

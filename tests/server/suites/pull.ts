@@ -29,7 +29,7 @@ export function pullSuite(env: EnvRef) {
       const all = await pullAll(app, a, 2);
       expect(all).toEqual([...batch1, ...batch2]);
       expect((await pullAll(app, b)).map((e) => e.lead)).toHaveLength(1);
-      const lead = await seedTeam(db, { members: [{ key: 'l', name: 'L', role: 'lead' }] });
+      const lead = await seedTeam(db, { members: [{ key: 'l', name: 'L', role: 'manager' }] });
       expect(await pullAll(app, lead.members.l?.token ?? '')).toEqual([]);
     });
 

@@ -92,7 +92,7 @@ async function seedWorkedTeam(env: EnvRef, visibility: 'named' | 'pseudonymous' 
       { key: 'anna', name: 'Anna Bakker', role: 'rep' },
       { key: 'bram', name: 'Bram de Wit', role: 'rep' },
       { key: 'cor', name: 'Cor Visser', role: 'rep' },
-      { key: 'boss', name: 'Manager', role: 'lead' },
+      { key: 'boss', name: 'Manager', role: 'manager' },
     ],
   });
   const random = seededRandom(seed);

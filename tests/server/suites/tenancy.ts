@@ -21,7 +21,7 @@ export function tenancySuite(env: EnvRef) {
           { key: 'anna', name: 'Anna North', role: 'rep' },
           { key: 'bram', name: 'Bram North', role: 'rep' },
           { key: 'cees', name: 'Cees North', role: 'rep' },
-          { key: 'lead', name: 'Lotte North', role: 'lead' },
+          { key: 'lead', name: 'Lotte North', role: 'manager' },
         ],
       });
       const south = await seedTeam(db, {
@@ -29,7 +29,7 @@ export function tenancySuite(env: EnvRef) {
         visibility,
         members: [
           { key: 'sam', name: 'Sam South', role: 'rep' },
-          { key: 'lead', name: 'Sara South', role: 'lead' },
+          { key: 'lead', name: 'Sara South', role: 'manager' },
         ],
       });
       const tok = (team: typeof north, key: string) => team.members[key]?.token ?? '';
@@ -43,12 +43,12 @@ export function tenancySuite(env: EnvRef) {
 
     it("no token reads another team's board or events", async () => {
       const { app, north, south, tok } = await twoTeams();
-      const southBoard = await board(app, tok(south, 'lead'));
+      const southBoard = await board(app, tok(south, 'manager'));
       expect(southBoard.team.leads).toBe(1);
       expect(southBoard.rows.map((r) => r.label)).toEqual(['Sam South']);
       expect(JSON.stringify(southBoard)).not.toContain('North');
 
-      const northBoard = await board(app, tok(north, 'lead'));
+      const northBoard = await board(app, tok(north, 'manager'));
       expect(northBoard.team.leads).toBe(6);
       expect(JSON.stringify(northBoard)).not.toContain('South');
 
@@ -70,8 +70,8 @@ export function tenancySuite(env: EnvRef) {
       expect(atOf(north.teamId)).toEqual(annaEvents.map((e) => e.at).sort());
       expect(atOf(south.teamId)).toEqual(forged.map((e) => e.at).sort());
       expect(await pullAll(app, tok(north, 'anna'))).toEqual(annaEvents);
-      expect((await board(app, tok(north, 'lead'))).team.leads).toBe(6);
-      expect((await board(app, tok(south, 'lead'))).team.leads).toBe(1);
+      expect((await board(app, tok(north, 'manager'))).team.leads).toBe(6);
+      expect((await board(app, tok(south, 'manager'))).team.leads).toBe(1);
     });
 
     it('named: everyone sees names', async () => {
@@ -106,7 +106,7 @@ export function tenancySuite(env: EnvRef) {
       expect(ceesSeenByBram).toMatch(/^Rep /);
       expect(byAnna.rows.find((r) => !r.self && r.leads === 3)?.label).toBe(ceesSeenByBram);
 
-      const byLead = await board(app, tok(north, 'lead'));
+      const byLead = await board(app, tok(north, 'manager'));
       expect(byLead.rows.map((r) => r.label)).toEqual(['Anna North', 'Bram North', 'Cees North']);
     });
 
@@ -118,7 +118,7 @@ export function tenancySuite(env: EnvRef) {
       expect(byCees.rows[0]).toMatchObject({ label: 'Cees North', self: true, leads: 3 });
       expect(JSON.stringify(byCees)).not.toContain('Anna');
 
-      const byLead = await board(app, tok(north, 'lead'));
+      const byLead = await board(app, tok(north, 'manager'));
       expect(byLead.rows.map((r) => r.label)).toEqual(['Anna North', 'Bram North', 'Cees North']);
     });
 
