@@ -13,7 +13,7 @@ import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { userRoute } from '@/lib/adapters/user/to-adapter';
-import { adapterById } from '@/lib/crms/registry';
+import { routeById } from '@/lib/background/route-by-id';
 import { panelCommandMessage } from '@/lib/content/panel-commands';
 import { leadpaceDb } from '@/lib/db/schema';
 import { messageSchemas, onMessage, sendMessage } from '@/lib/messaging';
@@ -42,7 +42,7 @@ const deps: HandlerDeps = {
 const senderOf = (sender: { url?: string; tab?: { id?: number } }) => ({ url: sender.url, tabId: sender.tab?.id });
 
 // The display name of a built-in CRM lives with its adapter.
-const builtInName = (crm: string) => adapterById(crm)?.name;
+const builtInName = (crm: string) => routeById(crm)?.name;
 const openNotification = (id: string) => openFromNotification(id, leadpaceDb(), log);
 
 /** create() restarts an alarm's period, so only create the tick when it is missing. */

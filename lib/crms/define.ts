@@ -10,6 +10,8 @@ import type { CrmAdapter } from '../adapters/types';
  */
 export interface CrmRoute {
   id: string;
+  /** The CRM's product name, as the dealer knows it (Options, health notes). */
+  name: string;
   /** Match patterns of the CRM's origins: what permissions and content scripts cover. */
   matches: string[];
   /** Whether the lead content lives in frames (eLead, VinSolutions). */
@@ -22,6 +24,7 @@ export interface CrmRoute {
 
 export interface CrmRouteSpec {
   id: string;
+  name: string;
   matches: string[];
   allFrames: boolean;
   /** Called only for URLs inside `matches`; may throw, the route answers false then. */
@@ -44,6 +47,7 @@ export function defineRoute(spec: CrmRouteSpec): CrmRoute {
   const { isListUrl } = spec;
   return {
     id: spec.id,
+    name: spec.name,
     matches: spec.matches,
     allFrames: spec.allFrames,
     isLeadPage: insideMatches(spec.matches, spec.isLeadUrl),
@@ -52,7 +56,7 @@ export function defineRoute(spec: CrmRouteSpec): CrmRoute {
 }
 
 /** What an adapter adds to its route: how to find and read the lead on the page. */
-export type CrmAdapterSpec = Omit<CrmAdapter, 'id' | 'matches' | 'allFrames' | 'isLeadPage'>;
+export type CrmAdapterSpec = Omit<CrmAdapter, 'id' | 'name' | 'matches' | 'allFrames' | 'isLeadPage'>;
 
 /**
  * An adapter on its route: the URL facts come from the route (never copied, so they cannot
@@ -63,6 +67,7 @@ export function defineAdapter(route: CrmRoute, spec: CrmAdapterSpec): CrmAdapter
   return {
     ...spec,
     id: route.id,
+    name: route.name,
     matches: route.matches,
     allFrames: route.allFrames,
     isLeadPage: route.isLeadPage,

@@ -46,6 +46,19 @@ describe('CRM folders', () => {
     }
   });
 
+  it('keeps extraction code out of the worker: the background imports routes, never adapters', () => {
+    const sources = ['entrypoints/background', 'lib/background'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => join(dir, file)),
+    );
+    expect(sources.length).toBeGreaterThan(5);
+    for (const file of sources) {
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] ?? '');
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).not.toMatch(/crms\/(registry|lists|[a-z]+\/(adapter|list))$/);
+    }
+  });
+
   describe.each(folders)('%s', (id) => {
     it('has a route, an adapter and test URLs', () => {
       for (const file of ['route.ts', 'adapter.ts', 'test-urls.ts']) {

@@ -39,6 +39,7 @@ export function userRoute(def: UserAdapter): CrmRoute {
   const matches = [originMatchPattern(def.origin)];
   return {
     id: def.id,
+    name: def.name,
     matches,
     allFrames: false,
     isLeadPage(url) {

@@ -184,7 +184,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const carflowAdapter = defineAdapter(CARFLOW_ROUTE, {
-  name: 'Carflow Manager',
   // Labels, not classes: any main region counts; extraction decides whether it holds a lead.
   anchor: 'main, [role="main"]',
   leadId,

@@ -17,6 +17,7 @@ export const CARFLOW_LEAD_PATH =
 
 export const CARFLOW_ROUTE = defineRoute({
   id: 'carflow',
+  name: 'Carflow Manager',
   matches: CARFLOW_MATCHES,
   allFrames: false,
   isLeadUrl(url) {

@@ -97,7 +97,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const demoAdapter = defineAdapter(DEMO_ROUTE, {
-  name: 'Demo CRM (AutoHuis)',
   // Any element carrying the record id: a renamed class must not stop the panel from coming.
   anchor: RECORD_SELECTORS.join(', '),
   watch: 'section.lead-detail',

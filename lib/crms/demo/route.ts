@@ -9,6 +9,7 @@ const DEMO_LIST_PATH = /^\/(?:leads\/?)?$/;
 
 export const DEMO_ROUTE = defineRoute({
   id: 'demo',
+  name: 'Demo CRM (AutoHuis)',
   matches: DEMO_CRM_MATCHES,
   allFrames: false,
   isLeadUrl: (url) => DEMO_LEAD_PATH.test(url.pathname),

@@ -175,7 +175,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const drivecentricAdapter = defineAdapter(DRIVECENTRIC_ROUTE, {
-  name: 'DriveCentric',
   anchor: CARD,
   watch: CARD,
   leadId,

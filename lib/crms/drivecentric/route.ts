@@ -9,6 +9,7 @@ const NOT_APP_HASH = /^#\/?(?:login|logout|forgot-?password|reset-?password)\b/i
 
 export const DRIVECENTRIC_ROUTE = defineRoute({
   id: 'drivecentric',
+  name: 'DriveCentric',
   matches: DRIVECENTRIC_MATCHES,
   allFrames: false,
   // The customer card is a modal that can open on any app screen (search, inbox, desk log), so

@@ -210,7 +210,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const dynamicsAdapter = defineAdapter(DYNAMICS_ROUTE, {
-  name: 'Microsoft Dynamics 365 Sales',
   anchor: ANCHOR,
   watch: '[data-id="editFormRoot"]',
   leadId,

@@ -34,6 +34,7 @@ export function dynamicsRecordId(url: URL): string | null {
 
 export const DYNAMICS_ROUTE = defineRoute({
   id: 'dynamics',
+  name: 'Microsoft Dynamics 365 Sales',
   matches: DYNAMICS_MATCHES,
   allFrames: false,
   isLeadUrl(url) {

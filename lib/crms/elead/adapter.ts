@@ -217,7 +217,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const eleadAdapter = defineAdapter(ELEAD_ROUTE, {
-  name: 'eLead CRM (CDK) / FordDirect CRM',
   anchor: ANCHOR,
   watch: '#pnlCustomerInformation',
   leadId,

@@ -12,6 +12,7 @@ const LIST_PATH = /\/elead_track\/reports\/(?:customreport\.aspx|desklog\/[a-z0-
 
 export const ELEAD_ROUTE = defineRoute({
   id: 'elead',
+  name: 'eLead CRM (CDK) / FordDirect CRM',
   matches: ELEAD_MATCHES,
   // The opportunity page is usually a frame of elead_track/index.aspx.
   allFrames: true,

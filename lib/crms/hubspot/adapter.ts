@@ -331,7 +331,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const hubspotAdapter = defineAdapter(HUBSPOT_ROUTE, {
-  name: 'HubSpot CRM',
   anchor: '[data-selenium-test^="property-input-"], [data-selenium-test="highlightTitle"], [data-test-id="left-sidebar"]',
   // The three-column record layout is re-rendered as a whole when HubSpot switches records.
   watch: '[data-test-id="record-page"], [data-test-id="record-layout"], main',

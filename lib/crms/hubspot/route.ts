@@ -19,6 +19,7 @@ export const HUBSPOT_RECORD_PATH =
 
 export const HUBSPOT_ROUTE = defineRoute({
   id: 'hubspot',
+  name: 'HubSpot CRM',
   matches: HUBSPOT_MATCHES,
   allFrames: false,
   isLeadUrl(url) {

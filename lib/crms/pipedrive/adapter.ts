@@ -173,7 +173,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const pipedriveAdapter = defineAdapter(PIPEDRIVE_ROUTE, {
-  name: 'Pipedrive',
   anchor: '[data-test="phone-number-button"], .detailView, [data-test="person-detail-view"], [data-test="deal-detail-view"], [data-test="lead-detail-view"]',
   // Pipedrive swaps whole view containers on navigation, and the leads inbox re-renders its panel.
   watch: '.viewContainer, [data-test="lead-detail-view"], main',

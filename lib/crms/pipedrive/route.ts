@@ -21,6 +21,7 @@ export const PIPEDRIVE_RECORD_PATH =
 
 export const PIPEDRIVE_ROUTE = defineRoute({
   id: 'pipedrive',
+  name: 'Pipedrive',
   matches: PIPEDRIVE_MATCHES,
   allFrames: false,
   isLeadUrl(url) {

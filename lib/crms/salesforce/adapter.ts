@@ -324,7 +324,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const salesforceAdapter = defineAdapter(SALESFORCE_ROUTE, {
-  name: 'Salesforce (Lightning, Automotive Cloud)',
   anchor: 'records-lwc-highlights-panel, records-record-layout-item, records-highlights2',
   // Lightning swaps whole cached pages and console tabs inside these, not inside the record.
   watch: '.oneCenterStage, .oneConsoleTabset, .oneWorkspaceTabWrapper, .viewport',

@@ -21,6 +21,7 @@ export const SALESFORCE_LIST_PATH = /^\/lightning\/o\/Lead\/(?:list|home)\/?$/;
 
 export const SALESFORCE_ROUTE = defineRoute({
   id: 'salesforce',
+  name: 'Salesforce (Lightning, Automotive Cloud)',
   matches: SALESFORCE_MATCHES,
   allFrames: false,
   isLeadUrl(url) {

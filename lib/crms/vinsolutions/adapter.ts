@@ -305,7 +305,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const vinsolutionsAdapter = defineAdapter(VINSOLUTIONS_ROUTE, {
-  name: 'VinSolutions Connect (Cox Automotive)',
   anchor: ANCHOR,
   watch: '#customer-info-container',
   leadId,

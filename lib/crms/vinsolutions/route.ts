@@ -15,6 +15,7 @@ const LIST_VIEW = /^\/cardashboard\/pages\/leadmanagement\/(?:leadbucket|activel
 
 export const VINSOLUTIONS_ROUTE = defineRoute({
   id: 'vinsolutions',
+  name: 'VinSolutions Connect (Cox Automotive)',
   matches: VINSOLUTIONS_MATCHES,
   allFrames: true,
   isLeadUrl(url) {

@@ -238,7 +238,6 @@ function extract(doc: Document, url: URL): LeadSnapshot | null {
 }
 
 export const zohoAdapter = defineAdapter(ZOHO_ROUTE, {
-  name: 'Zoho CRM',
   anchor: ANCHOR,
   watch: 'crm-detailview, crux-detailpage-wrapper, crm-canvas-view, #detailView',
   leadId,

@@ -18,6 +18,7 @@ export const ZOHO_MODULES = new Set(['Leads', 'Contacts', 'Potentials']);
 
 export const ZOHO_ROUTE = defineRoute({
   id: 'zoho',
+  name: 'Zoho CRM',
   matches: ZOHO_MATCHES,
   allFrames: false,
   isLeadUrl(url) {
