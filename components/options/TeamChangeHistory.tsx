@@ -67,7 +67,7 @@ export function TeamChangeHistory({ load = loadFromServer }: { load?: (before: s
       <h3>{t('teamAudit.title')}</h3>
       <p className="op-help">{t('teamAudit.help')}</p>
       {entries.length > 0 ? (
-        <ol style={{ margin: 0, paddingLeft: 18, display: 'grid', gap: 4 }}>
+        <ol className="op-history">
           {entries.map((entry) => (
             <li key={entry.id} className="op-help" data-testid="team-change" data-kind={entry.kind}>
               {describeEntry(t, lang, entry)}

@@ -26,7 +26,7 @@ export function TeamSettingsHistory({ load }: { load: () => Promise<History> }) 
   return (
     <div data-testid="team-settings-history">
       {state.kind === 'shown' ? (
-        <ol style={{ margin: 0, paddingLeft: 18, display: 'grid', gap: 4 }}>
+        <ol className="op-history">
           {state.history.versions.map((entry) => (
             <li key={entry.version} className="op-help" data-testid="team-settings-version" data-version={entry.version}>
               {t('teamSettings.history.row', {

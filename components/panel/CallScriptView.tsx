@@ -1,24 +1,20 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, type CSSProperties } from 'react';
 import { browser } from 'wxt/browser';
 import {
   firstName,
   renderTemplate,
   scriptForLead,
-  type CallScript,
   SCRIPT_LANGS,
   type PlaceholderValues,
   type ScriptCard,
-  type ScriptLang,
 } from '@/lib/domain/scripts';
 import type { LeadView } from '@/lib/domain/lead';
 import { scriptLanguageFor } from '@/lib/domain/script-language';
 import { SETTING_FOR_PLACEHOLDER, type FillableSetting } from '@/lib/open-setting';
-import { safely } from '@/lib/safely';
-import { readScriptLanguage, saveScriptLanguage } from '@/lib/storage/script-language-item';
-import { readScripts, watchScripts } from '@/lib/storage/scripts-item';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { revealInPanel } from './reveal';
+import { useChosenLanguage, useCustomScripts } from './use-call-scripts';
 
 // Inline, because the options page's preview renders these too and has no panel stylesheet.
 const VALUE_STYLE: CSSProperties = { fontWeight: 600 };
@@ -92,49 +88,6 @@ export function ScriptText({ template, values, filler }: { template: string; val
 }
 
 const openSettingInWorker = (field: FillableSetting) => void browser.runtime.sendMessage({ leadpaceOpenSetting: field }).catch(() => undefined);
-
-/** The rep's language for this lead's script (null: not chosen), remembered in this browser. */
-function useChosenLanguage(leadKey: string): { chosen: ScriptLang | null; loaded: boolean; choose: (lang: ScriptLang) => void } {
-  const [chosen, setChosen] = useState<{ key: string; lang: ScriptLang | null } | null>(null);
-  useEffect(() => {
-    let alive = true;
-    readScriptLanguage(leadKey)
-      .then((lang) => alive && setChosen({ key: leadKey, lang }))
-      .catch(() => alive && setChosen({ key: leadKey, lang: null }));
-    return () => {
-      alive = false;
-    };
-  }, [leadKey]);
-  const choose = (lang: ScriptLang) => {
-    setChosen({ key: leadKey, lang });
-    void saveScriptLanguage(leadKey, lang, Date.now()).catch(() => undefined);
-  };
-  const current = chosen && chosen.key === leadKey ? chosen : null;
-  return { chosen: current?.lang ?? null, loaded: current !== null, choose };
-}
-
-/** The dealer's scripts, live; null until the first read so nobody logs a script never shown. */
-function useCustomScripts(): readonly CallScript[] | null {
-  const [scripts, setScripts] = useState<readonly CallScript[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    readScripts()
-      .then((list) => alive && setScripts(list))
-      // Unreadable storage (e.g. after an extension update) still leaves the defaults usable.
-      .catch(() => alive && setScripts((previous) => previous ?? []));
-    let unwatch: (() => void) | undefined;
-    try {
-      unwatch = watchScripts((list) => setScripts(list));
-    } catch {
-      // Same: without storage events the panel keeps the scripts it has.
-    }
-    return () => {
-      alive = false;
-      if (unwatch) safely(unwatch);
-    };
-  }, []);
-  return scripts;
-}
 
 /** Objections fold to their title: the rep scans four titles and opens the one being heard. */
 function Card({ card, values, folded, filler }: { card: ScriptCard; values: PlaceholderValues; folded: boolean; filler: BlankFiller }) {

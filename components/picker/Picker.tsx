@@ -1,26 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { UserAdapter, UserField } from '@/lib/adapters/user/schema';
-import { queryPierced } from '@/lib/adapters/user/query';
 import type { LeadSnapshot } from '@/lib/domain/model';
-import type { MessageKey } from '@/lib/i18n';
 import type { Result } from '@/lib/messaging';
 import { draftToAdapter, type Candidate, type Draft } from '@/lib/picker/draft';
 import { candidateSelectors, matchCount } from '@/lib/picker/selectors';
 import { describeUrlPattern, parseUrlPatternText, suggestUrlPattern } from '@/lib/picker/url-pattern';
 import { useI18n } from '../ui/i18n';
+import { FIELDS, previewOf } from './picker-fields';
 import { usePicking } from './usePicking';
-
-const FIELDS: { field: UserField; label: MessageKey; required?: boolean }[] = [
-  { field: 'name', label: 'picker.field.name', required: true },
-  { field: 'leadId', label: 'picker.field.leadId' },
-  { field: 'receivedAt', label: 'picker.field.receivedAt' },
-  { field: 'source', label: 'picker.field.source' },
-  { field: 'phone', label: 'picker.field.phone' },
-];
-
-const previewOf = (doc: Document, selector: string) =>
-  (queryPierced(doc, selector, 1)[0]?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
 
 export interface PickerProps {
   doc: Document;

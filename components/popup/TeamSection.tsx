@@ -1,5 +1,5 @@
 import { isManagerRole } from '@/lib/sync/roles';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { onTablesChanged } from '@/lib/db/changes';
 import type { LeadpaceDb } from '@/lib/db/schema';
@@ -7,65 +7,21 @@ import { readReceivedLeads, SUMMARY_TABLE } from '@/lib/db/summary';
 import { summaryFacts } from '@/lib/domain/popup-summary-read';
 import { formatDateTime, formatDuration } from '@/lib/i18n/format';
 import { describeTeamError } from '@/lib/i18n/team-errors';
-import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { periodBounds } from '@/lib/domain/periods';
-import { FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
+import { isBelowTeamSla } from '@/lib/domain/team-board';
 import { ownStatsFromFacts } from '@/lib/sync/local-stats';
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod, type LeaderboardStats } from '@/lib/sync/wire';
-import { COLUMN_VIEWS, conversionN, type CellContext } from '../report/team/board-columns';
+import { BoardTable } from './team/BoardTable';
+import { LOCAL_COLUMNS, SERVER_COLUMNS, type BoardRow, type Sort } from './team/board-view';
 import { useI18n } from '../ui/i18n';
 import { messageLeaderboardApi, useLeaderboard, type LeaderboardApi } from '../ui/use-leaderboard';
 import { useTeamConnection } from '../ui/use-team-connection';
 
 /** What this section asks of the background; injectable for tests. */
 export type TeamPopupApi = LeaderboardApi;
-
-interface BoardRow extends LeaderboardStats {
-  key: string;
-  label: string;
-  self: boolean;
-  pseudonymous: boolean;
-}
-
-interface PopupColumn {
-  key: BoardColumn;
-  label: MessageKey;
-}
-
-/*
- * The popup is 380 px wide: seven columns fit at 12 px in Dutch and English. The team's board
- * leads with what a manager steers on (rank, speed, SLA, early closes, conversion); the full
- * board has every figure. The rep's own numbers (no team) have one short row label and show
- * how they work their leads instead.
- */
-const SERVER_COLUMNS: readonly PopupColumn[] = [
-  { key: 'rank', label: 'board.col.rank' },
-  { key: 'label', label: 'team.col.rep' },
-  { key: 'leads', label: 'team.col.leads' },
-  { key: 'median', label: 'board.col.median.short' },
-  { key: 'sla', label: 'board.col.sla.short' },
-  { key: 'closedTooEarly', label: 'board.col.closedTooEarly.short' },
-  { key: 'conversion', label: 'board.col.conversion.short' },
-];
-const LOCAL_COLUMNS: readonly PopupColumn[] = [
-  { key: 'label', label: 'team.col.rep' },
-  { key: 'leads', label: 'team.col.leads' },
-  { key: 'median', label: 'team.col.median' },
-  { key: 'sla', label: 'team.col.sla' },
-  { key: 'attempts', label: 'team.col.attempts' },
-  { key: 'contact', label: 'team.col.contact' },
-  { key: 'appointment', label: 'team.col.appointment' },
-  { key: 'sold', label: 'team.col.sold' },
-];
-
-type Sort = { column: BoardColumn; dir: SortDir };
-
-/** Missing values (no first attempt yet) sort last whichever the direction. */
-export function sortRows(rows: readonly BoardRow[], column: BoardColumn, dir: SortDir): BoardRow[] {
-  return sortBoard(rows, column, dir);
-}
+export { sortRows } from './team/board-view';
 
 /**
  * The rep's own figures from the popup summary's received-day rows (the leads' folded facts)
@@ -213,7 +169,7 @@ function ServerBoard({
   const rows: BoardRow[] = data.rows.map((r, i) => ({ ...r, key: r.memberId ?? `${i}:${r.label}` }));
   return (
     <>
-      <Board rows={rows} total={data.team} columns={SERVER_COLUMNS} sort={sort} onSort={setSort} source="server" period={period} slaMs={data.slaMs} />
+      <BoardTable rows={rows} total={data.team} columns={SERVER_COLUMNS} sort={sort} onSort={setSort} source="server" period={period} slaMs={data.slaMs} />
       <p style={{ ...note, display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
         <button type="button" className="pp-inline-link" data-testid="team-open-board" onClick={openBoard}>
           {t('board.openFull')}
@@ -263,7 +219,7 @@ function LocalBoardView({
   const rows: BoardRow[] = local ? [{ ...local, key: 'me', label: t('team.me'), self: true, pseudonymous: false }] : [];
   return (
     <>
-      <Board
+      <BoardTable
         rows={rows}
         total={null}
         columns={LOCAL_COLUMNS}
@@ -286,155 +242,3 @@ function LocalBoardView({
   );
 }
 
-const cell = { padding: '3px 2px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
-const BELOW_SLA = '#fff1e0';
-/** The name column takes whatever the figures leave (max-width 0 lets it shrink; ellipsis, whole name on hover). */
-const NAME_FILLS = { width: '100%', maxWidth: 0 };
-const SELF = '#e6f0f8';
-
-function Board({
-  rows,
-  total,
-  columns,
-  sort,
-  onSort,
-  source,
-  period,
-  slaMs,
-}: {
-  rows: BoardRow[];
-  total: LeaderboardStats | null;
-  columns: readonly PopupColumn[];
-  sort: Sort;
-  onSort: (s: Sort) => void;
-  source: 'server' | 'local';
-  period: LeaderboardPeriod;
-  slaMs: number;
-}) {
-  const { t, lang } = useI18n();
-  const ranks = useMemo(() => rankRows(rows), [rows]);
-  const sorted = useMemo(() => sortBoard(rows, sort.column, sort.dir, ranks), [rows, sort, ranks]);
-  const ctx: CellContext = { t, lang, ranks };
-  const sla = formatDuration(slaMs, lang);
-  const click = (column: BoardColumn) =>
-    onSort(sort.column === column ? { column, dir: sort.dir === 1 ? -1 : 1 } : { column, dir: FIRST_DIRECTION[column] });
-  const title = (key: BoardColumn) => {
-    const view = COLUMN_VIEWS[key];
-    return view.title ? t(view.title, { sla }) : undefined;
-  };
-  const value = (row: BoardRow, key: BoardColumn) => COLUMN_VIEWS[key].show({ ...row }, ctx);
-  const valueTitle = (row: BoardRow, key: BoardColumn, below: boolean) => {
-    if (key === 'conversion' || key === 'sold') return conversionN(row, ctx);
-    if (key === 'median' && below) return t('board.belowSla');
-    return undefined;
-  };
-  const dataCols = columns.filter((c) => c.key !== 'label');
-  const labelIndex = columns.findIndex((c) => c.key === 'label');
-  return (
-    <table
-      data-testid="team-leaderboard"
-      data-source={source}
-      data-period={period}
-      style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12, fontVariantNumeric: 'tabular-nums' }}
-    >
-      <thead>
-        <tr style={{ borderBottom: '1px solid #c9d2dc' }}>
-          {columns.map((column) => (
-            <th
-              key={column.key}
-              scope="col"
-              title={title(column.key)}
-              aria-sort={sort.column === column.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-              style={{ ...cell, whiteSpace: 'normal', verticalAlign: 'bottom', textAlign: column.key === 'label' ? 'left' : 'right', fontWeight: 650, color: '#3d4957' }}
-            >
-              <button
-                type="button"
-                data-testid={`team-sort-${column.key}`}
-                aria-label={t('team.sortBy', { column: t(column.label) })}
-                onClick={() => click(column.key)}
-                style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: 'inherit', textAlign: 'inherit' }}
-              >
-                {t(column.label)}
-                {sort.column === column.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.length === 0 ? (
-          <tr>
-            <td colSpan={columns.length} className="pp-muted" style={{ padding: 6 }}>
-              {t('team.empty')}
-            </td>
-          </tr>
-        ) : (
-          sorted.map((row) => {
-            const below = source === 'server' && isBelowTeamSla(row, slaMs);
-            const label = row.self && source === 'server' ? `${row.label} (${t('team.me')})` : row.label;
-            const cells = dataCols.map((column) => (
-              <td
-                key={column.key}
-                style={{ ...cell, color: column.key === 'median' && below ? '#9a3412' : undefined, fontWeight: column.key === 'median' && below ? 700 : undefined }}
-                title={valueTitle(row, column.key, below)}
-              >
-                {value(row, column.key)}
-              </td>
-            ));
-            const name = (
-              <th
-                key="label"
-                scope="row"
-                style={{ ...cell, ...NAME_FILLS, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit', fontStyle: row.pseudonymous ? 'italic' : undefined }}
-                title={label}
-              >
-                {row.self && source === 'server' ? '▸ ' : ''}
-                {row.label}
-              </th>
-            );
-            return (
-              <tr
-                key={row.key}
-                data-testid="team-row"
-                data-me={row.self ? 'true' : 'false'}
-                data-label={row.label}
-                data-leads={row.leads}
-                data-rank={ranks.get(row.key) ?? ''}
-                data-below-sla={below ? 'true' : 'false'}
-                data-attempts={row.attemptsPerLead === null ? 0 : Math.round(row.attemptsPerLead * row.leads)}
-                aria-current={row.self ? 'true' : undefined}
-                style={{
-                  background: row.self ? SELF : below ? BELOW_SLA : undefined,
-                  boxShadow: below ? 'inset 3px 0 0 #c2410c' : undefined,
-                  fontWeight: row.self ? 700 : undefined,
-                  borderBottom: '1px solid #eef1f4',
-                }}
-              >
-                {[...cells.slice(0, labelIndex), name, ...cells.slice(labelIndex)]}
-              </tr>
-            );
-          })
-        )}
-      </tbody>
-      {total ? (
-        <tfoot>
-          <tr data-testid="team-total" data-leads={total.leads} style={{ borderTop: '1px solid #c9d2dc', color: '#0f3d5e' }}>
-            {columns.map((column) =>
-              column.key === 'label' ? (
-                <th key="label" scope="row" style={{ ...cell, textAlign: 'left' }}>
-                  {t('team.total')}
-                </th>
-              ) : column.key === 'rank' ? (
-                <td key="rank" />
-              ) : (
-                <td key={column.key} style={cell} title={valueTitle({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key, false)}>
-                  {value({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key)}
-                </td>
-              ),
-            )}
-          </tr>
-        </tfoot>
-      ) : null}
-    </table>
-  );
-}
