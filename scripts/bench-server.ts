@@ -23,13 +23,13 @@ import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
 import type { LeadFactsTable } from '../server/db/schema';
 import { currentLeadFactsRow } from '../server/domain/lead-facts';
-import { addMember, createTeam } from '../server/store/tenancy';
+import { addMember, createTeam } from '../server/sql/tenancy';
 import { benchIngestHistory } from './bench/ingest-history';
 import { benchTeamReport } from './bench/team-report';
 import { atLeast, atMost, recordFigure } from './bench/figures';
 import { startServer } from './bench/load-server';
 import { runLoad, type LoadResult } from './bench/load-test';
-import { rebuildRollupsOfTeam } from '../server/store/daily-rollups';
+import { rebuildRollupsOfTeam } from '../server/sql/daily-rollups';
 
 /** The team key lives in the browsers; the simulated reps share this one. */
 const BENCH_TEAM_KEY = 'bench-team-key-bench-team-key-bench-team-k';

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../server/app';
 import { openDb, type Db } from '../server/db/connect';
 import { legacyKeyFingerprint } from '../server/db/migrations-006-client-team-key';
-import { addMember, createTeam } from '../server/store/tenancy';
+import { addMember, createTeam } from '../server/sql/tenancy';
 import { garageLeadPage } from '../tests/fixtures/unknown-crm/garage-crm';
 import { launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './lib/extension-browser';
 

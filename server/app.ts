@@ -9,7 +9,7 @@ import { TrustedProxies } from './http/client-address';
 import { DEFAULT_ABUSE_LIMITS, DEFAULT_EVENT_RATE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_REFOLD_RATE_LIMIT, RateLimiter } from './http/rate-limit';
 import { requireJsonBody } from './http/strict-json';
 import { silentLogger } from './log';
-import { DEFAULT_INGEST_LIMITS } from './store/ingest';
+import { DEFAULT_INGEST_LIMITS } from './sql/ingest';
 import { eventRoutes } from './routes/events';
 import { leaderboardRoutes } from './routes/leaderboard';
 import { meRoutes } from './routes/me';

@@ -1,7 +1,7 @@
 import type { Db } from './db/connect';
 import type { Logger } from './log';
-import { rebuildRollupsOfTeam } from './store/daily-rollups';
-import { purgeExpired } from './store/retention';
+import { rebuildRollupsOfTeam } from './sql/daily-rollups';
+import { purgeExpired } from './sql/retention';
 
 const DAY_MS = 24 * 60 * 60_000;
 

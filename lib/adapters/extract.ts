@@ -3,156 +3,18 @@
  * nothing here writes to the page.
  */
 
-/** Field labels as CRMs print them (nl, en, de, fr). Matching ignores case, accents, colons. */
-export const LABELS = {
-  name: [
-    'Naam', 'Klantnaam', 'Klant', 'Contactpersoon', 'Volledige naam', 'Naam klant',
-    'Name', 'Full name', 'Customer', 'Customer name', 'Contact', 'Contact name', 'Lead name',
-    'Kunde', 'Kundenname', 'Vollständiger Name', 'Ansprechpartner',
-    'Nom', 'Nom complet', 'Client', 'Nom du client',
-  ],
-  phone: [
-    'Telefoon', 'Telefoonnummer', 'Tel', 'Tel.', 'Mobiel', 'Mobiel nummer', 'Mobiele telefoon', 'GSM',
-    'Phone', 'Phone number', 'Mobile', 'Mobile phone', 'Cell', 'Cell phone', 'Home phone',
-    'Work phone', 'Day phone', 'Evening phone',
-    'Telefon', 'Telefonnummer', 'Handy', 'Mobil', 'Mobilnummer',
-    'Téléphone', 'Numéro de téléphone', 'Portable', 'Tél', 'Tél.',
-  ],
-  email: [
-    'E-mail', 'Email', 'E-mailadres', 'Emailadres', 'Mail',
-    'E-mail address', 'Email address',
-    'E-Mail', 'E-Mail-Adresse',
-    'Courriel', 'Adresse e-mail', 'Adresse email', 'Adresse électronique',
-  ],
-  source: [
-    'Bron', 'Leadbron', 'Herkomst', 'Kanaal', 'Leadkanaal',
-    'Source', 'Lead source', 'Lead Source', 'Origin', 'Channel', 'Lead channel', 'Lead type',
-    'Herkunft', 'Quelle', 'Lead-Quelle', 'Leadquelle', 'Kanal',
-    'Origine', 'Source du lead', 'Provenance', 'Canal',
-  ],
-  created: [
-    'Aangemaakt', 'Aangemaakt op', 'Ontvangen', 'Ontvangen op', 'Binnengekomen', 'Binnengekomen op',
-    'Datum', 'Aanmaakdatum', 'Datum aangemaakt', 'Leaddatum',
-    'Created', 'Created at', 'Created on', 'Date created', 'Created date', 'Received',
-    'Received at', 'Received on', 'Date received', 'Lead date', 'Submitted', 'Submitted on',
-    'Erstellt', 'Erstellt am', 'Eingegangen', 'Eingegangen am', 'Eingang', 'Erstelldatum',
-    'Créé', 'Créé le', 'Reçu', 'Reçu le', 'Date de création', 'Date de réception',
-  ],
-  vehicle: [
-    'Interesse', 'Voertuig', 'Auto', 'Occasion', 'Model', 'Interesse in', 'Gewenste auto',
-    'Vehicle', 'Vehicle of interest', 'Interest', 'Car', 'Model of interest', 'Vehicle interest',
-    'Stock vehicle', 'Fahrzeug', 'Wunschfahrzeug', 'Fahrzeuginteresse', 'Modell',
-    'Véhicule', 'Intérêt', "Véhicule d'intérêt", 'Modèle', 'Voiture',
-  ],
-  status: [
-    'Status', 'Leadstatus', 'Fase', 'Stage', 'Lead status', 'Lead stage',
-    'Bearbeitungsstatus', 'Phase', 'Statut', 'État', 'Etape',
-  ],
-} as const satisfies Record<string, readonly string[]>;
+import { collapse, DEFAULT_MAX, isElement, isFormControl, textOf } from './element-text';
+import { MAX_LABEL_TEXT, normaliseLabel } from './labels';
 
-export type LabelKey = keyof typeof LABELS;
+export { LABELS, normaliseLabel, type LabelKey } from './labels';
+export { meaningful, optionalText, textOf } from './element-text';
 
-const DEFAULT_MAX = 300;
 // Upper bounds so that a huge page costs milliseconds, not seconds.
 const MAX_LABEL_CANDIDATES = 5_000;
 const MAX_TEXT_NODES = 20_000;
-const MAX_LABEL_TEXT = 60;
 
 const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'TEXTAREA', 'TITLE']);
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so this works without a window global.
-
-// A label search normalises every text node it walks past, and an extraction runs several
-// searches, again on every re-read: on a large page NFKD and the regexes below were most of an
-// extraction's time (VinSolutions on the large-page benchmark's 5,400-element page: 22–28 ms
-// median before this memo, 6–10 ms with it). The function is pure, so remembering short inputs
-// is safe; the memo is bounded by characters.
-const LABEL_MEMO_MAX_CHARS = 100_000;
-const labelMemo = new Map<string, string>();
-let labelMemoChars = 0;
-const NON_ASCII = /[^\p{ASCII}]/u;
-
-/** Lower-case, accent-free, single-spaced, without trailing ":" / "*" — for label comparison. */
-export function normaliseLabel(text: string): string {
-  const known = labelMemo.get(text);
-  if (known !== undefined) return known;
-  const normalised = normaliseLabelText(text);
-  if (text.length <= MAX_LABEL_TEXT * 4) {
-    if (labelMemoChars + text.length > LABEL_MEMO_MAX_CHARS) {
-      labelMemo.clear();
-      labelMemoChars = 0;
-    }
-    labelMemo.set(text, normalised);
-    labelMemoChars += text.length;
-  }
-  return normalised;
-}
-
-function normaliseLabelText(text: string): string {
-  // NFKD leaves ASCII as it is: skip it (and the accent strip) for the common case.
-  return (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s:*]+$/u, '')
-    .trim()
-    .toLowerCase();
-}
-
-function collapse(text: string, max: number): string {
-  const collapsed = text.replace(/\s+/g, ' ').trim();
-  if (collapsed.length <= max) return collapsed;
-  // Cut on a code point boundary so the result is still valid text.
-  return Array.from(collapsed).slice(0, max).join('').trim();
-}
-
-function isElement(node: Node | null | undefined): node is Element {
-  return node !== null && node !== undefined && node.nodeType === 1;
-}
-
-function isFormControl(el: Element): boolean {
-  return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
-}
-
-/**
- * Visible-ish text of an element: the value of a form control (the chosen option's label for a
- * select), otherwise its text content. Trimmed, single-spaced, at most `max` characters; '' when
- * there is nothing.
- */
-export function textOf(el: Element | null | undefined, max = DEFAULT_MAX): string {
-  try {
-    if (!isElement(el)) return '';
-    if (el.tagName === 'SELECT') {
-      const select = el as HTMLSelectElement;
-      const option = select.selectedOptions?.[0] ?? select.querySelector('option[selected]');
-      return collapse(option?.textContent ?? '', max);
-    }
-    if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
-      const control = el as HTMLInputElement | HTMLTextAreaElement;
-      return collapse(control.value ?? '', max);
-    }
-    return collapse(el.textContent ?? '', max);
-  } catch {
-    return '';
-  }
-}
-
-/** textOf, but undefined instead of '' — convenient for optional snapshot fields. */
-export function optionalText(el: Element | null | undefined, max = DEFAULT_MAX): string | undefined {
-  const text = textOf(el, max);
-  return text.length > 0 ? text : undefined;
-}
-
-const PLACEHOLDERS = new Set([
-  '-', '--', '—', '–', '...', '…', 'n/a', 'na', 'nvt', 'n.v.t.', 'onbekend', 'geen', 'leeg',
-  'unknown', 'none', 'null', 'undefined', 'not set', 'unbekannt', 'keine', 'inconnu', 'aucun',
-]);
-
-/** Text unless it is a CRM's "nothing here" placeholder ("—", "Onbekend", "n/a"). */
-export function meaningful(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (trimmed.length === 0 || PLACEHOLDERS.has(trimmed.toLowerCase())) return undefined;
-  return trimmed;
-}
 
 /** The first element matching any selector, in selector order; invalid selectors are skipped. */
 export function firstMatch(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {

@@ -12,7 +12,7 @@ import type { WireEvent } from '../../lib/sync/wire';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/connect';
 import { factsColumnsOf, foldStateOfHistory } from '../../server/domain/lead-fold-state';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 
 const HISTORY = Number(process.env.BENCH_LEAD_HISTORY ?? 20_000);
 const RUNS = 60;

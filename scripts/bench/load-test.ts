@@ -8,7 +8,7 @@ import type { WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../../server/db/connect';
 import { seededRandom } from '../../server/testing/random';
 import { simulateRep } from '../../server/testing/simulated-rep';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import { startServer } from './load-server';
 
 const TEAM_SIZE = 20;

@@ -17,7 +17,7 @@ import { leadEventSchema } from '../../lib/domain/events';
 import { createApp } from '../../server/app';
 import { openDb } from '../../server/db/connect';
 import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import type { ExtensionBrowser } from '../lib/extension-browser';
 import type { TableRow } from './stats';
 

@@ -3,8 +3,8 @@ import { teamReportResponseSchema } from '../../lib/sync/report-wire';
 import type { createApp } from '../../server/app';
 import type { Db } from '../../server/db/connect';
 import { metricSettingsFromJson } from '../../server/domain/team-hours';
-import { cohortFiguresByMember } from '../../server/store/leaderboard-query';
-import { readTeamSettings } from '../../server/store/team-settings';
+import { cohortFiguresByMember } from '../../server/sql/leaderboard-query';
+import { readTeamSettings } from '../../server/sql/team-settings';
 
 const DAY = 86_400_000;
 const RUNS = 8;

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { describeSettingsIssues, teamSettingsValuesSchema, teamValues, type TeamSettingsValues } from '../../lib/sync/team-settings';
 import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
-import { rebuildRollupsOfTeam } from '../store/daily-rollups';
-import { StoreError } from '../store/errors';
-import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../store/team-settings';
-import { addMember, createPairingCode, createTeam, removeMember, rotateToken } from '../store/tenancy';
+import { rebuildRollupsOfTeam } from '../sql/daily-rollups';
+import { DataError } from '../sql/errors';
+import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../sql/team-settings';
+import { addMember, createPairingCode, createTeam, removeMember, rotateToken } from '../sql/tenancy';
 import { AUDIT_PAGE_MAX } from '../../lib/sync/team-audit';
-import { changeVisibility, readAudit } from '../store/audit';
-import { MAX_RETENTION_MONTHS, purgeExpired, purgeExpiredForTeam, purgeMember, setRetentionMonths } from '../store/retention';
+import { changeVisibility, readAudit } from '../sql/audit';
+import { MAX_RETENTION_MONTHS, purgeExpired, purgeExpiredForTeam, purgeMember, setRetentionMonths } from '../sql/retention';
 
 export const USAGE = `Usage: npm run server -- <command> [options] [--json]
 
@@ -211,7 +211,7 @@ export async function runCommand(db: Db, parsed: ParsedCommand, now: () => numbe
       }
     }
   } catch (error) {
-    if (error instanceof StoreError) throw new CliError(error.code, error.message);
+    if (error instanceof DataError) throw new CliError(error.code, error.message);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { currentTeamMetricSettings, rebuildTeamRollups } from '../store/daily-rollups';
+import { currentTeamMetricSettings, rebuildTeamRollups } from '../sql/daily-rollups';
 import type { Database } from './schema';
 
 // The leaderboard used to read every lead of the period from lead_facts and tally them per

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { findPrincipal } from '../store/principal';
+import { findPrincipal } from '../sql/principal';
 import { sha256Hex, TOKEN_PREFIX } from '../security/secrets';
 import { addressKey, clientAddress } from './client-address';
 import type { AppEnv, Runtime } from './context';

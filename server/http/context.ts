@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect';
 import type { Logger } from '../log';
-import type { IngestLimits } from '../store/ingest';
-import type { Principal } from '../store/principal';
+import type { IngestLimits } from '../sql/ingest';
+import type { Principal } from '../sql/principal';
 import type { TrustedProxies } from './client-address';
 import type { AbuseLimits, RateLimitConfig, RateLimiter } from './rate-limit';
 

@@ -7,9 +7,9 @@ import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { matchesEtag } from '../http/etag';
 import { readJson } from '../http/read-json';
-import { changeTeamOverride, readTeamOverrides } from '../store/adapter-overrides';
-import { StoreError } from '../store/errors';
-import type { Principal } from '../store/principal';
+import { changeTeamOverride, readTeamOverrides } from '../sql/adapter-overrides';
+import { DataError } from '../sql/errors';
+import type { Principal } from '../sql/principal';
 
 /** Seven fields of eight selectors of 500 characters fit well inside; anything bigger is no fix. */
 const MAX_OVERRIDE_BODY_BYTES = 48 * 1024;
@@ -25,7 +25,7 @@ function crmParam(raw: string): string {
 }
 
 function fromStoreError(error: unknown): never {
-  if (error instanceof StoreError) {
+  if (error instanceof DataError) {
     if (error.code === 'not_found') throw new ApiError(404, 'no_override', `${error.message}.`);
     if (error.code === 'conflict') throw new ApiError(409, 'override_conflict', `${error.message}; reload and try again.`);
     throw new ApiError(400, 'invalid_override', `The fix was not saved: ${error.message}.`);

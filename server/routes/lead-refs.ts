@@ -5,7 +5,7 @@ import { leadRefsRequestSchema, type LeadRefsResponse } from '../../lib/sync/wir
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { readJson } from '../http/read-json';
-import { latestLeadRefs } from '../store/lead-refs';
+import { latestLeadRefs } from '../sql/lead-refs';
 
 const MAX_BODY_BYTES = 32 * 1024;
 

@@ -6,7 +6,7 @@ import { periodBounds } from '../../lib/domain/periods';
 import { cohortFigures } from '../../lib/domain/lead-metrics';
 import { metricSettingsFromJson } from '../domain/team-hours';
 import { boardMembers, visibleRows } from '../domain/visibility';
-import { cohortFiguresByMember, teamRoster, teamVersion } from '../store/leaderboard-query';
+import { cohortFiguresByMember, teamRoster, teamVersion } from '../sql/leaderboard-query';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { matchesEtag } from '../http/etag';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { MeResponse } from '../../lib/sync/wire';
 import { openingHoursFromJson } from '../domain/team-hours';
 import { teamSettingsFromJson } from '../domain/team-settings';
-import type { Principal } from '../store/principal';
+import type { Principal } from '../sql/principal';
 import type { AppEnv } from '../http/context';
 
 export function meBody(principal: Principal): MeResponse {

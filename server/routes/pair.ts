@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { PAIR_CLIENT_HEADER } from '../../lib/sync/http';
 import { pairRequestSchema, type PairResponse } from '../../lib/sync/wire';
 import { normalizePairingCode, sha256Hex } from '../security/secrets';
-import { findPrincipalByMember } from '../store/principal';
-import { StoreError } from '../store/errors';
-import { redeemPairingCode } from '../store/tenancy';
+import { findPrincipalByMember } from '../sql/principal';
+import { DataError } from '../sql/errors';
+import { redeemPairingCode } from '../sql/tenancy';
 import { addressKey, clientAddress } from '../http/client-address';
 import type { Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
@@ -49,7 +49,7 @@ export function pairRoutes(rt: Runtime) {
       try {
         redeemed = await redeemPairingCode(rt.db, request.data.code, rt.now(), request.data.keyFingerprint);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'conflict') {
+        if (error instanceof DataError && error.code === 'conflict') {
           rt.pairFailureLimiter.take(ALL);
           throw new ApiError(400, 'team_key_mismatch', "This invitation's key does not match the team. Ask your manager for a new invitation.");
         }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../../lib/sync/team-audit';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
-import { readAudit } from '../store/audit';
+import { readAudit } from '../sql/audit';
 
 const querySchema = z.object({
   before: z

@@ -5,9 +5,9 @@ import { teamKeyAdoptSchema, teamKeyRegisterSchema } from '../../lib/sync/wire';
 import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { readJson } from '../http/read-json';
-import type { Principal } from '../store/principal';
-import { StoreError } from '../store/errors';
-import { forgetLegacyTeamKey, readLegacyTeamKey, registerTeamKey } from '../store/team-key';
+import type { Principal } from '../sql/principal';
+import { DataError } from '../sql/errors';
+import { forgetLegacyTeamKey, readLegacyTeamKey, registerTeamKey } from '../sql/team-key';
 
 const MAX_BODY_BYTES = 1024;
 
@@ -38,7 +38,7 @@ export function teamKeyRoutes(rt: Runtime) {
     try {
       await registerTeamKey(rt.db, principal.teamId, body.data.fingerprint);
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'conflict') {
+      if (error instanceof DataError && error.code === 'conflict') {
         throw new ApiError(409, 'team_key_exists', 'This team already has a key: connect with an invitation that carries it.');
       }
       throw error;
@@ -64,7 +64,7 @@ export function teamKeyRoutes(rt: Runtime) {
     try {
       await forgetLegacyTeamKey(rt.db, principal.teamId, body.data.fingerprint);
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'conflict') {
+      if (error instanceof DataError && error.code === 'conflict') {
         throw new ApiError(409, 'team_key_mismatch', "This key does not match the team's key.");
       }
       throw error;

@@ -12,9 +12,9 @@ import type { AppEnv, Runtime } from '../http/context';
 import { ApiError } from '../http/errors';
 import { matchesEtag } from '../http/etag';
 import { readJson } from '../http/read-json';
-import type { Principal } from '../store/principal';
-import { StoreError } from '../store/errors';
-import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../store/team-settings';
+import type { Principal } from '../sql/principal';
+import { DataError } from '../sql/errors';
+import { readTeamSettings, saveTeamSettings, teamSettingsHistory } from '../sql/team-settings';
 
 /** Settings are a few kB even with a long list of closed days; anything bigger is not settings. */
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
@@ -72,7 +72,7 @@ export function teamSettingsRoutes(rt: Runtime) {
         c.header('ETag', etagOf(principal.teamId, saved));
         return c.json(saved, 200);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'conflict') {
+        if (error instanceof DataError && error.code === 'conflict') {
           const current = await readTeamSettings(rt.db, principal.teamId);
           throw new ApiError(
             409,

@@ -10,7 +10,7 @@ import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
 import { leaderboardResponseSchema } from '../../lib/sync/wire';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
-import { saveTeamSettings } from '../../server/store/team-settings';
+import { saveTeamSettings } from '../../server/sql/team-settings';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
 import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, pinnedMorning, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 

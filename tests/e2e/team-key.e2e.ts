@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
 import { hashLeadKey } from '../../server/testing/lead-hash';
-import { addMember, createPairingCode, createTeam } from '../../server/store/tenancy';
+import { addMember, createPairingCode, createTeam } from '../../server/sql/tenancy';
 import { encryptLeadRef } from '../../lib/sync/team-key';
 import { parseInvitation } from '../../lib/sync/invitation';
 import { GENEROUS_LIMIT } from '../server/harness';

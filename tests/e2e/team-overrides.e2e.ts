@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
-import { readTeamOverrides } from '../../server/store/adapter-overrides';
+import { readTeamOverrides } from '../../server/sql/adapter-overrides';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
 import { inPanel, launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 

@@ -10,7 +10,7 @@ import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
 import { teamSettingsSchema, type TeamSettingsUpdate } from '../../lib/sync/team-settings';
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/connect';
-import { readTeamSettings, teamSettingsHistory } from '../../server/store/team-settings';
+import { readTeamSettings, teamSettingsHistory } from '../../server/sql/team-settings';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
 

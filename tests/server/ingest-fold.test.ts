@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { WireEvent } from '../../lib/sync/wire';
 import { currentLeadFactsRow, foldEventFromStored } from '../../server/domain/lead-facts';
 import { foldStateOfHistory, parseFoldState } from '../../server/domain/lead-fold-state';
-import { ingestEvents } from '../../server/store/ingest';
+import { ingestEvents } from '../../server/sql/ingest';
 import type { Db } from '../../server/db/connect';
 import { attempt, ev, lead, seen, status, voids } from './events';
 import { onEveryEngine } from './engines';

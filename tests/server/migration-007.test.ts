@@ -12,8 +12,8 @@ import { up007FoldState } from '../../server/db/migrations-007-fold-state';
 import type { Database } from '../../server/db/schema';
 import { currentLeadFactsRow } from '../../server/domain/lead-facts';
 import { foldStateOfHistory, parseFoldState } from '../../server/domain/lead-fold-state';
-import { ingestEvents } from '../../server/store/ingest';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { ingestEvents } from '../../server/sql/ingest';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import { attempt, lead, seen, status, voids } from './events';
 import { HOUR, MINUTE, NOW, PG_URL } from './harness';
 

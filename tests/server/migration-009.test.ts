@@ -13,10 +13,10 @@ import { migrations } from '../../server/db/migrations';
 import { up009DailyRollups } from '../../server/db/migrations-009-daily-rollups';
 import type { Database } from '../../server/db/schema';
 import { currentLeadFactsRow, factsFromRow } from '../../server/domain/lead-facts';
-import { currentTeamMetricSettings } from '../../server/store/daily-rollups';
-import { ingestEvents } from '../../server/store/ingest';
-import { cohortFiguresByMember } from '../../server/store/leaderboard-query';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { currentTeamMetricSettings } from '../../server/sql/daily-rollups';
+import { ingestEvents } from '../../server/sql/ingest';
+import { cohortFiguresByMember } from '../../server/sql/leaderboard-query';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import { attempt, seen, status, voids } from './events';
 import { HOUR, NOW, PG_URL } from './harness';
 

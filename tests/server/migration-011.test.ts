@@ -9,8 +9,8 @@ import { connect, type Db } from '../../server/db/connect';
 import { migrations } from '../../server/db/migrations';
 import type { Database } from '../../server/db/schema';
 import { memberRoleSchema } from '../../lib/sync/wire';
-import { findPrincipal } from '../../server/store/principal';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { findPrincipal } from '../../server/sql/principal';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import { PG_URL } from './harness';
 
 // Migration 011 on a database as the previous release left it: managers stored as 'lead' become

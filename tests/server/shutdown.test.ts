@@ -14,7 +14,7 @@ import { openDb } from '../../server/db/connect';
 import { PushClient } from '../../server/testing/push-client';
 import { seededRandom } from '../../server/testing/random';
 import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import { seen } from './events';
 import { HOUR } from './harness';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
 import type { Db } from '../../server/db/connect';
-import { addMember, createPairingCode, createTeam } from '../../server/store/tenancy';
+import { addMember, createPairingCode, createTeam } from '../../server/sql/tenancy';
 import { connect, finishKeyTakeover } from '../../lib/sync/connection';
 import type { FetchLike } from '../../lib/sync/http';
 import { hashLeadKey } from '../../lib/sync/hash';

@@ -16,10 +16,10 @@ import { Migrator } from 'kysely';
 import { runCli } from '../../server/cli';
 import { connect, migrate } from '../../server/db/connect';
 import { migrations } from '../../server/db/migrations';
-import { readTeamSettings, teamSettingsHistory } from '../../server/store/team-settings';
+import { readTeamSettings, teamSettingsHistory } from '../../server/sql/team-settings';
 import { teamSettingsFromJson } from '../../server/domain/team-settings';
-import { findPrincipalByMember } from '../../server/store/principal';
-import { addMember, createTeam } from '../../server/store/tenancy';
+import { findPrincipalByMember } from '../../server/sql/principal';
+import { addMember, createTeam } from '../../server/sql/tenancy';
 import {
   authed,
   json,

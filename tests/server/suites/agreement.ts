@@ -9,7 +9,7 @@ import { leaderboardStatsSchema, type LeaderboardResponse } from '../../../lib/s
 import { DEFAULT_TEAM_SETTINGS_VALUES, type TeamSettingsValues } from '../../../lib/sync/team-settings';
 import { pick, seededRandom } from '../../../server/testing/random';
 import { toWire } from '../../../server/testing/simulated-rep';
-import { saveTeamSettings } from '../../../server/store/team-settings';
+import { saveTeamSettings } from '../../../server/sql/team-settings';
 import { authed, json, push, seedTeam, type EnvRef } from '../harness';
 
 // The numbers that end the argument must be the same wherever they are read. Random lead

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { attempt, seen } from '../events';
-import { MAX_EVENTS_PER_LEAD } from '../../../server/store/ingest';
+import { MAX_EVENTS_PER_LEAD } from '../../../server/sql/ingest';
 import { HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
 
 export function ingestSuite(env: EnvRef) {

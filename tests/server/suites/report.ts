@@ -12,7 +12,7 @@ import { DEFAULT_TEAM_SETTINGS_VALUES, type TeamSettingsValues } from '../../../
 import type { WireEvent } from '../../../lib/sync/wire';
 import { pick, seededRandom } from '../../../server/testing/random';
 import { simulateRep, toWire } from '../../../server/testing/simulated-rep';
-import { saveTeamSettings } from '../../../server/store/team-settings';
+import { saveTeamSettings } from '../../../server/sql/team-settings';
 import { authed, json, push, seedTeam, type App, type EnvRef, type TeamFixture } from '../harness';
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardResponse, WireEvent } from '../../../lib/sync/wire';
-import { setVisibility } from '../../../server/store/tenancy';
+import { setVisibility } from '../../../server/sql/tenancy';
 import { attempt, seen } from '../events';
 import { authed, HOUR, json, NOW, pullAll, push, seedTeam, type App, type EnvRef } from '../harness';
 
@@ -21,7 +21,7 @@ export function tenancySuite(env: EnvRef) {
           { key: 'anna', name: 'Anna North', role: 'rep' },
           { key: 'bram', name: 'Bram North', role: 'rep' },
           { key: 'cees', name: 'Cees North', role: 'rep' },
-          { key: 'lead', name: 'Lotte North', role: 'manager' },
+          { key: 'manager', name: 'Lotte North', role: 'manager' },
         ],
       });
       const south = await seedTeam(db, {
@@ -29,7 +29,7 @@ export function tenancySuite(env: EnvRef) {
         visibility,
         members: [
           { key: 'sam', name: 'Sam South', role: 'rep' },
-          { key: 'lead', name: 'Sara South', role: 'manager' },
+          { key: 'manager', name: 'Sara South', role: 'manager' },
         ],
       });
       const tok = (team: typeof north, key: string) => team.members[key]?.token ?? '';

@@ -4,7 +4,7 @@ import { MAX_TEAM_OVERRIDES, type TeamAdapterOverride } from '../../lib/sync/ada
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { recordAdapterOverrideChange } from './audit';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 /** The table migration 010 adds, for Kysely's typing of these queries. */
 export type AdapterOverrideTables = {
@@ -66,7 +66,7 @@ export interface OverrideChange {
  */
 export async function changeTeamOverride(db: Db, change: OverrideChange, now: number): Promise<{ version: number; withdrawn: boolean }> {
   const body = change.override ? JSON.stringify(adapterOverrideSchema.parse(change.override)) : null;
-  if (change.override && change.override.crm !== change.crm) throw new StoreError('invalid', `the fix is for ${change.override.crm}, not ${change.crm}`);
+  if (change.override && change.override.crm !== change.crm) throw new DataError('invalid', `the fix is for ${change.override.crm}, not ${change.crm}`);
   const updatedBy = change.updatedBy.trim().slice(0, 80);
   const version = await overridesDb(db)
     .transaction()
@@ -78,22 +78,22 @@ export async function changeTeamOverride(db: Db, change: OverrideChange, now: nu
         .where('crm', '=', change.crm)
         .executeTakeFirst();
       if (!current) {
-        if (body === null) throw new StoreError('not_found', `the team has no fix for ${change.crm}`);
+        if (body === null) throw new DataError('not_found', `the team has no fix for ${change.crm}`);
         const count = await trx
           .selectFrom('adapter_overrides')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('team_id', '=', change.teamId)
           .executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_TEAM_OVERRIDES) throw new StoreError('invalid', `a team keeps at most ${MAX_TEAM_OVERRIDES} fixes`);
+        if (Number(count.n) >= MAX_TEAM_OVERRIDES) throw new DataError('invalid', `a team keeps at most ${MAX_TEAM_OVERRIDES} fixes`);
         const inserted = await trx
           .insertInto('adapter_overrides')
           .values({ team_id: change.teamId, crm: change.crm, version: 1, body, updated_by: updatedBy, member_id: change.memberId, updated_at: now })
           .onConflict((oc) => oc.columns(['team_id', 'crm']).doNothing())
           .executeTakeFirst();
-        if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) throw new StoreError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) throw new DataError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
         return 1;
       }
-      if (body === null && current.body === null) throw new StoreError('not_found', `the team has no fix for ${change.crm}`);
+      if (body === null && current.body === null) throw new DataError('not_found', `the team has no fix for ${change.crm}`);
       const next = current.version + 1;
       const updated = await trx
         .updateTable('adapter_overrides')
@@ -102,7 +102,7 @@ export async function changeTeamOverride(db: Db, change: OverrideChange, now: nu
         .where('crm', '=', change.crm)
         .where('version', '=', current.version)
         .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw new StoreError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
+      if (updated.numUpdatedRows === 0n) throw new DataError('conflict', `someone else changed the fix for ${change.crm} at the same time`);
       return next;
     });
   const fields = change.override ? Object.keys(change.override.fields).sort() : ['withdrawn'];

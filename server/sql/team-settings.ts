@@ -11,7 +11,7 @@ import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { initialTeamSettingsJson, teamSettingsFromJson } from '../domain/team-settings';
 import { changedSettingNames, recordAudit } from './audit';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 /** The tables the team-settings migration adds, for Kysely's typing of these queries. */
 export type TeamSettingsTables = {
@@ -77,11 +77,11 @@ export async function saveTeamSettings(db: Db, change: SettingsChange, now: numb
     .transaction()
     .execute(async (trx) => {
       const current = await currentJson(trx, change.teamId);
-      if (!current) throw new StoreError('not_found', `no team ${change.teamId}`);
+      if (!current) throw new DataError('not_found', `no team ${change.teamId}`);
       const base = teamSettingsFromJson(current.json);
       const from = change.baseVersion ?? base.version;
       if (from !== base.version) {
-        throw new StoreError('conflict', `the settings are at version ${base.version}, not ${from}: reload them and save again`);
+        throw new DataError('conflict', `the settings are at version ${base.version}, not ${from}: reload them and save again`);
       }
       const values = keepUnsentValues(sent, base);
       const next: TeamSettings = { ...values, version: base.version + 1, updatedAt: now, updatedBy };
@@ -94,7 +94,7 @@ export async function saveTeamSettings(db: Db, change: SettingsChange, now: numb
           .where('team_id', '=', change.teamId)
           .where('version', '=', base.version)
           .executeTakeFirst();
-        if (updated.numUpdatedRows === 0n) throw new StoreError('conflict', 'someone else saved the settings at the same time: reload them');
+        if (updated.numUpdatedRows === 0n) throw new DataError('conflict', 'someone else saved the settings at the same time: reload them');
       } else {
         const inserted = await trx
           .insertInto('team_settings')
@@ -102,7 +102,7 @@ export async function saveTeamSettings(db: Db, change: SettingsChange, now: numb
           .onConflict((oc) => oc.column('team_id').doNothing())
           .executeTakeFirst();
         if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) {
-          throw new StoreError('conflict', 'someone else saved the settings at the same time: reload them');
+          throw new DataError('conflict', 'someone else saved the settings at the same time: reload them');
         }
         // The history starts with the version the team had before its first edit.
         await trx

@@ -6,7 +6,7 @@ import { memberRoleSchema, visibilitySchema, type Visibility } from '../../lib/s
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { pseudonyms } from '../domain/visibility';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 /** The tables migration 008 adds or extends, for Kysely's typing of these queries. */
 export type AuditTables = {
@@ -96,7 +96,7 @@ export async function changeVisibility(
     .transaction()
     .execute(async (trx) => {
       const team = await trx.selectFrom('teams').select('visibility').where('id', '=', input.teamId).executeTakeFirst();
-      if (!team) throw new StoreError('not_found', `no team ${input.teamId}`);
+      if (!team) throw new DataError('not_found', `no team ${input.teamId}`);
       const from = visibilitySchema.catch('pseudonymous').parse(team.visibility);
       await trx
         .updateTable('teams')

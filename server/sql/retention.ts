@@ -1,7 +1,7 @@
 import { subMonths } from 'date-fns';
 import type { Db } from '../db/connect';
 import { auditDb, recordAudit, type AuditDb } from './audit';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 export const MAX_RETENTION_MONTHS = 120;
 
@@ -50,7 +50,7 @@ export async function purgeExpiredForTeam(db: Db, teamId: string, now = Date.now
     .transaction()
     .execute(async (trx) => {
       const team = await trx.selectFrom('teams').select('retention_months').where('id', '=', teamId).executeTakeFirst();
-      if (!team) throw new StoreError('not_found', `no team ${teamId}`);
+      if (!team) throw new DataError('not_found', `no team ${teamId}`);
       const cutoff = subMonths(now, team.retention_months).getTime();
       const expired = await trx
         .selectFrom('events')
@@ -78,13 +78,13 @@ export async function purgeExpired(db: Db, now = Date.now()): Promise<RetentionR
 
 export async function setRetentionMonths(db: Db, input: { teamId: string; months: number; memberId: string | null }, now = Date.now()): Promise<{ from: number; to: number }> {
   if (!Number.isInteger(input.months) || input.months < 1 || input.months > MAX_RETENTION_MONTHS) {
-    throw new StoreError('invalid', `retention must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}`);
+    throw new DataError('invalid', `retention must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}`);
   }
   return auditDb(db)
     .transaction()
     .execute(async (trx) => {
       const team = await trx.selectFrom('teams').select('retention_months').where('id', '=', input.teamId).executeTakeFirst();
-      if (!team) throw new StoreError('not_found', `no team ${input.teamId}`);
+      if (!team) throw new DataError('not_found', `no team ${input.teamId}`);
       await trx.updateTable('teams').set({ retention_months: input.months }).where('id', '=', input.teamId).execute();
       if (team.retention_months !== input.months) {
         await recordAudit(
@@ -107,8 +107,8 @@ export async function purgeMember(db: Db, memberId: string, now = Date.now()): P
     .transaction()
     .execute(async (trx) => {
       const member = await trx.selectFrom('members').select(['team_id', 'removed_at']).where('id', '=', memberId).executeTakeFirst();
-      if (!member) throw new StoreError('not_found', `no member ${memberId}`);
-      if (member.removed_at === null) throw new StoreError('conflict', `member ${memberId} is still active: run "member remove" first`);
+      if (!member) throw new DataError('not_found', `no member ${memberId}`);
+      if (member.removed_at === null) throw new DataError('conflict', `member ${memberId} is still active: run "member remove" first`);
       const teamId = member.team_id;
       const deleted = await trx.deleteFrom('events').where('team_id', '=', teamId).where('member_id', '=', memberId).executeTakeFirst();
       const facts = await trx.deleteFrom('lead_facts').where('team_id', '=', teamId).where('member_id', '=', memberId).executeTakeFirst();

@@ -10,7 +10,7 @@ import {
   pairingCodeHash,
   sha256Hex,
 } from '../security/secrets';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 // Admin operations behind the CLI and the pairing endpoint. Tokens and pairing codes leave
 // these functions exactly once, in the return value; only their hashes are stored.
@@ -64,7 +64,7 @@ export async function setVisibility(db: Db, teamId: string, mode: Visibility): P
     .set((eb) => ({ visibility: mode, revision: eb('revision', '+', 1) }))
     .where('id', '=', teamId)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new StoreError('not_found', `no team ${teamId}`);
+  if (result.numUpdatedRows === 0n) throw new DataError('not_found', `no team ${teamId}`);
 }
 
 export async function addMember(
@@ -73,7 +73,7 @@ export async function addMember(
   now = Date.now(),
 ): Promise<{ memberId: string; token: string }> {
   const team = await db.kysely.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
-  if (!team) throw new StoreError('not_found', `no team ${input.teamId}`);
+  if (!team) throw new DataError('not_found', `no team ${input.teamId}`);
   const memberId = uuidv7();
   const token = newToken();
   await db.kysely.transaction().execute(async (trx) => {
@@ -94,7 +94,7 @@ async function activeMember(db: Db, memberId: string): Promise<{ id: string; tea
     .where('id', '=', memberId)
     .where('removed_at', 'is', null)
     .executeTakeFirst();
-  if (!member) throw new StoreError('not_found', `no active member ${memberId}`);
+  if (!member) throw new DataError('not_found', `no active member ${memberId}`);
   return member;
 }
 
@@ -148,7 +148,7 @@ export async function createPairingCode(
 /**
  * Exchanges a pairing code for a new token (an extra token: the member's other browsers stay
  * connected). A fingerprint of the invitation's team key that is not the team's is refused
- * (StoreError "conflict") and leaves the code unused. Single use: the code is claimed by a conditional update, so two racing requests
+ * (DataError "conflict") and leaves the code unused. Single use: the code is claimed by a conditional update, so two racing requests
  * cannot both win.
  */
 export async function redeemPairingCode(
@@ -179,7 +179,7 @@ export async function redeemPairingCode(
     // Thrown inside the transaction so the claim rolls back: the rep can retry the same code
     // with the right invitation.
     if (keyFingerprint !== undefined && member.fingerprint !== null && member.fingerprint !== keyFingerprint) {
-      throw new StoreError('conflict', "this invitation's key does not match the team");
+      throw new DataError('conflict', "this invitation's key does not match the team");
     }
     const token = newToken();
     await trx.insertInto('tokens').values({ hash: sha256Hex(token), member_id: member.id, created_at: now }).execute();

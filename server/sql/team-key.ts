@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect';
-import { StoreError } from './errors';
+import { DataError } from './errors';
 
 // The server keeps a fingerprint of the team key, never the key, except an old key it held
 // before browsers did: that one is readable by the team's manager until their browser says it
@@ -16,7 +16,7 @@ export async function teamKeyState(db: Db, teamId: string): Promise<TeamKeyState
     .select(['key_fingerprint', 'legacy_team_key'])
     .where('id', '=', teamId)
     .executeTakeFirst();
-  if (!row) throw new StoreError('not_found', `no team ${teamId}`);
+  if (!row) throw new DataError('not_found', `no team ${teamId}`);
   return { fingerprint: row.key_fingerprint, serverHoldsKey: row.legacy_team_key !== null };
 }
 
@@ -34,7 +34,7 @@ export async function registerTeamKey(db: Db, teamId: string, fingerprint: strin
     .executeTakeFirst();
   if (result.numUpdatedRows > 0n) return;
   const state = await teamKeyState(db, teamId);
-  if (state.fingerprint !== fingerprint) throw new StoreError('conflict', 'the team already has a different key');
+  if (state.fingerprint !== fingerprint) throw new DataError('conflict', 'the team already has a different key');
 }
 
 /** The old key, while the server still holds it; null once a manager's browser took it over. */
@@ -50,6 +50,6 @@ export async function readLegacyTeamKey(db: Db, teamId: string): Promise<string 
 export async function forgetLegacyTeamKey(db: Db, teamId: string, fingerprint: string): Promise<void> {
   const state = await teamKeyState(db, teamId);
   if (!state.serverHoldsKey) return;
-  if (state.fingerprint !== fingerprint) throw new StoreError('conflict', 'the fingerprint does not match the team key');
+  if (state.fingerprint !== fingerprint) throw new DataError('conflict', 'the fingerprint does not match the team key');
   await db.kysely.updateTable('teams').set({ legacy_team_key: null }).where('id', '=', teamId).execute();
 }
