@@ -1,13 +1,13 @@
 import type { OpeningHours } from './business-time';
-import { leadState, type CadenceSettings, type LeadState, type SlaState } from './cadence';
-import { responseTimeMs, median, type LeadFacts } from './lead-metrics';
-import { dayBounds, type TodayStats } from './metrics';
+import type { CadenceSettings, LeadState } from './cadence';
+import type { LeadFacts } from './lead-metrics';
+import { rankOpenLeads, todayStats, type RankedLead, type TodayStats } from './metrics';
 import { dayRowOf, soldRowOf, receivedRowOf, type SummaryLead } from './popup-summary';
 
 /**
  * What the popup computes from the summary when it reads it: everything that depends on the
- * clock or the settings. Each function gives what its lead-record counterpart in metrics.ts
- * gives (rankOpenLeads, todayStats), over the summary's leads; the tests hold them to that.
+ * clock or the settings. Ranking and today's figures are the kernel's own
+ * (metrics.ts), which read the same fields of a summary lead as of a lead record.
  */
 
 /** What a popup row shows of a lead: a summary lead, and a lead record too. */
@@ -21,42 +21,14 @@ export interface RankedPopupLead {
   state: LeadState;
 }
 
-export interface RankedSummaryLead {
-  lead: SummaryLead;
-  state: LeadState;
+export type RankedSummaryLead = RankedLead<SummaryLead>;
+
+/** Open leads with their cadence state, most urgent first: the kernel's rankOpenLeads. */
+export function rankSummaryLeads(leads: readonly SummaryLead[], now: number, cadence: CadenceSettings, hours: OpeningHours): RankedSummaryLead[] {
+  return rankOpenLeads(leads, now, cadence, hours);
 }
 
-const RANK: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 4 };
-
-// The same order as String.prototype.localeCompare without arguments, at a fraction of its
-// cost per comparison (thousands of ties among leads due at one opening time).
-const collator = new Intl.Collator();
-
-/** Open leads with their cadence state, most urgent first: rankOpenLeads' order. */
-export function rankSummaryLeads(
-  leads: readonly SummaryLead[],
-  now: number,
-  cadence: CadenceSettings,
-  hours: OpeningHours,
-): RankedSummaryLead[] {
-  const ranked: RankedSummaryLead[] = [];
-  for (const lead of leads) {
-    if (lead.open !== 1) continue;
-    ranked.push({ lead, state: leadState({ receivedAt: lead.receivedAt, status: lead.status, attempts: lead.attemptLog }, cadence, hours, now) });
-  }
-  return ranked.sort((a, b) => {
-    const rank = RANK[a.state.state] - RANK[b.state.state];
-    if (rank !== 0) return rank;
-    let byTime = 0;
-    if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs;
-    else if (a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
-    else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
-    else byTime = a.lead.receivedAt - b.lead.receivedAt;
-    return byTime || collator.compare(a.lead.key, b.lead.key);
-  });
-}
-
-/** todayStats over the summary's leads (effective attempts only, as on every lead row). */
+/** The kernel's todayStats over the summary's leads (effective attempts only, as on every lead row). */
 export function summaryTodayStats(input: {
   leads: readonly SummaryLead[];
   attempts: readonly { at: number }[];
@@ -64,18 +36,7 @@ export function summaryTodayStats(input: {
   timeZone?: string;
   hours: OpeningHours;
 }): TodayStats {
-  const { hours } = input;
-  const { start, end } = dayBounds(input.now, input.timeZone ?? hours.timeZone);
-  const isToday = (at: number | null): at is number => at !== null && at >= start && at < end;
-  const responses = input.leads
-    .filter((lead) => !lead.backlog && isToday(lead.firstAttemptAt))
-    .map((lead) => responseTimeMs(lead, hours) ?? 0);
-  return {
-    leadsSeen: input.leads.filter((lead) => isToday(lead.firstSeenAt)).length,
-    attemptsLogged: input.attempts.filter((attempt) => isToday(attempt.at)).length,
-    medianFirstResponseMs: median(responses),
-    firstResponses: responses.length,
-  };
+  return todayStats(input);
 }
 
 const DAY_MS = 86_400_000;
