@@ -1,66 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { connect, type Db } from '../../server/db/connect';
 import { migrations } from '../../server/db/migrations';
-import type { Database } from '../../server/db/schema';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import { findPrincipal } from '../../server/sql/principal';
 import { addMember, createTeam } from '../../server/sql/tenancy';
 import { PG_URL } from './harness';
+import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 
 // Migration 011 on a database as the previous release left it: managers stored as 'lead' become
 // 'manager', and their tokens keep working.
 
-const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '011'));
-
-async function migrateWith(kysely: Kysely<Database>, all: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: { getMigrations: () => Promise.resolve(all) }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
-async function open(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; schema?: string; cleanup(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'leadpace-m011-'));
-    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
-    return {
-      db,
-      cleanup: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const schema = `lp_m011_${uuidv7().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = connect({ engine: 'postgres', url: PG_URL ?? '', schema, poolSize: 2 });
-  return {
-    db,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const drop = new pg.Client({ connectionString: PG_URL });
-      await drop.connect();
-      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-      await drop.end();
-    },
-  };
-}
+const before = migrationsBefore('011');
 
 describe.each([
   ['sqlite', true],
   ['postgres', Boolean(PG_URL)],
 ] as const)('migration 011 on %s', (engine, enabled) => {
   it.runIf(enabled)("renames stored 'lead' roles to 'manager' and keeps their tokens", async () => {
-    const { db, schema, cleanup } = await open(engine);
+    const { db, schema, cleanup } = await openEmpty(engine, 'm011');
     try {
       await migrateWith(db.kysely, before, schema);
       const team = await createTeam(db, { name: 'Autohuis Noord', visibility: 'named' });
