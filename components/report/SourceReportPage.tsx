@@ -20,6 +20,7 @@ import { TeamReportView } from './source/TeamReportView';
 import { rangeFromSearch, searchOfRange } from './source/report-address';
 import { downloadCsv, reportCsv } from './source/report-csv';
 import { formatDateRange, formatPercent } from './source/report-format';
+import { teamReportAsSource } from './source/team-report-source';
 import { useSourceReport } from './source/use-source-report';
 import { useSpendBook } from './source/use-spend-book';
 import { useTeamReport, type TeamReportApi } from './source/use-team-report';
@@ -75,11 +76,20 @@ export function SourceReportPage({
     window.history.replaceState(null, '', `${window.location.pathname}${searchOfRange(next)}${window.location.hash}`);
   };
 
+  // The team scope exports the server's tables, dated in the team's zone, under its own name.
   const exportCsv = () => {
+    if (teamScope) {
+      if (team.state !== 'ready') return;
+      const zone = team.report.basis.timeZone;
+      const csv = reportCsv(teamReportAsSource(team.report), t, lang, (ms) => localDate(ms, zone));
+      downloadCsv(csv, `leadpace-team-report-${range.firstDate}-${range.lastDate}.csv`);
+      return;
+    }
     if (data.state !== 'ready') return;
     const csv = reportCsv(data.report, t, lang, (ms) => localDate(ms, timeZone));
     downloadCsv(csv, `leadpace-report-${range.firstDate}-${range.lastDate}.csv`);
   };
+  const canExport = teamScope ? team.state === 'ready' : data.state === 'ready';
 
   return (
     <div className="rp-source">
@@ -87,7 +97,7 @@ export function SourceReportPage({
         <div className="rp-head">
           <h2>{t('report.source.title')}</h2>
           <div className="rp-actions rp-no-print">
-            <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={teamScope || data.state !== 'ready'}>
+            <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={!canExport}>
               {t('report.export')}
             </button>
             <button type="button" data-testid="print" onClick={() => window.print()}>

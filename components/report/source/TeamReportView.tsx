@@ -1,31 +1,13 @@
 import { useI18n } from '@/components/ui/i18n';
-import type { ClosedTooEarlyItem, RepFunnel } from '@/lib/domain/report';
 import { describeTeamError } from '@/lib/i18n/team-errors';
-import type { TeamReportResponse } from '@/lib/sync/report-wire';
 import { ClosedTooEarlyList } from './ClosedTooEarlyList';
 import { ConversionChart } from './ConversionChart';
 import { FunnelTables } from './FunnelTables';
 import { ResponseChart } from './ResponseChart';
 import { SourceTable } from './SourceTable';
 import { formatDateRange, formatPercent } from './report-format';
+import { teamClosedTooEarlyItems, teamRepFunnels } from './team-report-source';
 import type { TeamReportData } from './use-team-report';
-
-/** The server's per-rep funnels as the funnel table reads them: the label is all it may show. */
-const repFunnels = (report: TeamReportResponse): RepFunnel[] =>
-  report.reps.map(({ label, received, reached, appointment, shown, sold, conversion }) => ({ rep: label, received, reached, appointment, shown, sold, conversion }));
-
-/** The server knows a lead only by its pseudonymous key: a short form of it stands in for the name. */
-const closedTooEarlyItems = (report: TeamReportResponse): ClosedTooEarlyItem[] =>
-  report.closedTooEarly.map((item) => ({
-    key: item.lead,
-    leadId: item.lead.slice(0, 10),
-    rep: item.rep,
-    source: item.source,
-    attempts: item.attempts,
-    lostReason: item.lostReason,
-    closedAt: item.closedAt,
-    closedBy: item.closedBy,
-  }));
 
 /** The team scope of the source report: the same tables and charts, from the team server's rows. */
 export function TeamReportView({ data, now }: { data: TeamReportData; now: number }) {
@@ -62,9 +44,9 @@ export function TeamReportView({ data, now }: { data: TeamReportData; now: numbe
       </section>
       <ConversionChart rows={report.rows} total={report.total} floor={basis.floor} />
       <ResponseChart buckets={report.responseBuckets} />
-      <FunnelTables rows={report.rows} reps={repFunnels(report)} />
+      <FunnelTables rows={report.rows} reps={teamRepFunnels(report)} />
       <p className="rp-muted">{t('report.team.closedTooEarly', { count: report.total.closedTooEarly })}</p>
-      <ClosedTooEarlyList items={closedTooEarlyItems(report)} now={now} timeZone={basis.timeZone} />
+      <ClosedTooEarlyList items={teamClosedTooEarlyItems(report)} now={now} timeZone={basis.timeZone} />
     </>
   );
 }

@@ -136,6 +136,36 @@ describe('report scope: my leads or the team', () => {
     expect(screen.queryByTestId('team-report')).toBeNull();
   });
 
+  it('exports the team’s tables, not the browser’s own, under a team file name', async () => {
+    await teamConnectionItem.setValue(connection());
+    const answer = serverAnswer();
+    const api = vi.fn<TeamReportApi>(() => Promise.resolve({ ok: true, value: answer }));
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:csv'), revokeObjectURL: () => undefined }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      renderPage(api, 'en');
+      fireEvent.click(await screen.findByTestId('report-scope-team'));
+      await row('website');
+      await waitFor(() => expect(screen.getByTestId('export-csv').hasAttribute('disabled')).toBe(false));
+      fireEvent.click(screen.getByTestId('export-csv'));
+      expect(names).toEqual(['leadpace-team-report-2026-11-01-2026-11-30.csv']);
+      const csv = await blobs[0]?.text();
+      expect(csv).toContain(`\r\nWebsite,${answer.rows.find((r) => r.source === 'website')?.leads},`);
+      expect(csv).toContain('\r\nautoscout,1,');
+      expect(csv).not.toContain('Marktplaats');
+      expect(csv).not.toContain('Klant Een');
+      // The closed-too-early table carries the rep's label and the lead's short pseudonymous key.
+      expect(csv).toContain(`${answer.closedTooEarly[0]?.lead.slice(0, 10)},Website,Anna de Boer,`);
+    } finally {
+      click.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('explains a failed team report in the reader’s language and keeps the toggle', async () => {
     await teamConnectionItem.setValue(connection());
     const api = vi.fn<TeamReportApi>(() => Promise.resolve({ ok: false, code: 'forbidden', reason: 'token revoked', apiCode: 'invalid_token' }));
