@@ -4,7 +4,7 @@ import { adapterForUrl } from '@/lib/crms/registry';
 import { loadUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmAdapter } from '@/lib/adapters/types';
-import { loadActiveOverrides } from '@/lib/storage/team-fixes-item';
+import { followActiveOverrides, loadActiveOverrides } from '@/lib/storage/team-fixes-item';
 import { withOverride } from '@/lib/adapters/overrides/with-override';
 import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
 import { callControlOf } from '@/lib/content/call-controls';
@@ -45,7 +45,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
   let adapter: CrmAdapter | null = null;
   // The dealer's own adapters ("Add my CRM"), for sites no built-in adapter knows.
   let userAdapters: CrmAdapter[] = [];
-  // The team's fixes of built-in adapters, read once per page load.
+  // The team's fixes of built-in adapters, read at load and followed while the tab is open.
   let fixes: ReadonlyMap<string, AdapterOverride> = new Map();
   let disabled = false;
 
@@ -103,6 +103,11 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
       fixes = active;
     })
     .catch(() => undefined);
+  // A fix published, withdrawn or turned off while the tab is open: read the lead again with it.
+  const unfollowFixes = followActiveOverrides((active) => {
+    fixes = active;
+    if (visit.current && !disabled) follow(visit.current.url);
+  });
   void Promise.all([zone.ready, fixesRead]).then(() => {
     if (ctx.isInvalid) return;
     if (adapterForUrl(new URL(location.href))) follow(new URL(location.href));
@@ -147,6 +152,7 @@ export function startPanel(ctx: ContentScriptContext): { resume: () => void } {
     safely(unwatchCollapsed);
     safely(removeDisabledListener);
     safely(zone.stop);
+    safely(unfollowFixes);
   });
 
   return {

@@ -57,3 +57,32 @@ export async function loadActiveOverrides(): Promise<ReadonlyMap<string, Adapter
   }
   return active;
 }
+
+/**
+ * Calls back with the fixes in force whenever a sync, the rep's switch or another tab changes
+ * them, so a CRM tab that is already open reads with the current fix, not the one it loaded with.
+ */
+export function followActiveOverrides(onChange: (active: ReadonlyMap<string, AdapterOverride>) => void): () => void {
+  let stopped = false;
+  // Reads can finish out of order when two changes come close together: only the latest counts.
+  let latest = 0;
+  const read = () => {
+    const mine = ++latest;
+    void loadActiveOverrides()
+      .then((active) => {
+        if (!stopped && mine === latest) onChange(active);
+      })
+      .catch(() => undefined);
+  };
+  const stops = [teamOverridesItem.watch(read), overridesOffItem.watch(read)];
+  return () => {
+    stopped = true;
+    for (const stop of stops) {
+      try {
+        stop();
+      } catch {
+        // The extension context is gone: nothing is watched any more.
+      }
+    }
+  };
+}
