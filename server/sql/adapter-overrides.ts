@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import { adapterOverrideSchema, type AdapterOverride } from '../../lib/adapters/overrides/schema';
-import { MAX_TEAM_OVERRIDES, type TeamAdapterOverride } from '../../lib/sync/adapter-overrides';
+import { ADAPTER_OVERRIDE_KIND, adapterOverrideSchema, type AdapterOverride } from '../../lib/adapters/overrides/schema';
+import { USER_ADAPTER_PREFIX, type UserAdapter } from '../../lib/adapters/user/schema';
+import { publishableUserAdapterSchema } from '../../lib/adapters/user/team-schema';
+import { MAX_TEAM_OVERRIDES, type TeamAdapterOverride, type TeamUserAdapter } from '../../lib/sync/adapter-overrides';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/schema';
 import { recordAdapterOverrideChange } from './audit';
@@ -12,7 +14,7 @@ export type AdapterOverrideTables = {
     team_id: string;
     crm: string;
     version: number;
-    /** The fix as JSON; null once withdrawn. */
+    /** The fix (or, for a user-… id, the whole user adapter) as JSON; null once withdrawn. */
     body: string | null;
     updated_by: string;
     member_id: string | null;
@@ -25,11 +27,20 @@ const overridesDb = (db: Db): OverridesDb => db.kysely.withTables<AdapterOverrid
 
 export interface TeamOverrideList {
   overrides: TeamAdapterOverride[];
+  userAdapters: TeamUserAdapter[];
   /** Changes with every publication and withdrawal: the ETag's content. */
   tag: string;
 }
 
-/** Every fix in force for the team, by CRM id; a row that no longer validates is left out. */
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every fix and published user adapter in force for the team; a row that no longer validates is left out. */
 export async function readTeamOverrides(db: Db, teamId: string): Promise<TeamOverrideList> {
   const rows = await overridesDb(db)
     .selectFrom('adapter_overrides')
@@ -37,27 +48,47 @@ export async function readTeamOverrides(db: Db, teamId: string): Promise<TeamOve
     .where('team_id', '=', teamId)
     .orderBy('crm')
     .execute();
-  const overrides = rows.flatMap((row): TeamAdapterOverride[] => {
-    if (row.body === null) return [];
-    let raw: unknown;
-    try {
-      raw = JSON.parse(row.body);
-    } catch {
-      return [];
+  const overrides: TeamAdapterOverride[] = [];
+  const userAdapters: TeamUserAdapter[] = [];
+  for (const row of rows) {
+    if (row.body === null) continue;
+    const raw = parseBody(row.body);
+    const meta = { version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+    if (row.crm.startsWith(USER_ADAPTER_PREFIX)) {
+      const parsed = publishableUserAdapterSchema.safeParse(raw);
+      if (parsed.success && parsed.data.id === row.crm) userAdapters.push({ id: row.crm, adapter: parsed.data, ...meta });
+    } else {
+      const parsed = adapterOverrideSchema.safeParse(raw);
+      if (parsed.success) overrides.push({ crm: row.crm, override: parsed.data, ...meta });
     }
-    const parsed = adapterOverrideSchema.safeParse(raw);
-    return parsed.success ? [{ crm: row.crm, version: row.version, override: parsed.data, updatedAt: row.updated_at, updatedBy: row.updated_by }] : [];
-  });
-  return { overrides, tag: rows.map((row) => `${row.crm}.${row.version}`).join('_') };
+  }
+  return { overrides, userAdapters, tag: rows.map((row) => `${row.crm}.${row.version}`).join('_') };
 }
 
 export interface OverrideChange {
   teamId: string;
+  /** A built-in CRM's id, or a published user adapter's user-… id. */
   crm: string;
-  /** The new fix, or null to withdraw the current one. */
-  override: AdapterOverride | null;
+  /** The new fix or user adapter, or null to withdraw the current one. */
+  override: AdapterOverride | UserAdapter | null;
   updatedBy: string;
   memberId: string | null;
+}
+
+/** The row's JSON, checked again here: the table must never hold what a member could not read. */
+function bodyOf(change: OverrideChange): string | null {
+  const value = change.override;
+  if (value === null) return null;
+  if (value.kind === ADAPTER_OVERRIDE_KIND) {
+    const parsed = adapterOverrideSchema.safeParse(value);
+    if (!parsed.success) throw new DataError('invalid', 'the fix does not validate');
+    if (parsed.data.crm !== change.crm) throw new DataError('invalid', `the fix is for ${parsed.data.crm}, not ${change.crm}`);
+    return JSON.stringify(parsed.data);
+  }
+  const parsed = publishableUserAdapterSchema.safeParse(value);
+  if (!parsed.success) throw new DataError('invalid', 'the adapter does not validate');
+  if (parsed.data.id !== change.crm) throw new DataError('invalid', `the adapter is ${parsed.data.id}, not ${change.crm}`);
+  return JSON.stringify(parsed.data);
 }
 
 /**
@@ -65,8 +96,7 @@ export interface OverrideChange {
  * WHERE makes a concurrent change of the same CRM lose with a conflict, never a silent merge.
  */
 export async function changeTeamOverride(db: Db, change: OverrideChange, now: number): Promise<{ version: number; withdrawn: boolean }> {
-  const body = change.override ? JSON.stringify(adapterOverrideSchema.parse(change.override)) : null;
-  if (change.override && change.override.crm !== change.crm) throw new DataError('invalid', `the fix is for ${change.override.crm}, not ${change.crm}`);
+  const body = bodyOf(change);
   const updatedBy = change.updatedBy.trim().slice(0, 80);
   const version = await overridesDb(db)
     .transaction()

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { ADAPTER_OVERRIDE_KIND, type AdapterOverride } from '../../lib/adapters/overrides/schema';
-import { teamAdapterOverridesSchema } from '../../lib/sync/adapter-overrides';
-import { auditPageSchema } from '../../lib/sync/team-audit';
+import { ADAPTER_OVERRIDE_KIND, type AdapterOverride } from '@/lib/adapters/overrides/schema';
+import { teamAdapterOverridesSchema } from '@/lib/sync/adapter-overrides';
+import { auditPageSchema } from '@/lib/sync/team-audit';
 import { onEveryEngine } from './engines';
 import { authed, NOW, seedTeam, type App, type SuiteEnv } from './harness';
 
@@ -39,7 +39,7 @@ onEveryEngine('team adapter overrides', (env) => {
     const t = await team(env());
     const empty = await get(env().app, t.rep);
     expect(empty.status).toBe(200);
-    expect(teamAdapterOverridesSchema.parse(await empty.json())).toEqual({ overrides: [] });
+    expect(teamAdapterOverridesSchema.parse(await empty.json())).toEqual({ overrides: [], userAdapters: [] });
 
     env().clock.now = NOW + 5_000;
     const published = await put(env().app, t.manager, 'demo', fix('demo'));
@@ -109,11 +109,14 @@ onEveryEngine('team adapter overrides', (env) => {
     expect(teamAdapterOverridesSchema.parse(await (await get(env().app, t.rep)).json()).overrides).toEqual([]);
   });
 
-  it('refuses a CRM id that is no built-in adapter, and a body over the size limit', async () => {
+  it('refuses a CRM id that is no built-in adapter, a selector fix sent to a user adapter, and a body over the size limit', async () => {
     const t = await team(env());
+    const bad = await put(env().app, t.manager, 'Not A CRM', fix('demo'));
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatchObject({ error: 'invalid_crm' });
     const user = await put(env().app, t.manager, 'user-garage', fix('user-garage'));
     expect(user.status).toBe(400);
-    expect(await errorOf(user)).toMatchObject({ error: 'invalid_crm' });
+    expect(await errorOf(user)).toMatchObject({ error: 'invalid_adapter' });
     const huge = await put(env().app, t.manager, 'demo', { ...fix('demo'), note: 'x'.repeat(60 * 1024) });
     expect(huge.status).toBe(413);
   });

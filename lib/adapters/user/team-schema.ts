@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { routeForUrl } from '../../crms/routes';
+import { describeIssues } from '../../validation';
+import { plausibleSelector } from '../overrides/schema';
+import { userAdapterSchema, type UserAdapter } from './schema';
+
+// A manager may publish a whole "Add my CRM" adapter to the team. It is the same data as an
+// exported file, so it goes through the same schema; the team server, which has no selector
+// engine, additionally refuses what can never be a selector, and nobody may take over a site a
+// built-in adapter already reads.
+
+export const userAdapterIdSchema = z.string().regex(/^user-[a-z0-9][a-z0-9-]{0,33}$/, 'an id like "user-garage-crm"');
+
+function selectorsOf(adapter: UserAdapter): string[] {
+  return Object.values(adapter.fields).flatMap((list) => list ?? []);
+}
+
+/** The built-in CRM that already reads this origin, or null. */
+export function builtInAt(origin: string): string | null {
+  try {
+    return routeForUrl(new URL(`${origin}/`))?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export const publishableUserAdapterSchema = userAdapterSchema
+  .refine((adapter) => selectorsOf(adapter).every(plausibleSelector), { message: 'not a valid CSS selector', path: ['fields'] })
+  .refine((adapter) => builtInAt(adapter.origin) === null, {
+    message: 'this site is read by a built-in adapter; fix that one instead',
+    path: ['origin'],
+  });
+
+export type PublishableParse = { ok: true; adapter: UserAdapter } | { ok: false; reason: string };
+
+export function parsePublishableUserAdapter(raw: unknown): PublishableParse {
+  const parsed = publishableUserAdapterSchema.safeParse(raw);
+  return parsed.success ? { ok: true, adapter: parsed.data } : { ok: false, reason: describeIssues(parsed.error, { limit: 3, whole: '(adapter)' }) };
+}
