@@ -1,19 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database, Engine } from './schema';
 
-export type DbConfig =
+export type DbConfig = (
   | { engine: 'sqlite'; file: string }
   /** `schema` isolates a test run in its own PostgreSQL schema. */
-  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number }
+) & {
+  /** Sees every statement with its duration (the ingest profile groups them). */
+  log?: (event: LogEvent) => void;
+};
 
 export interface Db {
   engine: Engine;
   kysely: Kysely<Database>;
+  /**
+   * The SQLite handle under `kysely`, for the ingest's prepared statements (Kysely prepares
+   * every statement again, which for a batch's rows costs more than running them). Only used
+   * inside a Kysely transaction, which holds the one connection.
+   */
+  sqlite?: SQLite.Database;
   /** The PostgreSQL schema the tables live in, when not the default. */
   schema?: string;
   close(): Promise<void>;
@@ -38,8 +48,8 @@ export function connect(config: DbConfig): Db {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    return { engine: 'sqlite', kysely, close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(config.log ? { log: config.log } : {}) });
+    return { engine: 'sqlite', kysely, sqlite: database, close: () => kysely.destroy() };
   }
   if (config.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.schema)) throw new Error(`invalid schema name ${config.schema}`);
   const pool = new pg.Pool({
@@ -48,7 +58,7 @@ export function connect(config: DbConfig): Db {
     types: pgTypes,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(config.log ? { log: config.log } : {}) });
   return { engine: 'postgres', kysely, schema: config.schema, close: () => kysely.destroy() };
 }
 

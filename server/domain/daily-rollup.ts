@@ -117,9 +117,25 @@ export function figuresOfDays(days: Iterable<DayTally>): CohortFigures {
   };
 }
 
+// A zone's midnight and its offset changes fall on whole quarter hours of UTC (every zone in
+// use today; retention keeps nothing older), so every instant of one quarter hour has the same
+// day start. Ingest and rebuilds ask this for every lead they tally, and a zone conversion
+// costs microseconds: answers are kept per (zone, quarter hour).
+const QUARTER_HOUR_MS = 15 * 60_000;
+const dayStarts = new Map<string, Map<number, number>>();
+const MAX_KEPT_PER_ZONE = 200_000;
+
 /** Start (epoch ms) of the team-zone day `at` falls on: a DST day is 23 or 25 hours. */
 export function dayStartIn(at: number, timeZone: string): number {
-  return startOfDay(new TZDate(at, timeZone)).getTime();
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  let zone = dayStarts.get(timeZone);
+  if (!zone) dayStarts.set(timeZone, (zone = new Map()));
+  const kept = zone.get(quarter);
+  if (kept !== undefined) return kept;
+  const start = startOfDay(new TZDate(at, timeZone)).getTime();
+  if (zone.size >= MAX_KEPT_PER_ZONE) zone.clear();
+  zone.set(quarter, start);
+  return start;
 }
 
 export function nextDayStartIn(dayStart: number, timeZone: string): number {

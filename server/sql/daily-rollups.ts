@@ -16,6 +16,7 @@ import {
 import { factsFromRow } from '../domain/lead-facts';
 import { initialTeamSettingsJson } from '../domain/team-settings';
 import { metricSettingsFromJson } from '../domain/team-hours';
+import type { IngestIo } from './ingest-io';
 import type { TeamSettingsTables } from './team-settings';
 
 // The daily roll-ups are kept in the same transaction as the lead_facts they are made from
@@ -156,15 +157,21 @@ const DAY_MS = 86_400_000;
 
 /**
  * Makes one rep's roll-ups of the given days (team-zone day starts) again from lead_facts:
- * after a push or a deletion changed some of that rep's facts, only the days their leads were
- * and are received on can have changed.
+ * after a push changed some of that rep's facts, only the days their leads were and are
+ * received on can have changed. One read of those days' facts and one write per batch.
  */
-export async function refreshRollupDays(db: RollupDb, teamId: string, memberId: string, days: ReadonlySet<number>, settings: MetricSettings): Promise<void> {
+export async function refreshRollupDays(
+  io: Pick<IngestIo, 'factsIn' | 'upsertRollups' | 'deleteRollups'>,
+  teamId: string,
+  memberId: string,
+  days: ReadonlySet<number>,
+  settings: MetricSettings,
+): Promise<void> {
   if (days.size === 0) return;
   const zone = settings.hours.timeZone;
   const sorted = [...days].sort((a, b) => a - b);
-  // Nearby days share one range scan of the cohort index; far-apart ones (a late event for an
-  // old lead) get their own, so one old lead never reads the rep's whole history.
+  // Nearby days share one range of the cohort index; far-apart ones (a late event for an old
+  // lead) get their own, so one old lead never reads the rep's whole history.
   const ranges: { from: number; to: number }[] = [];
   for (const day of sorted) {
     const end = nextDayStartIn(day, zone);
@@ -172,18 +179,8 @@ export async function refreshRollupDays(db: RollupDb, teamId: string, memberId: 
     if (last && day - last.from <= MAX_RANGE_DAYS * DAY_MS) last.to = end;
     else ranges.push({ from: day, to: end });
   }
-  const found = new Map<number, DayTally>();
-  for (const { from, to } of ranges) {
-    const facts = await db
-      .selectFrom('lead_facts')
-      .select(FACT_COLUMNS)
-      .where('team_id', '=', teamId)
-      .where('received_at', '>=', from)
-      .where('received_at', '<', to)
-      .where('member_id', '=', memberId)
-      .execute();
-    for (const [, byDay] of tallyFacts(facts, settings, (day) => days.has(day))) for (const [day, t] of byDay) found.set(day, t);
-  }
+  const facts = await io.factsIn(teamId, memberId, ranges);
+  const found = tallyFacts(facts, settings, (day) => days.has(day)).get(memberId) ?? new Map<number, DayTally>();
   const rows: DailyRollupsTable[] = [];
   const emptied: number[] = [];
   for (const day of sorted) {
@@ -191,15 +188,8 @@ export async function refreshRollupDays(db: RollupDb, teamId: string, memberId: 
     if (tally && !isEmptyDay(tally)) rows.push(tallyRow(teamId, memberId, day, tally));
     else emptied.push(day);
   }
-  await insertRows(db, rows);
-  for (let i = 0; i < emptied.length; i += CHUNK) {
-    await db
-      .deleteFrom('daily_rollups')
-      .where('team_id', '=', teamId)
-      .where('member_id', '=', memberId)
-      .where('day_start', 'in', emptied.slice(i, i + CHUNK))
-      .execute();
-  }
+  await io.upsertRollups(rows);
+  await io.deleteRollups(teamId, memberId, emptied);
 }
 
 /**

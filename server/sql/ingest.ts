@@ -6,8 +6,10 @@ import type { Db } from '../db/connect';
 import type { Database, LeadFactsTable } from '../db/schema';
 import { foldEventFromStored } from '../domain/lead-facts';
 import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay, DAY_MS, type LeadFoldState } from '../domain/lead-fold-state';
-import { insertEvents } from './bulk-write';
+import type { MetricSettings } from '../../lib/domain/lead-metrics';
+import { settingsOfRollupKey } from '../domain/daily-rollup';
 import { refreshRollupDays, rollupDayOf, rollupSettingsForWrite } from './daily-rollups';
+import { ingestIo, type IngestIo } from './ingest-io';
 
 type Trx = Transaction<Database>;
 
@@ -82,19 +84,18 @@ export async function ingestEvents(
   if (unique.length === 0) return { accepted: 0, duplicates: 0, rejected: [], deferred: null };
 
   return db.kysely.transaction().execute(async (trx) => {
+    const io = ingestIo(db, trx);
     // What follows reads the lead states this push then writes. In PostgreSQL the team row is
     // locked first, so a concurrent push of the same team waits and then reads this one's
     // result instead of a state it would overwrite. (SQLite runs one write transaction at a time.)
-    if (db.engine === 'postgres') await trx.selectFrom('teams').select('id').where('id', '=', teamId).forUpdate().execute();
+    const { rollupKey } = await io.holdTeam(teamId);
     // Events already stored are duplicates whatever the limits say: a retry never counts twice.
-    const known = await trx.selectFrom('events').select('id').where('team_id', '=', teamId).where('id', 'in', unique.map((e) => e.id)).execute();
-    const knownIds = new Set(known.map((r) => r.id));
+    const knownIds = await io.knownIds(teamId, unique.map((e) => e.id));
     const fresh = unique.filter((e) => !knownIds.has(e.id));
     if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
 
     const leads = [...new Set(fresh.map((e) => e.lead))];
-    const { states, receivedAt } = await readStates(trx, teamId, memberId, leads);
-    const counts = await readCounts(trx, teamId, memberId, leads, states, now);
+    const { states, receivedAt, counts } = await readLeads(io, teamId, memberId, leads, now);
 
     const storedTotals = new Map(counts);
     const rejected: IngestResult['rejected'] = [];
@@ -121,7 +122,7 @@ export async function ingestEvents(
 
     // A lead that has to be folded again costs its whole history, so that work is paid from the
     // token's refold allowance; a lead it cannot pay for now waits, its events deferred.
-    const storedTargets = await readStoredTargets(trx, teamId, memberId, dayAdmitted);
+    const storedTargets = await readStoredTargets(io, teamId, memberId, dayAdmitted);
     const unpaid = new Set<string>();
     for (const [lead, batch] of groupByLead(dayAdmitted)) {
       const state = states.get(lead);
@@ -141,16 +142,8 @@ export async function ingestEvents(
     const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds, why };
     if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
 
-    const bumped = await trx
-      .updateTable('teams')
-      .set((eb) => ({ seq: eb('seq', '+', admitted.length) }))
-      .where('id', '=', teamId)
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    const base = bumped.seq - admitted.length;
-    const insertedIds = await insertEvents(
-      trx,
-      db.engine,
+    const base = (await io.bumpSeq(teamId, admitted.length)) - admitted.length;
+    const insertedIds = await io.insertEvents(
       admitted.map((e, i) => ({
         id: e.id,
         team_id: teamId,
@@ -165,7 +158,8 @@ export async function ingestEvents(
     );
 
     const byLead = groupByLead(admitted.filter((e) => insertedIds.has(e.id)));
-    await refreshFacts(trx, { teamId, memberId, now, byLead, states, receivedAt, storedTargets });
+    const rollups = rollupKey === null ? null : settingsOfRollupKey(rollupKey);
+    await refreshFacts(trx, io, { teamId, memberId, now, byLead, states, receivedAt, storedTotals, storedTargets, rollups });
     return {
       accepted: insertedIds.size,
       duplicates: knownIds.size + admitted.length - insertedIds.size,
@@ -190,75 +184,51 @@ function groupByLead(events: readonly WireEvent[]): Map<string, WireEvent[]> {
  * batch is written, so what it finds was stored before this push. A correction of one of
  * those needs the history it corrects.
  */
-async function readStoredTargets(trx: Trx, teamId: string, memberId: string, batch: readonly WireEvent[]): Promise<Set<string>> {
+async function readStoredTargets(io: IngestIo, teamId: string, memberId: string, batch: readonly WireEvent[]): Promise<Set<string>> {
   const ids = new Set(batch.map((e) => e.id));
   const targets = batch.flatMap((e) => (e.type === 'event_voided' && !ids.has(e.voids) ? [e.voids] : []));
-  const found = new Set<string>();
-  if (targets.length === 0) return found;
-  const rows = await trx.selectFrom('events').select(['lead', 'id']).where('team_id', '=', teamId).where('member_id', '=', memberId).where('id', 'in', targets).execute();
-  for (const row of rows) found.add(`${row.lead} ${row.id}`);
-  return found;
+  if (targets.length === 0) return new Set();
+  return io.storedTargets(teamId, memberId, targets);
 }
 
 /**
- * The stored fold state of each lead that has one (a lead without a lead_seen has none), and
- * the received time of every stored row: the day roll-up the lead is counted in until now.
+ * Per lead of the batch: the stored fold state when it has one (a lead without a lead_seen
+ * has none), the received time of its stored row (the day roll-up it is counted in until
+ * now), and its stored and today's event counts, from the state, else counted (which the
+ * lifetime limit bounds). All in one read.
  */
-async function readStates(
-  trx: Trx,
+async function readLeads(
+  io: IngestIo,
   teamId: string,
   memberId: string,
   leads: readonly string[],
-): Promise<{ states: Map<string, LeadFoldState>; receivedAt: Map<string, number | null> }> {
-  const rows = await trx
-    .selectFrom('lead_facts')
-    .select(['lead', 'fold_state', 'received_at'])
-    .where('team_id', '=', teamId)
-    .where('member_id', '=', memberId)
-    .where('lead', 'in', leads)
-    .execute();
+  now: number,
+): Promise<{ states: Map<string, LeadFoldState>; receivedAt: Map<string, number | null>; counts: Map<string, LeadCounts> }> {
+  const dayStart = utcDay(now) * DAY_MS;
+  const rows = await io.leads(teamId, memberId, leads, dayStart);
   const states = new Map<string, LeadFoldState>();
   const receivedAt = new Map<string, number | null>();
-  for (const row of rows) {
-    receivedAt.set(row.lead, row.received_at === null ? null : Number(row.received_at));
-    const state = parseFoldState(row.fold_state);
-    if (state) states.set(row.lead, state);
-  }
-  return { states, receivedAt };
-}
-
-/** Stored and today's event counts per lead: from the state, else counted (bounded by the limit). */
-async function readCounts(
-  trx: Trx,
-  teamId: string,
-  memberId: string,
-  leads: readonly string[],
-  states: ReadonlyMap<string, LeadFoldState>,
-  now: number,
-): Promise<Map<string, LeadCounts>> {
   const counts = new Map<string, LeadCounts>();
-  for (const [lead, state] of states) counts.set(lead, { total: state.events, today: eventsToday(state, now) });
-  const uncounted = leads.filter((lead) => !states.has(lead));
-  if (uncounted.length === 0) return counts;
-  const dayStart = utcDay(now) * DAY_MS;
-  const rows = await trx
-    .selectFrom('events')
-    .select((eb) => [
-      'lead',
-      eb.fn.countAll<number | string>().as('n'),
-      eb.fn.sum<number | string | null>(eb.case().when('stored_at', '>=', dayStart).then(1).else(0).end()).as('today'),
-    ])
-    .where('team_id', '=', teamId)
-    .where('member_id', '=', memberId)
-    .where('lead', 'in', uncounted)
-    .groupBy('lead')
-    .execute();
-  for (const row of rows) counts.set(row.lead, { total: Number(row.n), today: Number(row.today ?? 0) });
-  return counts;
+  const unreadable: string[] = [];
+  for (const row of rows) {
+    if (row.stored) receivedAt.set(row.lead, row.stored.receivedAt);
+    const state = row.stored ? parseFoldState(row.stored.foldState) : null;
+    if (state) {
+      states.set(row.lead, state);
+      counts.set(row.lead, { total: state.events, today: eventsToday(state, now) });
+    } else if (row.counts) {
+      if (row.counts.total > 0) counts.set(row.lead, row.counts);
+    } else {
+      unreadable.push(row.lead);
+    }
+  }
+  if (unreadable.length > 0) for (const [lead, n] of await io.counts(teamId, memberId, unreadable, dayStart)) counts.set(lead, n);
+  return { states, receivedAt, counts };
 }
 
 async function refreshFacts(
   trx: Trx,
+  io: IngestIo,
   input: {
     teamId: string;
     memberId: string;
@@ -267,10 +237,14 @@ async function refreshFacts(
     states: ReadonlyMap<string, LeadFoldState>;
     /** The received time each touched lead's stored row had before this push. */
     receivedAt: ReadonlyMap<string, number | null>;
+    /** Events each lead had stored before this push (absent: none). */
+    storedTotals: ReadonlyMap<string, LeadCounts>;
     storedTargets: ReadonlySet<string>;
+    /** The settings the team's roll-ups were made with, read with the team; null: none yet. */
+    rollups: MetricSettings | null;
   },
 ): Promise<void> {
-  const { teamId, memberId, now, byLead, states, receivedAt, storedTargets } = input;
+  const { teamId, memberId, now, byLead, states, receivedAt, storedTotals, storedTargets } = input;
   if (byLead.size === 0) return;
 
   const next = new Map<string, LeadFoldState>();
@@ -279,29 +253,19 @@ async function refreshFacts(
   for (const [lead, batch] of byLead) {
     const state = states.get(lead);
     const carried = state ? appendToFold(state.resumable, batch satisfies readonly FoldEvent[], (id) => storedTargets.has(`${lead} ${id}`)) : null;
-    if (!state || !carried) {
+    if (state && carried) {
+      next.set(lead, { v: 1, resumable: carried, events: state.events + batch.length, day: today, dayEvents: eventsToday(state, now) + batch.length });
+    } else if (!state && !storedTotals.has(lead)) {
+      // Nothing stored before this push: its history is this batch, folded from nothing.
+      next.set(lead, foldStateOfHistory(batch.map((event) => ({ event, storedAt: now })), now));
+    } else {
       refold.push(lead);
-      continue;
     }
-    next.set(lead, {
-      v: 1,
-      resumable: carried,
-      events: state.events + batch.length,
-      day: today,
-      dayEvents: eventsToday(state, now) + batch.length,
-    });
   }
   if (refold.length > 0) {
-    const history = await trx
-      .selectFrom('events')
-      .select(['lead', 'body', 'stored_at'])
-      .where('team_id', '=', teamId)
-      .where('member_id', '=', memberId)
-      .where('lead', 'in', refold)
-      .execute();
     const byRefold = new Map<string, { event: FoldEvent | null; storedAt: number }[]>();
-    for (const row of history) {
-      const entry = { event: foldEventFromStored(row.body), storedAt: Number(row.stored_at) };
+    for (const row of await io.history(teamId, memberId, refold)) {
+      const entry = { event: foldEventFromStored(row.body), storedAt: row.stored_at };
       const list = byRefold.get(row.lead);
       if (list) list.push(entry);
       else byRefold.set(row.lead, [entry]);
@@ -316,47 +280,14 @@ async function refreshFacts(
     if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, fold_state: JSON.stringify(state), updated_at: now });
     else withoutSeen.push(lead);
   }
-  if (rows.length > 0) {
-    await trx
-      .insertInto('lead_facts')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['team_id', 'member_id', 'lead']).doUpdateSet((eb) => ({
-          received_at: eb.ref('excluded.received_at'),
-          first_attempt_at: eb.ref('excluded.first_attempt_at'),
-          attempts: eb.ref('excluded.attempts'),
-          contacts: eb.ref('excluded.contacts'),
-          status: eb.ref('excluded.status'),
-          lost_reason: eb.ref('excluded.lost_reason'),
-          furthest: eb.ref('excluded.furthest'),
-          attempts_before_close: eb.ref('excluded.attempts_before_close'),
-          contacts_before_close: eb.ref('excluded.contacts_before_close'),
-          phone_attempts_before_close: eb.ref('excluded.phone_attempts_before_close'),
-          backlog: eb.ref('excluded.backlog'),
-          source: eb.ref('excluded.source'),
-          sold_at: eb.ref('excluded.sold_at'),
-          closed_at: eb.ref('excluded.closed_at'),
-          status_actor: eb.ref('excluded.status_actor'),
-          fold_state: eb.ref('excluded.fold_state'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
+  await io.upsertFacts(rows);
   // A lead whose lead_seen is not (or no longer) in effect belongs to no cohort; without a
   // row it keeps no state either, so its next push folds it in full (the limit bounds that).
-  if (withoutSeen.length > 0) {
-    await trx
-      .deleteFrom('lead_facts')
-      .where('team_id', '=', teamId)
-      .where('member_id', '=', memberId)
-      .where('lead', 'in', withoutSeen)
-      .execute();
-  }
+  if (withoutSeen.length > 0) await io.deleteFacts(teamId, memberId, withoutSeen);
 
   // A lead's roll-up day is the one it was received on before and the one it is now (a
   // corrected lead_seen can move it, a void can take it out); only those days are re-tallied.
-  const settings = await rollupSettingsForWrite(trx, teamId, now);
+  const settings = input.rollups ?? (await rollupSettingsForWrite(trx, teamId, now));
   if (!settings) return;
   const days = new Set<number>();
   for (const row of rows) {
@@ -367,5 +298,5 @@ async function refreshFacts(
     const day = rollupDayOf(receivedAt.get(lead) ?? null, settings);
     if (day !== null) days.add(day);
   }
-  await refreshRollupDays(trx, teamId, memberId, days, settings);
+  await refreshRollupDays(io, teamId, memberId, days, settings);
 }
