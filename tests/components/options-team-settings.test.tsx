@@ -12,7 +12,7 @@ import { saveConnection } from '@/lib/sync/connection';
 import { TeamApiError } from '@/lib/sync/http';
 import { DEFAULT_TEAM_SETTINGS_VALUES, teamValues, type TeamSettingsHistory } from '@/lib/sync/team-settings';
 import { teamSettingsMetaItem, type TeamSettingsMeta } from '@/lib/sync/team-settings-local';
-import { connection } from '../lib/sync/fixtures';
+import { connection } from '@/tests/lib/sync/fixtures';
 
 // The whole options page renders in jsdom; on a busy machine the first render alone can pass 5 s.
 vi.setConfig({ testTimeout: 20_000 });

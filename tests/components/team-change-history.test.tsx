@@ -11,7 +11,7 @@ import type { Lang } from '@/lib/i18n';
 import { teamConnectionItem } from '@/lib/sync/connection';
 import { TeamApiError } from '@/lib/sync/http';
 import type { AuditEntry, AuditPage } from '@/lib/sync/team-audit';
-import { connection } from '../lib/sync/fixtures';
+import { connection } from '@/tests/lib/sync/fixtures';
 
 const AT = Date.UTC(2026, 10, 20, 14, 30);
 const manager = { pseudonym: 'Rep KQZT', name: 'Lotte Manager', role: 'manager' as const };

@@ -13,8 +13,8 @@ import type { Lang } from '@/lib/i18n';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { teamConnectionItem } from '@/lib/sync/connection';
 import type { LeaderboardResponse } from '@/lib/sync/wire';
-import { connection, pendingEvents } from '../lib/sync/fixtures';
-import { boardStats } from '../helpers/leaderboard-stats';
+import { connection, pendingEvents } from '@/tests/lib/sync/fixtures';
+import { boardStats } from '@/tests/helpers/leaderboard-stats';
 
 const NOW = Date.parse('2026-03-18T12:00:00Z');
 let db: LeadpaceDb;

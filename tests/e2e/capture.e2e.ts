@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../lib/capture/capture';
+import { capturePage } from '@/lib/capture/capture';
 import { inPanel, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();

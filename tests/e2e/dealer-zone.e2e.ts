@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension as launch, removeProfile, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { launchWithExtension as launch, removeProfile, type ExtensionBrowser } from '@/scripts/lib/extension-browser';
 
 // A fresh install reads CRM times in the zone the browser runs in: a rep in Chicago must not
 // be an hour or more off until someone finds the setting.

@@ -1,10 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import type { Page } from 'playwright-core';
-import { businessDayAt, DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
+import { businessDayAt, DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension as launch, removeProfile, startCrm, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+import { launchWithExtension as launch, removeProfile, startCrm, type ExtensionBrowser } from '@/scripts/lib/extension-browser';
 
-export { contentScriptsRegistered, removeProfile, startCrm, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+export { contentScriptsRegistered, removeProfile, startCrm, type ExtensionBrowser } from '@/scripts/lib/extension-browser';
 
 /** Tests always run headless, display or not. */
 export const launchWithExtension = (profileDir?: string) => launch(profileDir, { headless: true });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/extension-browser';
-import { PANEL_COMMANDS } from '../../lib/content/panel-commands';
+import { EXTENSION_DIR } from '@/scripts/lib/extension-browser';
+import { PANEL_COMMANDS } from '@/lib/content/panel-commands';
 import { inPanel, panel, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();

@@ -8,13 +8,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { hashLeadKey } from '../../server/testing/lead-hash';
-import { DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
-import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
-import type { WireEvent } from '../../lib/sync/wire';
-import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { hashLeadKey } from '@/server/testing/lead-hash';
+import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
+import type { WireEvent } from '@/lib/sync/wire';
+import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
 import { launchWithExtension, openPopup, removeProfile, type ExtensionBrowser } from './harness';
 
 // A manager's own browser against a real team server (in process, SQLite) that holds last

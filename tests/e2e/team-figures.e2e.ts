@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
-import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
-import { leaderboardResponseSchema } from '../../lib/sync/wire';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { saveTeamSettings } from '../../server/sql/team-settings';
-import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
+import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
+import { leaderboardResponseSchema } from '@/lib/sync/wire';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { saveTeamSettings } from '@/server/sql/team-settings';
+import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
 import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, pinnedMorning, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // A dealer's team sets a first-attempt SLA of 15 minutes and a closed-too-early threshold of 3.

@@ -7,13 +7,13 @@ import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { hashLeadKey } from '../../server/testing/lead-hash';
-import { addMember, createPairingCode, createTeam } from '../../server/sql/tenancy';
-import { encryptLeadRef } from '../../lib/sync/team-key';
-import { parseInvitation } from '../../lib/sync/invitation';
-import { GENEROUS_LIMIT } from '../server/harness';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { hashLeadKey } from '@/server/testing/lead-hash';
+import { addMember, createPairingCode, createTeam } from '@/server/sql/tenancy';
+import { encryptLeadRef } from '@/lib/sync/team-key';
+import { parseInvitation } from '@/lib/sync/invitation';
+import { GENEROUS_LIMIT } from '@/tests/server/harness';
 import { createFreshLead, inPanel, launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // Two profiles against a real team server: the manager's browser creates the team key and

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { readTeamOverrides } from '../../server/sql/adapter-overrides';
-import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { readTeamOverrides } from '@/server/sql/adapter-overrides';
+import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
 import { inPanel, launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // A team fix end to end: the manager repairs the demo CRM's lead source in Options and

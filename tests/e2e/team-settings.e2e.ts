@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
-import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
-import { teamSettingsSchema, type TeamSettingsUpdate } from '../../lib/sync/team-settings';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { readTeamSettings, teamSettingsHistory } from '../../server/sql/team-settings';
-import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
+import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
+import { teamSettingsSchema, type TeamSettingsUpdate } from '@/lib/sync/team-settings';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { readTeamSettings, teamSettingsHistory } from '@/server/sql/team-settings';
+import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
 import { launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
 
 // The team's manager sets the settings, a rep's browser takes them on connecting and on every

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { dumpAllTables, GENEROUS_LIMIT, seedTeam, type TeamFixture } from '../server/harness';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { dumpAllTables, GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
 import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // Two reps in two browser profiles log attempts on the fake CRM and sync to a real team

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { garageLeadPage } from '../fixtures/unknown-crm/garage-crm';
+import { garageLeadPage } from '@/tests/fixtures/unknown-crm/garage-crm';
 import { inPanel, launchWithExtension, panel, removeProfile, setupExtensionAndCrm, type ExtensionBrowser } from './harness';
 
 // "Add my CRM" end to end: the picker on a CRM no adapter knows, the panel on that CRM, export

@@ -2,7 +2,7 @@ import type { CrmTestUrls } from '@/lib/crms/define';
 
 // Every CRM folder's example URLs, found by file name so a new folder needs no line here;
 // tests/conventions/crm-folders.test.ts fails when a folder has none.
-const modules = import.meta.glob<Record<string, CrmTestUrls>>('../../lib/crms/*/test-urls.ts', { eager: true });
+const modules = import.meta.glob<Record<string, CrmTestUrls>>('@/lib/crms/*/test-urls.ts', { eager: true });
 
 function crmIdOf(path: string): string {
   const id = /\/crms\/([^/]+)\/test-urls\.ts$/.exec(path)?.[1];

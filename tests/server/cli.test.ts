@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../server/cli';
-import { createApp } from '../../server/app';
-import { openDb } from '../../server/db/connect';
+import { runCli } from '@/server/cli';
+import { createApp } from '@/server/app';
+import { openDb } from '@/server/db/connect';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadpace-cli-'));
 const dbConfig = { engine: 'sqlite' as const, file: join(dir, 'leadpace.db') };

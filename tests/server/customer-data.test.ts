@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
-import { MAX_EVENTS_PER_PUSH, WIRE_EVENT_TYPES, type WireEvent } from '../../lib/sync/wire';
+import { MAX_EVENTS_PER_PUSH, WIRE_EVENT_TYPES, type WireEvent } from '@/lib/sync/wire';
 import { dumpEveryTable, onEveryEngine } from './engines';
 import { attempt, ev, seen, status, voids } from './events';
 import { authed, HOUR, json, NOW, push, seedTeam } from './harness';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { sql } from 'kysely';
-import type { Db } from '../../server/db/connect';
+import type { Db } from '@/server/db/connect';
 import { NOW, PG_URL, makeApp, postgresEngine, sqliteEngine, type Clock, type EnvRef, type SuiteEnv } from './harness';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { WireEvent } from '../../lib/sync/wire';
+import type { WireEvent } from '@/lib/sync/wire';
 
 /** A stand-in lead hash (64 hex); tests that need the real HMAC use server/testing/lead-hash. */
 export const lead = (name: string): string => createHash('sha256').update(name).digest('hex');

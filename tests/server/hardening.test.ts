@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import type { EventsPage, LeaderboardResponse } from '../../lib/sync/wire';
-import { createApp } from '../../server/app';
-import { pairingCodeHash, sha256Hex } from '../../server/security/secrets';
-import { addMember, createPairingCode, removeMember, rotateToken } from '../../server/sql/tenancy';
+import type { EventsPage, LeaderboardResponse } from '@/lib/sync/wire';
+import { createApp } from '@/server/app';
+import { pairingCodeHash, sha256Hex } from '@/server/security/secrets';
+import { addMember, createPairingCode, removeMember, rotateToken } from '@/server/sql/tenancy';
 import { dumpEveryTable, onEveryEngine } from './engines';
 import { attempt, seen, voids } from './events';
 import { authed, HOUR, json, NOW, push, seedTeam, storedEventIds, type App } from './harness';

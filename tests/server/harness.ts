@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { createApp } from '../../server/app';
-import { openDb, type Db } from '../../server/db/connect';
-import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
-import type { RateLimitConfig } from '../../server/http/rate-limit';
-import { addMember, createTeam } from '../../server/sql/tenancy';
-import type { MemberRole, Visibility, WireEvent } from '../../lib/sync/wire';
+import { createApp } from '@/server/app';
+import { openDb, type Db } from '@/server/db/connect';
+import { legacyKeyFingerprint } from '@/server/db/migrations-006-client-team-key';
+import type { RateLimitConfig } from '@/server/http/rate-limit';
+import { addMember, createTeam } from '@/server/sql/tenancy';
+import type { MemberRole, Visibility, WireEvent } from '@/lib/sync/wire';
 
 /** A real database for one engine, fresh for the run, removed afterwards. */
 export interface EngineFixture {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { WireEvent } from '../../lib/sync/wire';
-import { currentLeadFactsRow, foldEventFromStored } from '../../server/domain/lead-facts';
-import { foldStateOfHistory, parseFoldState } from '../../server/domain/lead-fold-state';
-import { ingestEvents } from '../../server/sql/ingest';
-import type { Db } from '../../server/db/connect';
+import type { WireEvent } from '@/lib/sync/wire';
+import { currentLeadFactsRow, foldEventFromStored } from '@/server/domain/lead-facts';
+import { foldStateOfHistory, parseFoldState } from '@/server/domain/lead-fold-state';
+import { ingestEvents } from '@/server/sql/ingest';
+import type { Db } from '@/server/db/connect';
 import { attempt, ev, lead, seen, status, voids } from './events';
 import { onEveryEngine } from './engines';
 import { HOUR, MINUTE, NOW, seedTeam } from './harness';

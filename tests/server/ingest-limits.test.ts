@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import { createApp } from '@/server/app';
 import { attempt, seen } from './events';
 import { onEveryEngine } from './engines';
 import { GENEROUS_LIMIT, HOUR, NOW, json, push, seedTeam, storedEventIds, type Clock } from './harness';

@@ -5,11 +5,11 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { wireEventSchema } from '../../lib/sync/wire';
-import { connect, type Db } from '../../server/db/connect';
-import { migrations } from '../../server/db/migrations';
-import { up004Hardening } from '../../server/db/migrations-004-hardening';
-import type { Database } from '../../server/db/schema';
+import { wireEventSchema } from '@/lib/sync/wire';
+import { connect, type Db } from '@/server/db/connect';
+import { migrations } from '@/server/db/migrations';
+import { up004Hardening } from '@/server/db/migrations-004-hardening';
+import type { Database } from '@/server/db/schema';
 import { lead } from './events';
 import { NOW, PG_URL } from './harness';
 

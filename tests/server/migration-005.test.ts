@@ -5,12 +5,12 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import type { FoldEvent } from '../../lib/domain/lead';
-import { connect, type Db } from '../../server/db/connect';
-import { migrations } from '../../server/db/migrations';
-import { up005ReportFacts } from '../../server/db/migrations-005-report-facts';
-import type { Database } from '../../server/db/schema';
-import { leadFactsRow } from '../../server/domain/lead-facts';
+import type { FoldEvent } from '@/lib/domain/lead';
+import { connect, type Db } from '@/server/db/connect';
+import { migrations } from '@/server/db/migrations';
+import { up005ReportFacts } from '@/server/db/migrations-005-report-facts';
+import type { Database } from '@/server/db/schema';
+import { leadFactsRow } from '@/server/domain/lead-facts';
 import { lead } from './events';
 import { NOW, PG_URL } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../server/db/migrations';
-import { teamKeyFingerprint } from '../../lib/sync/team-key';
+import { migrations } from '@/server/db/migrations';
+import { teamKeyFingerprint } from '@/lib/sync/team-key';
 import { PG_URL } from './harness';
 import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../server/db/migrations';
-import { memberRoleSchema } from '../../lib/sync/wire';
-import { findPrincipal } from '../../server/sql/principal';
-import { addMember, createTeam } from '../../server/sql/tenancy';
+import { migrations } from '@/server/db/migrations';
+import { memberRoleSchema } from '@/lib/sync/wire';
+import { findPrincipal } from '@/server/sql/principal';
+import { addMember, createTeam } from '@/server/sql/tenancy';
 import { PG_URL } from './harness';
 import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { connect, type Db } from '../../server/db/connect';
-import { migrations } from '../../server/db/migrations';
-import type { Database } from '../../server/db/schema';
+import { connect, type Db } from '@/server/db/connect';
+import { migrations } from '@/server/db/migrations';
+import type { Database } from '@/server/db/schema';
 import { PG_URL } from './harness';
 
 // What a migration test needs: an empty database on either engine, and the migrations up to

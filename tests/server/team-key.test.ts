@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { legacyKeyFingerprint } from '../../server/db/migrations-006-client-team-key';
-import type { Db } from '../../server/db/connect';
-import { addMember, createPairingCode, createTeam } from '../../server/sql/tenancy';
-import { connect, finishKeyTakeover } from '../../lib/sync/connection';
-import type { FetchLike } from '../../lib/sync/http';
-import { hashLeadKey } from '../../lib/sync/hash';
-import { openLeadRefs } from '../../lib/sync/lead-refs';
-import { decryptLeadRef, encryptLeadRef, generateTeamKey, teamKeyFingerprint } from '../../lib/sync/team-key';
+import { legacyKeyFingerprint } from '@/server/db/migrations-006-client-team-key';
+import type { Db } from '@/server/db/connect';
+import { addMember, createPairingCode, createTeam } from '@/server/sql/tenancy';
+import { connect, finishKeyTakeover } from '@/lib/sync/connection';
+import type { FetchLike } from '@/lib/sync/http';
+import { hashLeadKey } from '@/lib/sync/hash';
+import { openLeadRefs } from '@/lib/sync/lead-refs';
+import { decryptLeadRef, encryptLeadRef, generateTeamKey, teamKeyFingerprint } from '@/lib/sync/team-key';
 import { onEveryEngine } from './engines';
 import { authed, json, NOW, push, seedTeam } from './harness';
 

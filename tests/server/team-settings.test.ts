@@ -2,24 +2,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_OPENING_HOURS } from '../../lib/domain/business-time';
-import { DEFAULT_CADENCE_SETTINGS } from '../../lib/domain/cadence';
+import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import {
   DEFAULT_CONVERSION_FLOOR,
   teamSettingsHistorySchema,
   teamSettingsSchema,
   type TeamSettings,
   type TeamSettingsUpdate,
-} from '../../lib/sync/team-settings';
-import { meResponseSchema } from '../../lib/sync/wire';
+} from '@/lib/sync/team-settings';
+import { meResponseSchema } from '@/lib/sync/wire';
 import { Migrator } from 'kysely';
-import { runCli } from '../../server/cli';
-import { connect, migrate } from '../../server/db/connect';
-import { migrations } from '../../server/db/migrations';
-import { readTeamSettings, teamSettingsHistory } from '../../server/sql/team-settings';
-import { teamSettingsFromJson } from '../../server/domain/team-settings';
-import { findPrincipalByMember } from '../../server/sql/principal';
-import { addMember, createTeam } from '../../server/sql/tenancy';
+import { runCli } from '@/server/cli';
+import { connect, migrate } from '@/server/db/connect';
+import { migrations } from '@/server/db/migrations';
+import { readTeamSettings, teamSettingsHistory } from '@/server/sql/team-settings';
+import { teamSettingsFromJson } from '@/server/domain/team-settings';
+import { findPrincipalByMember } from '@/server/sql/principal';
+import { addMember, createTeam } from '@/server/sql/tenancy';
 import {
   authed,
   json,

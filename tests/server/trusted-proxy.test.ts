@@ -2,9 +2,9 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import type { Db } from '../../server/db/connect';
-import { addressKey, TrustedProxies } from '../../server/http/client-address';
+import { createApp } from '@/server/app';
+import type { Db } from '@/server/db/connect';
+import { addressKey, TrustedProxies } from '@/server/http/client-address';
 import { sqliteEngine } from './harness';
 
 const randomToken = () => `lp_${Buffer.from(uuidv7() + uuidv7()).toString('base64url').slice(0, 43)}`;

@@ -11,7 +11,7 @@ import type { Lang } from '@/lib/i18n';
 import type { TeamAdapterOverride } from '@/lib/sync/adapter-overrides';
 import { saveConnection } from '@/lib/sync/connection';
 import { TeamApiError } from '@/lib/sync/http';
-import { connection } from '../../lib/sync/fixtures';
+import { connection } from '@/tests/lib/sync/fixtures';
 
 // Typing selectors key by key is slow on a busy machine.
 vi.setConfig({ testTimeout: 20_000 });

@@ -8,7 +8,7 @@ import { I18nProvider } from '@/components/ui/i18n';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import type { Lang } from '@/lib/i18n';
 import { teamConnectionItem } from '@/lib/sync/connection';
-import { connection, TEAM_KEY } from '../../lib/sync/fixtures';
+import { connection, TEAM_KEY } from '@/tests/lib/sync/fixtures';
 
 let db: LeadpaceDb;
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import { rankOpenLeads } from '@/lib/domain/metrics';
-import { ams, backlog, record } from '../../fixtures/lead-records';
+import { ams, backlog, record } from '@/tests/fixtures/lead-records';
 
 afterEach(cleanup);
 

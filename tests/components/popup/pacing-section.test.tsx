@@ -5,7 +5,7 @@ import { PacingSection } from '@/components/popup/PacingSection';
 import { I18nProvider } from '@/components/ui/i18n';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 import { monthPacing } from '@/lib/domain/pacing';
-import { ams } from '../../fixtures/lead-records';
+import { ams } from '@/tests/fixtures/lead-records';
 
 afterEach(cleanup);
 

@@ -12,7 +12,7 @@ import { sourceReport, type ReportLead } from '@/lib/domain/report';
 import { translator, type Lang } from '@/lib/i18n';
 import { teamConnectionItem } from '@/lib/sync/connection';
 import { teamReportResponseSchema, type TeamReportResponse } from '@/lib/sync/report-wire';
-import { connection } from '../../lib/sync/fixtures';
+import { connection } from '@/tests/lib/sync/fixtures';
 
 // Tuesday 3 November 2026, 10:00 Amsterdam.
 const T0 = Date.parse('2026-11-03T09:00:00Z');

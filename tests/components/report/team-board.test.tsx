@@ -13,8 +13,8 @@ import type { Lang } from '@/lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { teamConnectionItem } from '@/lib/sync/connection';
 import type { LeaderboardResponse, LeaderboardRow } from '@/lib/sync/wire';
-import { connection } from '../../lib/sync/fixtures';
-import { boardStats } from '../../helpers/leaderboard-stats';
+import { connection } from '@/tests/lib/sync/fixtures';
+import { boardStats } from '@/tests/helpers/leaderboard-stats';
 
 const NOW = Date.parse('2026-03-18T12:00:00Z');
 const MARCH = { from: Date.parse('2026-02-28T23:00:00Z'), to: Date.parse('2026-03-31T22:00:00Z') };

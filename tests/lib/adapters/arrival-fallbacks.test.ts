@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { arrivalFromEntries } from '../../../lib/adapters/arrival';
-import { carflowAdapter } from '../../../lib/crms/carflow/adapter';
-import { vinsolutionsAdapter } from '../../../lib/crms/vinsolutions/adapter';
+import { arrivalFromEntries } from '@/lib/adapters/arrival';
+import { carflowAdapter } from '@/lib/crms/carflow/adapter';
+import { vinsolutionsAdapter } from '@/lib/crms/vinsolutions/adapter';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 // Thursday 26 November 2026, 13:45 in Amsterdam (the zone zone-less times are read in).

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { dateInElement } from '../../../lib/adapters/date-in-element';
+import { dateInElement } from '@/lib/adapters/date-in-element';
 
 const NOW = new Date('2026-11-26T14:00:00.000Z');
 

@@ -8,7 +8,7 @@ import {
   normaliseLabel,
   optionalText,
   textOf,
-} from '../../../lib/adapters/extract';
+} from '@/lib/adapters/extract';
 
 function page(html: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');

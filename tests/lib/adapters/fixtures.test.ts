@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { leadSnapshotSchema } from '../../../lib/domain/model';
+import { leadSnapshotSchema } from '@/lib/domain/model';
 import { ADAPTERS, adapterById } from '@/lib/crms/registry';
 
 // A string, not `new URL(…)`: under jsdom the global URL is not the one node:url accepts.

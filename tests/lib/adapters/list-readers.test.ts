@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { adapterById, ADAPTERS } from '@/lib/crms/registry';
 import { LIST_READERS, listReaderById, listReaderForUrl } from '@/lib/crms/lists';
-import { LIST_LABELS, readGrids, type GridSpec } from '../../../lib/adapters/lists/table';
+import { LIST_LABELS, readGrids, type GridSpec } from '@/lib/adapters/lists/table';
 import { ROUTES } from '@/lib/crms/routes';
-import { leadSnapshotSchema } from '../../../lib/domain/model';
+import { leadSnapshotSchema } from '@/lib/domain/model';
 
 // A string, not `new URL(…)`: under jsdom the global URL is not the one node:url accepts.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/crm-lists');

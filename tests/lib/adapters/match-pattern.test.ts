@@ -1,4 +1,4 @@
-import { matchesPattern, parseMatchPattern } from '../../../lib/adapters/match-pattern';
+import { matchesPattern, parseMatchPattern } from '@/lib/adapters/match-pattern';
 
 describe('matchesPattern', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCrmDate } from '../../../lib/adapters/parse-date';
+import { parseCrmDate } from '@/lib/adapters/parse-date';
 
 // The created/arrival times as the saved US and European dealer pages print them. Thursday
 // 26 November 2026, 17:00 in Amsterdam (CET, UTC+1) — the zone zone-less times are read in.

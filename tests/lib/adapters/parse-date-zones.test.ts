@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCrmDate } from '../../../lib/adapters/parse-date';
+import { parseCrmDate } from '@/lib/adapters/parse-date';
 
 // Thursday 26 November 2026, 14:30 in Amsterdam (CET, UTC+1), 07:30 in Chicago (CST).
 const NOW = new Date('2026-11-26T13:30:00Z');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { crmReadingTimeZone, parseCrmDate, setCrmReadingTimeZone } from '../../../lib/adapters/parse-date';
+import { crmReadingTimeZone, parseCrmDate, setCrmReadingTimeZone } from '@/lib/adapters/parse-date';
 
 // Thursday 26 November 2026, 14:30 in Amsterdam (CET, UTC+1).
 const NOW = new Date('2026-11-26T13:30:00Z');

@@ -1,6 +1,6 @@
 import { testUrlsOf } from '@/tests/helpers/crm-test-urls';
 import { ADAPTERS, adapterForUrl } from '@/lib/crms/registry';
-import { matchesAny } from '../../../lib/adapters/match-pattern';
+import { matchesAny } from '@/lib/adapters/match-pattern';
 
 // URLs of pages no built-in adapter may claim, whatever their path looks like.
 const FOREIGN_URLS = [

@@ -10,7 +10,7 @@ import {
   USER_ADAPTER_KIND,
 } from '@/lib/adapters/user/schema';
 import { matchesAny } from '@/lib/adapters/match-pattern';
-import { garageAdapter } from '../../fixtures/user-adapter';
+import { garageAdapter } from '@/tests/fixtures/user-adapter';
 
 const adapter = garageAdapter;
 

@@ -2,7 +2,7 @@
 import { idFromUrl, markedFieldCount, userAdapter, userRoute } from '@/lib/adapters/user/to-adapter';
 import { firstPierced, queryPierced } from '@/lib/adapters/user/query';
 import type { UrlIdPattern } from '@/lib/adapters/user/schema';
-import { garageAdapter } from '../../fixtures/user-adapter';
+import { garageAdapter } from '@/tests/fixtures/user-adapter';
 
 const LEAD_URL = new URL('https://crm.garage.nl/klant/4711');
 

@@ -5,7 +5,7 @@ import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { logAttempt, recordLeadSeen } from '@/lib/db/writes';
 import { DEFAULT_STATUS_RULES } from '@/lib/domain/status-rules';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { ams } from '../../fixtures/lead-records';
+import { ams } from '@/tests/fixtures/lead-records';
 
 // The install-day backlog must not flood the badge or the notifications: it joins them only
 // once a rep works one of its leads.

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { CRM_SCRIPT_FILE, reconcileContentScripts } from '@/lib/background/content-scripts';
 import { saveFromPicker } from '@/lib/background/user-adapters';
-import { garageAdapter } from '../../fixtures/user-adapter';
+import { garageAdapter } from '@/tests/fixtures/user-adapter';
 
 // `scripting` and `permissions.contains` are not in WXT's fake browser: a small model of both.
 let registered: { id: string; matches: string[] }[] = [];

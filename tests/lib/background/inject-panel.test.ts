@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectPanel, injectPanelMessageSchema, LIST_SCRIPT_FILE, PANEL_SCRIPT_FILE } from '@/lib/background/inject-panel';
 import { userAdaptersItem } from '@/lib/storage/user-adapters-item';
-import { garageAdapter } from '../../fixtures/user-adapter';
+import { garageAdapter } from '@/tests/fixtures/user-adapter';
 
 const executeScript = vi.fn(() => Promise.resolve([]));
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runTick } from '@/lib/background/nudges';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { ams, record, type LeadSpec } from '../../fixtures/lead-records';
+import { ams, record, type LeadSpec } from '@/tests/fixtures/lead-records';
 
 // The minute tick against a real (in-memory) database and the fake browser's storage and
 // notifications. The worker keeps nothing in memory between ticks, so calling runTick again

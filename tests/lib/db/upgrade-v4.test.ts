@@ -9,7 +9,7 @@ import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import { dayBounds, rankOpenLeads, todayStats } from '@/lib/domain/metrics';
 import { buildSummaryRows } from '@/lib/domain/popup-summary';
 import { rankSummaryLeads, summaryTodayStats } from '@/lib/domain/popup-summary-read';
-import { buildPopupSeed } from '../../../scripts/bench/popup-data';
+import { buildPopupSeed } from '@/scripts/bench/popup-data';
 
 // A browser that ran the v3 database (no summary): opening it with today's code builds the
 // summary from the lead rows, and the popup reads from it what it read from the rows.

@@ -1,4 +1,4 @@
-import { DRIFT_MIN_PAGES, driftToTell, HEALTH_WINDOW, healthShare, isDrifting, toldStillDue, withPage, type CrmHealth, type PageRead } from '../../../lib/domain/adapter-health';
+import { DRIFT_MIN_PAGES, driftToTell, HEALTH_WINDOW, healthShare, isDrifting, toldStillDue, withPage, type CrmHealth, type PageRead } from '@/lib/domain/adapter-health';
 
 const page = (at: number, read: number, asked: number): PageRead => ({ at, read, asked });
 

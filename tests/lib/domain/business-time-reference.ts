@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import type { OpeningHours, Weekday } from '../../../lib/domain/business-time';
-import { dutchHolidays, type LiberationDayRule } from '../../../lib/domain/holidays';
+import type { OpeningHours, Weekday } from '@/lib/domain/business-time';
+import { dutchHolidays, type LiberationDayRule } from '@/lib/domain/holidays';
 
 /**
  * A deliberately naive business-time implementation to check the engine against. It shares no

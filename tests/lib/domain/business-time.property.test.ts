@@ -7,8 +7,8 @@ import {
   nextOpening,
   type DayHours,
   type OpeningHours,
-} from '../../../lib/domain/business-time';
-import { LIBERATION_DAY_RULES } from '../../../lib/domain/holidays';
+} from '@/lib/domain/business-time';
+import { LIBERATION_DAY_RULES } from '@/lib/domain/holidays';
 import {
   addByHour,
   addByMinute,

@@ -10,7 +10,7 @@ import {
   openingHoursSchema,
   validateOpeningHours,
   type OpeningHours,
-} from '../../../lib/domain/business-time';
+} from '@/lib/domain/business-time';
 
 const ZONE = 'Europe/Amsterdam';
 const MIN = 60_000;

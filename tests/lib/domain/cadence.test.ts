@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { DEFAULT_OPENING_HOURS as H } from '../../../lib/domain/business-time';
+import { DEFAULT_OPENING_HOURS as H } from '@/lib/domain/business-time';
 import {
   actionList,
   cadenceSettingsSchema,
@@ -10,8 +10,8 @@ import {
   suggestChannel,
   type CadenceAttempt,
   type CadenceLead,
-} from '../../../lib/domain/cadence';
-import type { Channel, LeadStatus, Outcome } from '../../../lib/domain/model';
+} from '@/lib/domain/cadence';
+import type { Channel, LeadStatus, Outcome } from '@/lib/domain/model';
 
 const ZONE = 'Europe/Amsterdam';
 const MIN = 60_000;

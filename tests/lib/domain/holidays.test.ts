@@ -4,7 +4,7 @@ import {
   easterSunday,
   liberationDayOff,
   type LiberationDayRule,
-} from '../../../lib/domain/holidays';
+} from '@/lib/domain/holidays';
 
 const dateOf = (year: number, id: string, includeOptional: string[] = [], liberationDay?: LiberationDayRule) =>
   dutchHolidays(year, { includeOptional, liberationDay }).find((h) => h.id === id)?.date;

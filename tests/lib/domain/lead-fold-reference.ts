@@ -1,6 +1,6 @@
-import { effectiveEvents } from '../../../lib/domain/events';
-import { STATUS_RANK, type FoldEvent, type LeadProgress } from '../../../lib/domain/lead';
-import { isClosed, isContact, type Channel, type LeadStatus, type Outcome } from '../../../lib/domain/model';
+import { effectiveEvents } from '@/lib/domain/events';
+import { STATUS_RANK, type FoldEvent, type LeadProgress } from '@/lib/domain/lead';
+import { isClosed, isContact, type Channel, type LeadStatus, type Outcome } from '@/lib/domain/model';
 
 // The fold over a whole list as it was written before it became an accumulator, kept as the
 // reference the accumulator must agree with on every history.

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds } from '../../../lib/domain/events';
-import { progressFromEvents, type FoldEvent } from '../../../lib/domain/lead';
-import { progressOf } from '../../../lib/domain/lead-fold';
-import { appendToFold, foldHistory, type ResumableFold } from '../../../lib/domain/lead-fold-append';
-import { channelSchema, lostReasonSchema, outcomeSchema, statusSchema } from '../../../lib/domain/model';
+import { compareIds } from '@/lib/domain/events';
+import { progressFromEvents, type FoldEvent } from '@/lib/domain/lead';
+import { progressOf } from '@/lib/domain/lead-fold';
+import { appendToFold, foldHistory, type ResumableFold } from '@/lib/domain/lead-fold-append';
+import { channelSchema, lostReasonSchema, outcomeSchema, statusSchema } from '@/lib/domain/model';
 import { referenceProgress } from './lead-fold-reference';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPopupSeed } from '../../../scripts/bench/popup-data';
+import { buildPopupSeed } from '@/scripts/bench/popup-data';
 import { DEFAULT_OPENING_HOURS, type OpeningHours } from '@/lib/domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, leadState, type CadenceSettings } from '@/lib/domain/cadence';
 import type { LeadRecord } from '@/lib/domain/lead';

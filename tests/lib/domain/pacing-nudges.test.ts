@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPENING_HOURS as H, type OpeningHours } from '@/lib/domain/business-time';
 import { checkpointDays } from '@/lib/domain/pacing';
 import { pendingPacingCheckpoint, planPacingNudge } from '@/lib/domain/pacing-nudges';
-import { ams } from '../../fixtures/lead-records';
+import { ams } from '@/tests/fixtures/lead-records';
 
 /** `count` sales on Monday 2 March 2026. */
 const sales = (count: number) => Array.from({ length: count }, () => ams('2026-03-02 11:00'));

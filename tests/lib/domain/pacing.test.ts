@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { DEFAULT_OPENING_HOURS as H, type OpeningHours } from '../../../lib/domain/business-time';
-import { monthPacing, pacingCheckpoint } from '../../../lib/domain/pacing';
+import { DEFAULT_OPENING_HOURS as H, type OpeningHours } from '@/lib/domain/business-time';
+import { monthPacing, pacingCheckpoint } from '@/lib/domain/pacing';
 
 const ZONE = 'Europe/Amsterdam';
 /** An instant given as Amsterdam wall-clock time: 'YYYY-MM-DD HH:mm'. */

@@ -3,7 +3,7 @@ import { DEFAULT_OPENING_HOURS as H } from '@/lib/domain/business-time';
 import { actionList, DEFAULT_CADENCE_SETTINGS as S, type SlaState } from '@/lib/domain/cadence';
 import type { LeadRecord } from '@/lib/domain/lead';
 import { rankOpenLeads } from '@/lib/domain/metrics';
-import { ams, backlog, record, type LeadSpec } from '../../fixtures/lead-records';
+import { ams, backlog, record, type LeadSpec } from '@/tests/fixtures/lead-records';
 
 // The order of Now, My leads and the notifications: leads inside their first-attempt window
 // first, then the overdue backlog. One table drives both rankings, so they cannot drift apart.

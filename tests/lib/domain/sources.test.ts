@@ -1,10 +1,10 @@
-import { DEFAULT_SOURCES } from '../../../lib/domain/model';
+import { DEFAULT_SOURCES } from '@/lib/domain/model';
 import {
   DEFAULT_SOURCE_RULES,
   normaliseSource,
   sourceRulesSchema,
   type SourceRule,
-} from '../../../lib/domain/sources';
+} from '@/lib/domain/sources';
 
 describe('normaliseSource', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPENING_HOURS as H } from '../../../lib/domain/business-time';
-import { isBelowTeamSla, rankRows, sortBoard, teamMonthPacing, type BoardColumn, type BoardEntry } from '../../../lib/domain/team-board';
+import { DEFAULT_OPENING_HOURS as H } from '@/lib/domain/business-time';
+import { isBelowTeamSla, rankRows, sortBoard, teamMonthPacing, type BoardColumn, type BoardEntry } from '@/lib/domain/team-board';
 
 const MIN = 60_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { todayStats } from '@/lib/domain/metrics';
-import { ams, record } from '../../fixtures/lead-records';
+import { ams, record } from '@/tests/fixtures/lead-records';
 
 describe('todayStats leaves backlog out of the response median', () => {
   const fresh = record({ key: 'NEW', received: '2026-12-01 09:00', attempts: ['2026-12-01 09:04'] });

@@ -1,4 +1,4 @@
-import { floorVerdict, isSmallSample, wilsonInterval } from '../../../lib/domain/wilson';
+import { floorVerdict, isSmallSample, wilsonInterval } from '@/lib/domain/wilson';
 
 const pct = (n: number) => Math.round(n * 1000) / 10;
 

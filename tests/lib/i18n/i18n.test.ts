@@ -8,7 +8,7 @@ interface MessageModule {
 
 // Every message module in lib/i18n/messages (each exports one `{ en, nl }` table), so a new
 // module is checked too; merged like lib/i18n/index.ts does.
-const loaded = import.meta.glob<Record<string, MessageModule>>('../../../lib/i18n/messages/*.ts', { eager: true });
+const loaded = import.meta.glob<Record<string, MessageModule>>('@/lib/i18n/messages/*.ts', { eager: true });
 const MODULES: Record<string, MessageModule> = Object.fromEntries(
   Object.entries(loaded).flatMap(([path, exports]) => Object.entries(exports).map(([name, table]) => [`${path}#${name}`, table])),
 );

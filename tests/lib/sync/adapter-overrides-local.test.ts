@@ -6,8 +6,8 @@ import { NotOverrideManagerError, publishTeamOverride, refreshTeamOverrides, wit
 import { saveConnection, type TeamConnection } from '@/lib/sync/connection';
 import { TeamApiError, type FetchLike, type RequestOptions } from '@/lib/sync/http';
 import { meResponseSchema } from '@/lib/sync/wire';
-import type { Db } from '../../../server/db/connect';
-import { makeApp, NOW, seedTeam, sqliteEngine, type App, type Clock, type TeamFixture } from '../../server/harness';
+import type { Db } from '@/server/db/connect';
+import { makeApp, NOW, seedTeam, sqliteEngine, type App, type Clock, type TeamFixture } from '@/tests/server/harness';
 
 // A manager's and a rep's browser against the real team server (SQLite): what each stores
 // when the team's CRM fixes change, and what the content script then applies.

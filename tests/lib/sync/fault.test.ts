@@ -8,9 +8,9 @@ import { connect, type TeamConnection } from '@/lib/sync/connection';
 import type { FetchLike } from '@/lib/sync/http';
 import { ownStats } from '@/lib/sync/local-stats';
 import { leaderboardStatsSchema, pushResponseSchema, type LeaderboardPeriod } from '@/lib/sync/wire';
-import { pick, seededRandom } from '../../../server/testing/random';
-import type { Db } from '../../../server/db/connect';
-import { makeApp, seedTeam, sqliteEngine, storedEventIds, type App, type TeamFixture } from '../../server/harness';
+import { pick, seededRandom } from '@/server/testing/random';
+import type { Db } from '@/server/db/connect';
+import { makeApp, seedTeam, sqliteEngine, storedEventIds, type App, type TeamFixture } from '@/tests/server/harness';
 
 /*
  * Issue 5's fault test, driven through the extension's REAL sync code (lib/sync/client.ts,

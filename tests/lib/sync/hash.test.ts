@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashLeadKey, hashLeadKeys } from '@/lib/sync/hash';
 import { wireLeadSchema } from '@/lib/sync/wire';
-import { hashLeadKey as serverHash } from '../../../server/testing/lead-hash';
+import { hashLeadKey as serverHash } from '@/server/testing/lead-hash';
 
 describe('hashLeadKey (HMAC-SHA256, hex)', () => {
   it.each([

@@ -8,9 +8,9 @@ import { connect } from '@/lib/sync/connection';
 import type { FetchLike } from '@/lib/sync/http';
 import { ownStats } from '@/lib/sync/local-stats';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
-import { dumpAllTables, makeApp, seedTeam, sqliteEngine, type App, type TeamFixture } from '../../server/harness';
-import type { Db } from '../../../server/db/connect';
-import { createPairingCode } from '../../../server/sql/tenancy';
+import { dumpAllTables, makeApp, seedTeam, sqliteEngine, type App, type TeamFixture } from '@/tests/server/harness';
+import type { Db } from '@/server/db/connect';
+import { createPairingCode } from '@/server/sql/tenancy';
 
 // Restore against the real server app (in process, SQLite): browser A pushes, a wiped
 // browser B connected with the same rep token pulls its own events back.

@@ -15,8 +15,8 @@ import {
   teamSettingsMetaItem,
 } from '@/lib/sync/team-settings-local';
 import { meResponseSchema } from '@/lib/sync/wire';
-import type { Db } from '../../../server/db/connect';
-import { makeApp, NOW, seedTeam, sqliteEngine, type App, type Clock, type TeamFixture } from '../../server/harness';
+import type { Db } from '@/server/db/connect';
+import { makeApp, NOW, seedTeam, sqliteEngine, type App, type Clock, type TeamFixture } from '@/tests/server/harness';
 
 // The extension side against the real team server (SQLite): what a rep's and a manager's
 // browser store when the team's settings change.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEAM_SETTINGS_VALUES, keepUnsentValues, teamSettingsValuesSchema, teamValues, withTeamSettings } from '../../../lib/sync/team-settings';
-import { teamSpendLookup, teamSpendSchema } from '../../../lib/domain/team-spend';
+import { DEFAULT_TEAM_SETTINGS_VALUES, keepUnsentValues, teamSettingsValuesSchema, teamValues, withTeamSettings } from '@/lib/sync/team-settings';
+import { teamSpendLookup, teamSpendSchema } from '@/lib/domain/team-spend';
 
 const spend = { currency: 'EUR' as const, bySource: { website: { '2026-03': 1200 } } };
 const rules = [{ match: 'Verkocht', status: 'sold' as const }];

@@ -1,16 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
-import type { OpeningHours, Weekday } from '../../../lib/domain/business-time';
-import { DEFAULT_CADENCE_SETTINGS } from '../../../lib/domain/cadence';
-import type { LeadEvent } from '../../../lib/domain/events';
-import { CHANNELS, DEFAULT_SOURCES, LOST_REASONS, OUTCOMES, type LeadStatus } from '../../../lib/domain/model';
-import { ownStats } from '../../../lib/sync/local-stats';
-import { leaderboardStatsSchema, type LeaderboardResponse } from '../../../lib/sync/wire';
-import { DEFAULT_TEAM_SETTINGS_VALUES, type TeamSettingsValues } from '../../../lib/sync/team-settings';
-import { pick, seededRandom } from '../../../server/testing/random';
-import { toWire } from '../../../server/testing/simulated-rep';
-import { saveTeamSettings } from '../../../server/sql/team-settings';
-import { authed, json, push, seedTeam, type EnvRef } from '../harness';
+import type { OpeningHours, Weekday } from '@/lib/domain/business-time';
+import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
+import type { LeadEvent } from '@/lib/domain/events';
+import { CHANNELS, DEFAULT_SOURCES, LOST_REASONS, OUTCOMES, type LeadStatus } from '@/lib/domain/model';
+import { ownStats } from '@/lib/sync/local-stats';
+import { leaderboardStatsSchema, type LeaderboardResponse } from '@/lib/sync/wire';
+import { DEFAULT_TEAM_SETTINGS_VALUES, type TeamSettingsValues } from '@/lib/sync/team-settings';
+import { pick, seededRandom } from '@/server/testing/random';
+import { toWire } from '@/server/testing/simulated-rep';
+import { saveTeamSettings } from '@/server/sql/team-settings';
+import { authed, json, push, seedTeam, type EnvRef } from '@/tests/server/harness';
 
 // The numbers that end the argument must be the same wherever they are read. Random lead
 // histories (attempts, undos, closes with every reason, reopenings, sales, CRM times ahead of

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/app';
-import { legacyKeyFingerprint } from '../../../server/db/migrations-006-client-team-key';
-import { addMember, createPairingCode, removeMember, rotateToken } from '../../../server/sql/tenancy';
-import { seen } from '../events';
-import { authed, HOUR, json, MINUTE, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
+import { createApp } from '@/server/app';
+import { legacyKeyFingerprint } from '@/server/db/migrations-006-client-team-key';
+import { addMember, createPairingCode, removeMember, rotateToken } from '@/server/sql/tenancy';
+import { seen } from '@/tests/server/events';
+import { authed, HOUR, json, MINUTE, NOW, push, seedTeam, storedEventIds, type EnvRef } from '@/tests/server/harness';
 
 const ENDPOINTS = [
   ['GET', '/v1/me'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attempt, seen } from '../events';
-import { authed, HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
+import { attempt, seen } from '@/tests/server/events';
+import { authed, HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '@/tests/server/harness';
 
 const DAY = 24 * HOUR;
 

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
-import { leaderboardStatsSchema, type LeaderboardResponse } from '../../../lib/sync/wire';
-import { flakyFetch } from '../../../server/testing/flaky-fetch';
-import { PushClient } from '../../../server/testing/push-client';
-import { seededRandom } from '../../../server/testing/random';
-import { simulateRep } from '../../../server/testing/simulated-rep';
-import { DEFAULT_OPENING_HOURS } from '../../../lib/domain/business-time';
-import { ownStats } from '../../../lib/sync/local-stats';
-import { authed, json, pullAll, seedTeam, storedEventIds, type EnvRef } from '../harness';
+import { leaderboardStatsSchema, type LeaderboardResponse } from '@/lib/sync/wire';
+import { flakyFetch } from '@/server/testing/flaky-fetch';
+import { PushClient } from '@/server/testing/push-client';
+import { seededRandom } from '@/server/testing/random';
+import { simulateRep } from '@/server/testing/simulated-rep';
+import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
+import { ownStats } from '@/lib/sync/local-stats';
+import { authed, json, pullAll, seedTeam, storedEventIds, type EnvRef } from '@/tests/server/harness';
 
 const TOTAL = 10_000;
 const ams = (month: number, day: number, hh: number) => Date.UTC(2026, month - 1, day, hh - 1);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { attempt, seen } from '../events';
-import { MAX_EVENTS_PER_LEAD } from '../../../server/sql/ingest';
-import { HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '../harness';
+import { attempt, seen } from '@/tests/server/events';
+import { MAX_EVENTS_PER_LEAD } from '@/server/sql/ingest';
+import { HOUR, json, NOW, push, seedTeam, storedEventIds, type EnvRef } from '@/tests/server/harness';
 
 export function ingestSuite(env: EnvRef) {
   it('refuses events beyond a lead\'s ceiling with a reason, and keeps other leads working', async () => {

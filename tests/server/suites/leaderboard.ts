@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leaderboardStatsSchema, type LeaderboardResponse, type LeaderboardStats } from '../../../lib/sync/wire';
-import { attempt, seen, status, voids } from '../events';
-import { authed, json, MINUTE, push, seedTeam, type EnvRef } from '../harness';
+import { leaderboardStatsSchema, type LeaderboardResponse, type LeaderboardStats } from '@/lib/sync/wire';
+import { attempt, seen, status, voids } from '@/tests/server/events';
+import { authed, json, MINUTE, push, seedTeam, type EnvRef } from '@/tests/server/harness';
 
 /** Amsterdam wall-clock in 2026 before DST (UTC+1). */
 const ams = (month: number, day: number, hh: number, mm = 0) => Date.UTC(2026, month - 1, day, hh - 1, mm);

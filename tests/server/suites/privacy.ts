@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { seededRandom } from '../../../server/testing/random';
-import { simulateRep } from '../../../server/testing/simulated-rep';
-import { dumpAllTables, HOUR, json, NOW, push, seedTeam, type EnvRef } from '../harness';
+import { seededRandom } from '@/server/testing/random';
+import { simulateRep } from '@/server/testing/simulated-rep';
+import { dumpAllTables, HOUR, json, NOW, push, seedTeam, type EnvRef } from '@/tests/server/harness';
 
 export function privacySuite(env: EnvRef) {
   it('no stored row contains a customer name, phone, e-mail or raw lead id seen in the client', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WireEvent } from '../../../lib/sync/wire';
-import { attempt, seen } from '../events';
-import { authed, HOUR, json, NOW, pullAll, push, seedTeam, type EnvRef } from '../harness';
+import type { WireEvent } from '@/lib/sync/wire';
+import { attempt, seen } from '@/tests/server/events';
+import { authed, HOUR, json, NOW, pullAll, push, seedTeam, type EnvRef } from '@/tests/server/harness';
 
 export function pullSuite(env: EnvRef) {
   describe('restore pull', () => {

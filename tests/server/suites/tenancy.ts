@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardResponse, WireEvent } from '../../../lib/sync/wire';
-import { setVisibility } from '../../../server/sql/tenancy';
-import { attempt, seen } from '../events';
-import { authed, HOUR, json, NOW, pullAll, push, seedTeam, type App, type EnvRef } from '../harness';
+import type { LeaderboardResponse, WireEvent } from '@/lib/sync/wire';
+import { setVisibility } from '@/server/sql/tenancy';
+import { attempt, seen } from '@/tests/server/events';
+import { authed, HOUR, json, NOW, pullAll, push, seedTeam, type App, type EnvRef } from '@/tests/server/harness';
 
 async function board(app: App, token: string): Promise<LeaderboardResponse> {
   const res = await app.request('/v1/leaderboard?period=month', authed(token));
