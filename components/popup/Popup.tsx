@@ -1,7 +1,6 @@
 import { isManagerRole } from '@/lib/sync/roles';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { LeadpaceDb } from '@/lib/db/schema';
 import { dayBounds } from '@/lib/domain/metrics';
 import { rankSummaryLeads, summaryTodayStats } from '@/lib/domain/popup-summary-read';
 import { monthPacing } from '@/lib/domain/pacing';
@@ -13,24 +12,26 @@ import { useStoredSettings } from '../ui/use-settings';
 import { useTeamConnection } from '../ui/use-team-connection';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { splitBacklog } from '@/lib/domain/backlog';
-import { AddMyCrm, type AddCrmAccess } from './AddMyCrm';
+import type { AddCrmAccess } from './AddMyCrm';
 import { BacklogGroup } from './BacklogGroup';
-import { CapturePage, type CaptureAccess } from './CapturePage';
-import { DriftNotice, type DriftAccess } from './DriftNotice';
-import { EnableCrmPrompt } from './EnableCrmPrompt';
+import type { CaptureAccess } from './CapturePage';
+import type { DriftAccess } from './DriftNotice';
+import { AddMyCrm, CapturePage, DriftNotice, EnableCrmPrompt, TeamSection } from './lazy-sections';
 import { NowSection } from './NowSection';
 import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
 import { createPopupStore } from './popup-store';
-import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
-import { usePopupData, type PopupData } from './use-popup-data';
+import { usePopupData, type DirectSummaryRead, type PopupData, type PopupDbSource } from './use-popup-data';
 
 /** Rows rendered at first, and added per "show more". */
 const PAGE = 30;
 
 export interface PopupProps {
-  db: LeadpaceDb;
+  /** The database, or its promise while Dexie's code loads (the first screen reads without it). */
+  db: PopupDbSource;
+  /** Reads the summary without Dexie (readSummaryDirect); Dexie's own read otherwise. */
+  directRead?: DirectSummaryRead;
   /** Asks the background to focus or open the lead's CRM tab (`lead/open`). */
   openLead: (leadKey: string) => Promise<Result<{ tabId: number }>>;
   closeWindow: () => void;
@@ -50,7 +51,7 @@ export interface PopupProps {
   drift?: DriftAccess;
 }
 
-export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess, pageCapture, addCrm, drift }: PopupProps) {
+export function Popup({ db, directRead, openLead, closeWindow, openOptions, now: fixedNow, timeZone, settings: fixedSettings, crmAccess, pageCapture, addCrm, drift }: PopupProps) {
   const { t } = useI18n();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
@@ -58,7 +59,7 @@ export function Popup({ db, openLead, closeWindow, openOptions, now: fixedNow, t
   const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
-  const data = usePopupData(db, dayStart);
+  const data = usePopupData(db, dayStart, directRead);
   const [store] = useState(createPopupStore);
   const [captureRequest, setCaptureRequest] = useState(0);
   const openingKey = useStore(store, (s) => s.openingKey);

@@ -1,13 +1,21 @@
-import { useLayoutEffect, useState } from 'react';
-import { onTablesChanged } from '@/lib/db/changes';
-import { readPopupSummary, SUMMARY_TABLE } from '@/lib/db/summary';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LeadpaceDb } from '@/lib/db/schema';
+import type { PopupSummaryRows } from '@/lib/db/summary-direct';
 import { todayAndSales } from '@/lib/domain/popup-summary-read';
 import type { SummaryLead } from '@/lib/domain/popup-summary';
 
 export type PopupData =
   | { ok: true; open: SummaryLead[]; todayLeads: SummaryLead[]; todayAttempts: { at: number }[]; soldDates: number[] }
   | { ok: false; reason: string };
+
+/**
+ * The database, or its promise: the popup's first screen does not wait for Dexie's code to load
+ * (see readSummaryDirect), the rest of the popup uses it once it is there.
+ */
+export type PopupDbSource = LeadpaceDb | Promise<LeadpaceDb>;
+
+/** A read of the summary that needs no Dexie; null when it cannot answer (no database yet). */
+export type DirectSummaryRead = (dayStart: number) => Promise<PopupSummaryRows | null>;
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
@@ -20,15 +28,20 @@ export function describeError(error: unknown): string {
  * transaction so the sections agree with each other. Reading the lead records themselves took
  * 200–600 ms at 5,000 leads.
  */
-export async function loadPopupData(db: LeadpaceDb, dayStart: number): Promise<PopupData> {
+export async function loadPopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead): Promise<PopupData> {
   // A rejected read would leave a blank popup; a database that cannot open must become a
-  // visible message instead.
+  // visible message instead (Dexie's reason: the direct read only ever falls back to it).
   try {
-    const summary = await readPopupSummary(db, dayStart);
+    const summary = (await direct?.(dayStart).catch(() => null)) ?? (await readThroughDexie(db, dayStart));
     return { ok: true, open: summary.open, ...todayAndSales(summary.day, summary.sold, dayStart) };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
+}
+
+async function readThroughDexie(db: PopupDbSource, dayStart: number): Promise<PopupSummaryRows> {
+  const [database, { readPopupSummary }] = await Promise.all([db, import('@/lib/db/summary')]);
+  return readPopupSummary(database, dayStart);
 }
 
 /**
@@ -38,10 +51,11 @@ export async function loadPopupData(db: LeadpaceDb, dayStart: number): Promise<P
  *
  * Not `useLiveQuery`: the summary is written below Dexie's change tracking (see summary.ts),
  * and nearly every lead write changes the rows the popup reads anyway. A layout effect also
- * starts the read during the first commit instead of after the first paint plus a timer.
+ * starts the direct read during the first commit instead of after the first paint plus a timer.
  */
-export function usePopupData(db: LeadpaceDb, dayStart: number): PopupData | undefined {
+export function usePopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead): PopupData | undefined {
   const [data, setData] = useState<PopupData>();
+  const reader = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
     let alive = true;
     let reading = false;
@@ -52,7 +66,7 @@ export function usePopupData(db: LeadpaceDb, dayStart: number): PopupData | unde
         return;
       }
       reading = true;
-      void loadPopupData(db, dayStart).then((next) => {
+      void loadPopupData(db, dayStart, direct).then((next) => {
         reading = false;
         if (!alive) return;
         setData(next);
@@ -62,12 +76,34 @@ export function usePopupData(db: LeadpaceDb, dayStart: number): PopupData | unde
         }
       });
     };
-    const stop = onTablesChanged(db, ['leads', SUMMARY_TABLE], read);
-    read();
+    reader.current = read;
+    if (direct) read();
+    return () => {
+      alive = false;
+      reader.current = null;
+    };
+  }, [db, dayStart, direct]);
+  // Dexie's change events come with Dexie's code: with a direct read, loaded once the first
+  // screen is there (passive effects run after its paint), then one more read for a write
+  // between the two. Without one, the first read waits for the subscription instead.
+  const subscribe = data !== undefined || direct === undefined;
+  useEffect(() => {
+    if (!subscribe) return;
+    let alive = true;
+    let stop = () => {};
+    const read = () => reader.current?.();
+    void Promise.all([db, import('@/lib/db/changes'), import('@/lib/db/summary')])
+      .then(([database, { onTablesChanged }, { SUMMARY_TABLE }]) => {
+        if (!alive) return;
+        stop = onTablesChanged(database, ['leads', SUMMARY_TABLE], read);
+        read();
+      })
+      // Dexie's code or database is not there: the read says why on screen.
+      .catch(() => alive && read());
     return () => {
       alive = false;
       stop();
     };
-  }, [db, dayStart]);
+  }, [subscribe, db, dayStart, direct]);
   return data;
 }

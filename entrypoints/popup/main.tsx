@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
 import type { ExecuteScript } from '@/lib/capture/capture';
-import { leadpaceDb } from '@/lib/db/schema';
+import { readSummaryDirect } from '@/lib/db/summary-direct';
 import { markDriftTold, readCrmHealth, readDriftTold } from '@/lib/storage/adapter-health-item';
 import { sendMessage } from '@/lib/messaging';
 import './style.css';
@@ -47,13 +47,19 @@ const drift = {
   markTold: (crm: string) => markDriftTold(crm, Date.now()),
 };
 
+// Dexie (a third of the popup's code) is not on the first screen: the summary is read with plain
+// IndexedDB, and Dexie's chunk is asked for now and used once it is there.
+const db = import('@/lib/db/schema').then((m) => m.leadpaceDb());
+const directRead = (dayStart: number) => readSummaryDirect(dayStart);
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
         <Popup
-          db={leadpaceDb()}
+          db={db}
+          directRead={directRead}
           openLead={(leadKey) => sendMessage('lead/open', { leadKey })}
           closeWindow={() => window.close()}
           crmAccess={crmAccess}

@@ -31,7 +31,7 @@ interface PopupProbe {
 type ProbeWindow = Window & { __leadpaceBench?: PopupProbe };
 
 /** Main world of popup.html, before its scripts. */
-function installPopupProbe(): void {
+export function installPopupProbe(): void {
   const probe: PopupProbe = { firstRow: null, today: null, painted: null, eventsRead: 0 };
   (window as ProbeWindow).__leadpaceBench = probe;
   // Counts what the page reads of the raw events, whichever code reads them.
@@ -79,7 +79,7 @@ function installPopupProbe(): void {
 }
 
 /** One bulk readwrite transaction into an existing store of the `leadpace` database. */
-function putRows(page: Page, store: 'leads' | 'events' | 'summary', rows: unknown[], clear: boolean): Promise<number> {
+export function putRows(page: Page, store: 'leads' | 'events' | 'summary', rows: unknown[], clear: boolean): Promise<number> {
   // As one JSON string: Playwright's structured argument format is much slower for 1000s of objects.
   return page.evaluate(
     ({ store, json, clear }) =>
@@ -118,7 +118,7 @@ function startOfLocalDay(): number {
   return d.getTime();
 }
 
-interface RenderResult {
+export interface RenderResult {
   firstRow: number;
   today: number;
   painted: number;
@@ -132,7 +132,7 @@ async function eventsReadByBoard(page: Page): Promise<number> {
   return page.evaluate(() => (window as ProbeWindow).__leadpaceBench?.eventsRead ?? Number.NaN);
 }
 
-async function readProbe(page: Page): Promise<RenderResult> {
+export async function readProbe(page: Page): Promise<RenderResult> {
   await page.waitForFunction(() => (window as ProbeWindow).__leadpaceBench?.painted != null, undefined, { timeout: 30_000 });
   const result = await page.evaluate(() => {
     const probe = (window as ProbeWindow).__leadpaceBench;
