@@ -1,5 +1,5 @@
 import { isManagerRole } from '@/lib/sync/roles';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { healthShare, HEALTH_WINDOW, type CrmHealth } from '@/lib/domain/adapter-health';
 import { crmHostNames } from '@/lib/domain/crm-hosts';
@@ -10,6 +10,11 @@ import { useTeamConnection } from '../ui/use-team-connection';
 import { CrmTeamFix } from './CrmTeamFix';
 import { browserTeamFixes, useTeamFixes, type TeamFixes, type TeamFixStore } from './team-fix-store';
 import { USER_ADAPTER_PREFIX } from '@/lib/adapters/user/schema';
+import { takesThePlaceOf } from '@/lib/adapters/user/team-merge';
+import { userRoute } from '@/lib/adapters/user/to-adapter';
+import type { TeamUserAdapter } from '@/lib/sync/adapter-overrides';
+import { browserTeamUserAdapters, useTeamUserAdapters, type TeamUserAdapterStore } from './team-user-adapter-store';
+import { TeamUserAdapterLine } from './TeamUserAdapterLine';
 
 /** The slice of `browser.permissions` this page needs; injectable because fakeBrowser lacks it. */
 export interface PermissionsApi {
@@ -55,6 +60,7 @@ function CrmRow({
   now,
   goLive,
   teamFix,
+  teamAdapter,
 }: {
   adapter: Pick<CrmAdapter, 'id' | 'name' | 'matches'>;
   permissions: PermissionsApi;
@@ -63,6 +69,8 @@ function CrmRow({
   goLive: GoLiveStore;
   /** The team's fix of this built-in CRM; absent for the dealer's own adapters. */
   teamFix?: { fixes: TeamFixes; store: TeamFixStore; isManager: boolean };
+  /** A user adapter the team's manager published: enabled and disabled here like an own one. */
+  teamAdapter?: TeamUserAdapter;
 }) {
   const { t } = useI18n();
   const [access, setAccess] = useState<Access>('checking');
@@ -110,12 +118,13 @@ function CrmRow({
   };
 
   return (
-    <li className="op-crm" data-testid="crm-row" data-crm={adapter.id} data-access={access}>
+    <li className="op-crm" data-testid="crm-row" data-crm={adapter.id} data-access={access} data-from={teamAdapter ? 'team' : undefined}>
       <div className="op-crm-main">
         <strong>{adapter.name}</strong>
         <span className="op-help" title={adapter.matches.join('\n')} data-testid="crm-hosts">
           {t(access === 'granted' ? 'options.crm.grantedOrigins' : 'options.crm.origins', { origins: crmHostNames(adapter.matches).join(', ') })}
         </span>
+        {teamAdapter ? <TeamUserAdapterLine entry={teamAdapter} allowed={access === 'checking' ? null : access === 'granted'} /> : null}
         <HealthLine health={health} now={now} />
         {access === 'granted' ? <GoLiveField crm={adapter.id} store={goLive} /> : null}
         {teamFix ? (
@@ -163,6 +172,7 @@ export function CrmPermissions({
   now: fixedNow,
   goLive = storageGoLive,
   teamFixes = browserTeamFixes,
+  teamUserAdapters = browserTeamUserAdapters,
   children,
 }: {
   adapters: readonly Pick<CrmAdapter, 'id' | 'name' | 'matches'>[];
@@ -173,6 +183,8 @@ export function CrmPermissions({
   goLive?: GoLiveStore;
   /** The team's fixes of built-in CRMs (synced from the team server). */
   teamFixes?: TeamFixStore;
+  /** User adapters the team's manager published (synced from the team server). */
+  teamUserAdapters?: TeamUserAdapterStore;
   /** The dealer's own adapters: import, export, remove. */
   children?: ReactNode;
 }) {
@@ -182,6 +194,13 @@ export function CrmPermissions({
   const now = fixedNow ?? openedAt;
   const fixes = useTeamFixes(teamFixes);
   const isManager = isManagerRole(useTeamConnection()?.role);
+  // The dealer's own adapter for the same site (or id) is used instead, and listed above.
+  const teamList = useTeamUserAdapters(teamUserAdapters);
+  const published = useMemo(
+    () =>
+      teamList.filter((entry) => !adapters.some((adapter) => takesThePlaceOf(entry, adapter))).map((entry) => ({ entry, route: userRoute(entry.adapter) })),
+    [teamList, adapters],
+  );
   return (
     <section className="op-card" aria-labelledby="op-crms-title">
       <h2 id="op-crms-title">{t('options.crms')}</h2>
@@ -196,6 +215,17 @@ export function CrmPermissions({
             now={now}
             goLive={goLive}
             teamFix={adapter.id.startsWith(USER_ADAPTER_PREFIX) ? undefined : { fixes, store: teamFixes, isManager }}
+          />
+        ))}
+        {published.map(({ entry, route }) => (
+          <CrmRow
+            key={`team-${entry.id}`}
+            adapter={route}
+            permissions={permissions}
+            health={health[entry.id]}
+            now={now}
+            goLive={goLive}
+            teamAdapter={entry}
           />
         ))}
       </ul>

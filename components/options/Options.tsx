@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { readCrmHealth } from '@/lib/storage/adapter-health-item';
 import { ADAPTERS } from '@/lib/crms/registry';
 import type { UserAdapter } from '@/lib/adapters/user/schema';
-import { loadUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/storage/user-adapters-item';
+import { loadOwnUserAdapters, removeUserAdapter, saveUserAdapters } from '@/lib/storage/user-adapters-item';
 import { userAdapter } from '@/lib/adapters/user/to-adapter';
 import type { CrmHealth } from '@/lib/domain/adapter-health';
 import type { CrmAdapter } from '@/lib/adapters/types';
@@ -55,7 +55,7 @@ const browserFetch = { fetch: (input: string, init: RequestInit) => fetch(input,
 const saveToTeam = (next: Settings) => saveAsTeamManager(browserFetch, next);
 const teamHistory = () => readTeamSettingsHistory(browserFetch);
 
-const browserUserAdapters: UserAdapterStore = { load: loadUserAdapters, save: saveUserAdapters, remove: removeUserAdapter };
+const browserUserAdapters: UserAdapterStore = { load: loadOwnUserAdapters, save: saveUserAdapters, remove: removeUserAdapter };
 
 /** The dealer's own adapters and every CRM's recent health, re-read after each change. */
 function useCrmData(store: UserAdapterStore, readHealth: () => Promise<Record<string, CrmHealth>>) {

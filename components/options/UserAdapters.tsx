@@ -1,5 +1,9 @@
 import { useState } from 'react';
 import { exportUserAdapters, parseUserAdapterFile, type UserAdapter } from '@/lib/adapters/user/schema';
+import { isManagerRole } from '@/lib/sync/roles';
+import { useTeamConnection } from '../ui/use-team-connection';
+import { browserTeamUserAdapters, useTeamUserAdapters, type TeamUserAdapterStore } from './team-user-adapter-store';
+import { UserAdapterTeamShare } from './UserAdapterTeamShare';
 import { fileDate, type Download } from '../ui/download';
 import { useI18n } from '../ui/i18n';
 import { ExportButton, ImportFileButton } from '../ui/ImportExport';
@@ -22,13 +26,18 @@ export function UserAdapters({
   store,
   download,
   onChanged,
+  team = browserTeamUserAdapters,
 }: {
   adapters: readonly UserAdapter[];
   store: UserAdapterStore;
   download: Download;
   onChanged: () => void;
+  /** The user adapters published to the team: the manager publishes from here. */
+  team?: TeamUserAdapterStore;
 }) {
   const { t } = useI18n();
+  const connection = useTeamConnection();
+  const published = useTeamUserAdapters(team);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const importText = async (text: string) => {
@@ -69,6 +78,9 @@ export function UserAdapters({
             <div className="op-crm-main">
               <strong>{adapter.name}</strong>
               <span className="op-help">{adapter.origin}</span>
+              {connection ? (
+                <UserAdapterTeamShare adapter={adapter} published={published} isManager={isManagerRole(connection.role)} store={team} />
+              ) : null}
             </div>
             <ExportButton
               label={t('options.userAdapters.export')}

@@ -1,9 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { teamAdapterOverrideSchema, type TeamAdapterOverride } from '@/lib/sync/adapter-overrides';
+import { teamAdapterOverrideSchema, teamUserAdapterSchema, type TeamAdapterOverride, type TeamUserAdapter } from '@/lib/sync/adapter-overrides';
 import type { AdapterOverride } from '@/lib/adapters/overrides/schema';
 
-// The team's fixes as this browser last received them, and which of them the rep turned off.
+// The team's fixes and published user adapters as this browser last received them, and which
+// fixes the rep turned off (a published user adapter is on while its site is allowed).
 // Both are re-validated on every read: storage is a boundary, and a bad entry must only cost
 // its own fix, never the panel.
 
@@ -12,8 +13,10 @@ export const teamOverridesStateSchema = z.object({
   /** The server's ETag for this list, for a cheap "still the same?" on every sync. */
   etag: z.string().nullable(),
   overrides: z.array(z.unknown()),
+  /** Kept before user adapters could be published: none. */
+  userAdapters: z.array(z.unknown()).default([]),
 });
-export type TeamOverridesState = { teamId: string; etag: string | null; overrides: TeamAdapterOverride[] };
+export type TeamOverridesState = { teamId: string; etag: string | null; overrides: TeamAdapterOverride[]; userAdapters: TeamUserAdapter[] };
 
 export const teamOverridesItem = storage.defineItem<unknown>('local:teamAdapterOverrides', { fallback: null });
 
@@ -28,7 +31,16 @@ export function parseTeamOverrides(raw: unknown): TeamOverridesState | null {
     const parsed = teamAdapterOverrideSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
-  return { teamId: state.data.teamId, etag: state.data.etag, overrides };
+  const userAdapters = state.data.userAdapters.flatMap((entry) => {
+    const parsed = teamUserAdapterSchema.safeParse(entry);
+    return parsed.success && parsed.data.adapter.id === parsed.data.id ? [parsed.data] : [];
+  });
+  return { teamId: state.data.teamId, etag: state.data.etag, overrides, userAdapters };
+}
+
+/** The user adapters the team's manager published, as this browser last received them. */
+export async function readTeamUserAdapters(): Promise<TeamUserAdapter[]> {
+  return (await readTeamOverrides())?.userAdapters ?? [];
 }
 
 export async function readTeamOverrides(): Promise<TeamOverridesState | null> {

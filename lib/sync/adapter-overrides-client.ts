@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { AdapterOverride } from '../adapters/overrides/schema';
-import { teamAdapterOverrideSchema, teamAdapterOverridesSchema, type TeamAdapterOverride, type TeamAdapterOverrides } from './adapter-overrides';
+import type { UserAdapter } from '../adapters/user/schema';
+import {
+  teamAdapterOverrideSchema,
+  teamAdapterOverridesSchema,
+  teamUserAdapterSchema,
+  type TeamAdapterOverride,
+  type TeamAdapterOverrides,
+  type TeamUserAdapter,
+} from './adapter-overrides';
 import type { TeamConnection } from './connection';
 import { bearer, requestJson, TeamApiError, type RequestOptions } from './http';
 
@@ -33,6 +41,19 @@ export async function putTeamOverride(options: RequestOptions, connection: Conne
   return body;
 }
 
+/** The manager publishes a whole user adapter under its own id. */
+export async function putTeamUserAdapter(options: RequestOptions, connection: Connection, adapter: UserAdapter): Promise<TeamUserAdapter> {
+  const { status, body } = await requestJson(
+    options,
+    address(connection, adapter.id),
+    { method: 'PUT', headers: json(connection), body: JSON.stringify(adapter) },
+    teamUserAdapterSchema,
+  );
+  if (!body) throw new TeamApiError('bad_response', 'the server did not confirm the adapter', status, true);
+  return body;
+}
+
+/** Withdraws a fix (by CRM id) or a published user adapter (by its user-… id). */
 export async function postTeamOverrideWithdrawal(options: RequestOptions, connection: Connection, crm: string): Promise<void> {
   await requestJson(options, `${address(connection, crm)}/withdraw`, { method: 'POST', headers: json(connection), body: '{}' }, z.object({ withdrawn: z.literal(true) }));
 }

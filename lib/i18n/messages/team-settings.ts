@@ -48,6 +48,17 @@ const en = {
   'teamFix.error.forbidden_role': 'Only the team’s manager can publish CRM fixes.',
   'teamFix.error.not_manager': 'This browser is not connected as the team’s manager.',
   'teamFix.error.failed': 'Not saved: {reason}',
+  'teamAdapter.from': 'Team adapter for {origin} v{version} from {manager} ({date}).',
+  'teamAdapter.inUse': 'Version {version} in use.',
+  'teamAdapter.notAllowed': 'Not in use yet: allow the site with Enable and Leadpace reads its lead pages just as with your own adapters. Disable turns it off again.',
+  'teamAdapter.publish': 'Publish to the team',
+  'teamAdapter.republish': 'Publish this version',
+  'teamAdapter.withdraw': 'Withdraw from the team',
+  'teamAdapter.publishedState': 'Published to the team as v{version} ({date}).',
+  'teamAdapter.published': 'Published as version {version}: members see it under CRMs after their next sync and allow the site themselves.',
+  'teamAdapter.withdrawn': 'Withdrawn: members stop using it after their next sync.',
+  'teamAdapter.ownInstead': 'The team also has an adapter for this site (v{version} from {manager}); yours is used.',
+  'teamAdapter.error.failed': 'Not published: {reason}',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -98,6 +109,17 @@ const nl: Record<keyof typeof en, string> = {
   'teamFix.error.forbidden_role': 'Alleen de verkoopleider van het team kan CRM-reparaties publiceren.',
   'teamFix.error.not_manager': 'Deze browser is niet als verkoopleider van het team gekoppeld.',
   'teamFix.error.failed': 'Niet opgeslagen: {reason}',
+  'teamAdapter.from': 'Teamadapter voor {origin} v{version} van {manager} ({date}).',
+  'teamAdapter.inUse': 'Versie {version} in gebruik.',
+  'teamAdapter.notAllowed': 'Nog niet in gebruik: sta de site toe met Aanzetten, dan leest Leadpace de leadpagina’s zoals bij je eigen adapters. Uitzetten zet hem weer uit.',
+  'teamAdapter.publish': 'Publiceren naar het team',
+  'teamAdapter.republish': 'Deze versie publiceren',
+  'teamAdapter.withdraw': 'Terugtrekken uit het team',
+  'teamAdapter.publishedState': 'Gepubliceerd naar het team als v{version} ({date}).',
+  'teamAdapter.published': 'Gepubliceerd als versie {version}: teamleden zien hem na hun volgende synchronisatie onder CRM’s en staan de site zelf toe.',
+  'teamAdapter.withdrawn': 'Teruggetrokken: teamleden gebruiken hem niet meer na hun volgende synchronisatie.',
+  'teamAdapter.ownInstead': 'Het team heeft ook een adapter voor deze site (v{version} van {manager}); de jouwe wordt gebruikt.',
+  'teamAdapter.error.failed': 'Niet gepubliceerd: {reason}',
 };
 
 export const teamSettings = { en, nl };
