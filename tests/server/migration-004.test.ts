@@ -1,56 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { wireEventSchema } from '@/lib/sync/wire';
-import { connect, type Db } from '@/server/db/connect';
 import { migrations } from '@/server/db/migrations';
 import { up004Hardening } from '@/server/db/migrations-004-hardening';
-import type { Database } from '@/server/db/schema';
 import { lead } from './events';
 import { NOW, PG_URL } from './harness';
+import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 
 const NAME = '004_event_identity_per_team';
-const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '004'));
-
-async function migrateWith(kysely: Kysely<Database>, all: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: { getMigrations: () => Promise.resolve(all) }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
 /** The database as the previous release left it: every migration before 004. */
-const migrateBefore004 = (kysely: Kysely<Database>, schema?: string) => migrateWith(kysely, earlier, schema);
-
-async function openOld(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; schema?: string; cleanup(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'leadpace-m004-'));
-    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
-    await migrateBefore004(db.kysely);
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const schema = `lp_m004_${uuidv7().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = connect({ engine: 'postgres', url: PG_URL ?? '', schema, poolSize: 2 });
-  await migrateBefore004(db.kysely, schema);
-  return {
-    db,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const drop = new pg.Client({ connectionString: PG_URL });
-      await drop.connect();
-      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-      await drop.end();
-    },
-  };
-}
+const earlier = migrationsBefore('004');
 
 describe('migration registry', () => {
   it('runs 004 at start', () => {
@@ -61,8 +20,9 @@ describe('migration registry', () => {
 for (const [engine, enabled] of [['sqlite', true], ['postgres', Boolean(PG_URL)]] as const) {
   describe.runIf(enabled)(`migration 004 on ${engine}`, () => {
     it('makes event ids lower case and unique per team, and drops script ids that are not slugs', async () => {
-      const { db, schema, cleanup } = await openOld(engine);
+      const { db, schema, cleanup } = await openEmpty(engine, 'm004');
       try {
+        await migrateWith(db.kysely, earlier, schema);
         const id = uuidv7();
         const row = (team: string, seq: number, eventId: string, body: Record<string, unknown>) => ({
           id: eventId,

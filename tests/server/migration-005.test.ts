@@ -1,55 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { FoldEvent } from '@/lib/domain/lead';
-import { connect, type Db } from '@/server/db/connect';
 import { migrations } from '@/server/db/migrations';
 import { up005ReportFacts } from '@/server/db/migrations-005-report-facts';
-import type { Database } from '@/server/db/schema';
 import { leadFactsRow } from '@/server/domain/lead-facts';
 import { lead } from './events';
 import { NOW, PG_URL } from './harness';
+import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 
 const NAME = '005_report_facts';
-const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '005'));
+/** The database as the previous release left it: every migration before 005. */
+const earlier = migrationsBefore('005');
 const MIN = 60_000;
-
-async function migrateWith(kysely: Kysely<Database>, all: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: { getMigrations: () => Promise.resolve(all) }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
-async function openOld(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; schema?: string; cleanup(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'leadpace-m005-'));
-    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
-    await migrateWith(db.kysely, earlier);
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const schema = `lp_m005_${uuidv7().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = connect({ engine: 'postgres', url: PG_URL ?? '', schema, poolSize: 2 });
-  await migrateWith(db.kysely, earlier, schema);
-  return {
-    db,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const drop = new pg.Client({ connectionString: PG_URL });
-      await drop.connect();
-      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-      await drop.end();
-    },
-  };
-}
 
 /** Three leads as the previous release stored them: sold by the CRM, lost then reopened, never touched. */
 function histories(): Record<string, (FoldEvent & { v: 1; lead: string })[]> {
@@ -74,8 +36,9 @@ describe('migration registry', () => {
 for (const [engine, enabled] of [['sqlite', true], ['postgres', Boolean(PG_URL)]] as const) {
   describe.runIf(enabled)(`migration 005 on ${engine}`, () => {
     it('adds sold_at, closed_at and status_actor, filled in from each lead’s events', async () => {
-      const { db, schema, cleanup } = await openOld(engine);
+      const { db, schema, cleanup } = await openEmpty(engine, 'm005');
       try {
+        await migrateWith(db.kysely, earlier, schema);
         let seq = 0;
         for (const [key, events] of Object.entries(histories())) {
           await db.kysely

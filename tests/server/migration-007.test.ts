@@ -1,57 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { WireEvent } from '@/lib/sync/wire';
-import { connect, type Db } from '@/server/db/connect';
 import { migrations } from '@/server/db/migrations';
 import { up007FoldState } from '@/server/db/migrations-007-fold-state';
-import type { Database } from '@/server/db/schema';
 import { currentLeadFactsRow } from '@/server/domain/lead-facts';
 import { foldStateOfHistory, parseFoldState } from '@/server/domain/lead-fold-state';
 import { ingestEvents } from '@/server/sql/ingest';
 import { addMember, createTeam } from '@/server/sql/tenancy';
 import { attempt, lead, seen, status, voids } from './events';
 import { HOUR, MINUTE, NOW, PG_URL } from './harness';
+import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 
 const NAME = '007_fold_state';
-const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '007'));
-
-async function migrateWith(kysely: Kysely<Database>, all: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: { getMigrations: () => Promise.resolve(all) }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
-async function openOld(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; schema?: string; cleanup(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'leadpace-m007-'));
-    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
-    await migrateWith(db.kysely, earlier);
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const schema = `lp_m007_${uuidv7().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = connect({ engine: 'postgres', url: PG_URL ?? '', schema, poolSize: 2 });
-  await migrateWith(db.kysely, earlier, schema);
-  return {
-    db,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const drop = new pg.Client({ connectionString: PG_URL });
-      await drop.connect();
-      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-      await drop.end();
-    },
-  };
-}
+/** The database as the previous release left it: every migration before 007. */
+const earlier = migrationsBefore('007');
 
 describe('migration registry', () => {
   it('runs 007 at start', () => {
@@ -62,8 +25,9 @@ describe('migration registry', () => {
 for (const [engine, enabled] of [['sqlite', true], ['postgres', Boolean(PG_URL)]] as const) {
   describe.runIf(enabled)(`migration 007 on ${engine}`, () => {
     it('gives every existing lead the fold state of its stored events, and pushes carry on from it', async () => {
-      const { db, schema, cleanup } = await openOld(engine);
+      const { db, schema, cleanup } = await openEmpty(engine, 'm007');
       try {
+        await migrateWith(db.kysely, earlier, schema);
         const created = await createTeam(db, { name: 'Site', visibility: 'named' });
         const team = created.teamId;
         const member = (await addMember(db, { teamId: team, name: 'Alice', role: 'rep' })).memberId;

@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely, type Migration } from 'kysely';
-import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { cohortFigures } from '@/lib/domain/lead-metrics';
 import { periodBounds } from '@/lib/domain/periods';
 import type { WireEvent } from '@/lib/sync/wire';
-import { connect, type Db } from '@/server/db/connect';
 import { migrations } from '@/server/db/migrations';
 import { up009DailyRollups } from '@/server/db/migrations-009-daily-rollups';
-import type { Database } from '@/server/db/schema';
 import { currentLeadFactsRow, factsFromRow } from '@/server/domain/lead-facts';
 import { currentTeamMetricSettings } from '@/server/sql/daily-rollups';
 import { ingestEvents } from '@/server/sql/ingest';
@@ -19,43 +11,12 @@ import { cohortFiguresByMember } from '@/server/sql/leaderboard-query';
 import { addMember, createTeam } from '@/server/sql/tenancy';
 import { attempt, seen, status, voids } from './events';
 import { HOUR, NOW, PG_URL } from './harness';
+import { migrateWith, migrationsBefore, openEmpty } from './migration-harness';
 
 const NAME = '009_daily_rollups';
-const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '009'));
+/** The database as the previous release left it: every migration before 009. */
+const earlier = migrationsBefore('009');
 const DAY = 24 * HOUR;
-
-async function migrateWith(kysely: Kysely<Database>, all: Record<string, Migration>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: { getMigrations: () => Promise.resolve(all) }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-}
-
-async function openOld(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; schema?: string; cleanup(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'leadpace-m009-'));
-    const db = connect({ engine: 'sqlite', file: join(dir, 'leadpace.db') });
-    await migrateWith(db.kysely, earlier);
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const schema = `lp_m009_${uuidv7().replace(/-/g, '').slice(-16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = connect({ engine: 'postgres', url: PG_URL ?? '', schema, poolSize: 2 });
-  await migrateWith(db.kysely, earlier, schema);
-  return {
-    db,
-    schema,
-    cleanup: async () => {
-      await db.close();
-      const drop = new pg.Client({ connectionString: PG_URL });
-      await drop.connect();
-      await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-      await drop.end();
-    },
-  };
-}
 
 /** Thirty leads per rep spread over two months, some worked, some sold, lost or voided. */
 function history(rep: string): WireEvent[][] {
@@ -82,9 +43,11 @@ describe('migration registry', () => {
 
 for (const [engine, enabled] of [['sqlite', true], ['postgres', Boolean(PG_URL)]] as const) {
   describe.runIf(enabled)(`migration 009 on ${engine}`, () => {
+    // Sixty leads and every migration on PostgreSQL take seconds on a loaded machine.
     it('builds the roll-ups of an existing database, whose board then reads as it did from the leads', async () => {
-      const { db, schema, cleanup } = await openOld(engine);
+      const { db, schema, cleanup } = await openEmpty(engine, 'm009');
       try {
+        await migrateWith(db.kysely, earlier, schema);
         const team = (await createTeam(db, { name: 'Site', visibility: 'named' })).teamId;
         const reps = [
           (await addMember(db, { teamId: team, name: 'Alice', role: 'rep' })).memberId,
@@ -132,6 +95,6 @@ for (const [engine, enabled] of [['sqlite', true], ['postgres', Boolean(PG_URL)]
       } finally {
         await cleanup();
       }
-    });
+    }, 30_000);
   });
 }
