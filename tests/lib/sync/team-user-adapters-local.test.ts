@@ -22,7 +22,7 @@ let cleanup: () => Promise<void>;
 const clock: Clock = { now: NOW };
 let seeded: TeamFixture;
 
-const serverFetch: FetchLike = (url, init) => app.request(url, init);
+const serverFetch: FetchLike = async (url, init) => app.request(url, init);
 const options: RequestOptions = { fetch: serverFetch, now: () => clock.now };
 
 async function connectionFor(key: 'rep' | 'manager'): Promise<TeamConnection> {
