@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { leadSnapshotSchema } from '@/lib/domain/model';
 import { ADAPTERS, adapterById } from '@/lib/crms/registry';
+import { crmReadingTimeZone, setCrmReadingTimeZone } from '@/lib/adapters/parse-date';
+import { DEFAULT_TIME_ZONE } from '@/lib/domain/model';
 
 // A string, not `new URL(…)`: under jsdom the global URL is not the one node:url accepts.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/crm');
@@ -14,6 +16,22 @@ const expectedSchema = z.object({
   url: z.url(),
   /** The clock for relative dates on the page ("2 uur geleden"). */
   now: z.iso.datetime({ offset: true }),
+  /**
+   * The dealer zone the page is read in, as the rep's settings would set it: a US store's page
+   * prints wall-clock times without a zone, so it is read in that store's zone. Absent: the
+   * default zone (Europe/Amsterdam).
+   */
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone }).format(0);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as America/Chicago')
+    .optional(),
   /** null: the page is not (yet) a lead, extract must say so. */
   snapshot: leadSnapshotSchema.nullable(),
 });
@@ -46,6 +64,7 @@ const cases = fixtureCases();
 describe('CRM fixtures', () => {
   afterEach(() => {
     vi.useRealTimers();
+    setCrmReadingTimeZone(DEFAULT_TIME_ZONE);
   });
 
   it('has fixtures for every built-in adapter', () => {
@@ -64,6 +83,8 @@ describe('CRM fixtures', () => {
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(expected.now));
+    setCrmReadingTimeZone(expected.timeZone ?? DEFAULT_TIME_ZONE);
+    expect(crmReadingTimeZone()).toBe(expected.timeZone ?? DEFAULT_TIME_ZONE);
     const doc = new DOMParser().parseFromString(readFileSync(c.html, 'utf8'), 'text/html');
     const url = new URL(expected.url);
 
