@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { routeForUrl } from '@/lib/crms/routes';
 import { INJECT_LIST_MESSAGE, INJECT_PANEL_MESSAGE } from '@/lib/content/inject-message';
+import { extensionRuntime } from './extension-runtime';
 import { followUrl, pageUrlSource } from './url-follower';
 
 const RUNNING = '__leadpaceDetector';
@@ -11,7 +11,7 @@ const RUNNING = '__leadpaceDetector';
 // small list reader. An unlisted script rather than a WXT content script: WXT's content-script
 // context announces itself to the page and instantiates the extension API bindings at load,
 // which costs a CRM page that is not a lead page more than everything else here together. So
-// this script touches no extension API until it has something to ask.
+// this script touches no extension API (not even the `chrome` global) until it has something to ask.
 export default defineUnlistedScript(() => {
   const world = globalThis as unknown as Record<string, unknown>;
   // Injected again (a CRM re-enabled, an extension update): the newest copy takes over.
@@ -27,12 +27,13 @@ export default defineUnlistedScript(() => {
   };
   const ask = (kind: 'panel' | 'list', onRefused: () => void) => {
     // An updated or removed extension leaves this copy running without a runtime: stop then.
-    if (!browser.runtime?.id) {
+    const runtime = extensionRuntime();
+    if (!runtime) {
       stop();
       return;
     }
     requested[kind] = true;
-    browser.runtime
+    runtime
       .sendMessage(kind === 'panel' ? INJECT_PANEL_MESSAGE : INJECT_LIST_MESSAGE)
       .then((reply: unknown) => {
         const injected = typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === true;
