@@ -22,7 +22,7 @@ import { simulateRep } from '../../server/testing/simulated-rep';
 
 const EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 30_000);
 const PER_REP = 1000;
-const BATCH = 500;
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const DAY = 86_400_000;
 const KEY = 'bench-team-key-bench-team-key-bench-team-k';
 
@@ -78,7 +78,8 @@ try {
   for (let off = 0; off < PER_REP; off += BATCH) {
     for (const rep of perRep) if (off < rep.wire.length) work.push({ token: rep.token, body: JSON.stringify({ events: rep.wire.slice(off, off + BATCH) }) });
   }
-  const app = createApp({ db });
+  const unlimited = { capacity: 1e9, refillPerSecond: 1e9 };
+  const app = createApp({ db, rateLimit: unlimited, eventRateLimit: unlimited });
   const profiler = process.env.PROFILE_OUT ? new Session() : null;
   if (profiler) {
     profiler.connect();

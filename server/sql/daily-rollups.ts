@@ -16,7 +16,6 @@ import {
 import { factsFromRow } from '../domain/lead-facts';
 import { initialTeamSettingsJson } from '../domain/team-settings';
 import { metricSettingsFromJson } from '../domain/team-hours';
-import type { IngestIo } from './ingest-io';
 import type { TeamSettingsTables } from './team-settings';
 
 // The daily roll-ups are kept in the same transaction as the lead_facts they are made from
@@ -156,40 +155,42 @@ const MAX_RANGE_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /**
- * Makes one rep's roll-ups of the given days (team-zone day starts) again from lead_facts:
- * after a push changed some of that rep's facts, only the days their leads were and are
- * received on can have changed. One read of those days' facts and one write per batch.
+ * The ranges of the cohort index that hold the given days (team-zone day starts): nearby
+ * days share one; far-apart ones (a late event for an old lead) get their own, so one old
+ * lead never reads the rep's whole history.
  */
-export async function refreshRollupDays(
-  io: Pick<IngestIo, 'factsIn' | 'upsertRollups' | 'deleteRollups'>,
-  teamId: string,
-  memberId: string,
-  days: ReadonlySet<number>,
-  settings: MetricSettings,
-): Promise<void> {
-  if (days.size === 0) return;
+export function rangesOfDays(days: ReadonlySet<number>, settings: MetricSettings): { from: number; to: number }[] {
   const zone = settings.hours.timeZone;
-  const sorted = [...days].sort((a, b) => a - b);
-  // Nearby days share one range of the cohort index; far-apart ones (a late event for an old
-  // lead) get their own, so one old lead never reads the rep's whole history.
   const ranges: { from: number; to: number }[] = [];
-  for (const day of sorted) {
+  for (const day of [...days].sort((a, b) => a - b)) {
     const end = nextDayStartIn(day, zone);
     const last = ranges.at(-1);
     if (last && day - last.from <= MAX_RANGE_DAYS * DAY_MS) last.to = end;
     else ranges.push({ from: day, to: end });
   }
-  const facts = await io.factsIn(teamId, memberId, ranges);
+  return ranges;
+}
+
+/**
+ * One rep's roll-ups of the given days made again from that rep's fact rows of those days
+ * (as they are after the write): the rows to write, and the days left without a lead.
+ */
+export function rollupsOfDays(
+  teamId: string,
+  memberId: string,
+  days: ReadonlySet<number>,
+  facts: readonly Record<(typeof FACT_COLUMNS)[number], unknown>[],
+  settings: MetricSettings,
+): { rows: DailyRollupsTable[]; emptied: number[] } {
   const found = tallyFacts(facts, settings, (day) => days.has(day)).get(memberId) ?? new Map<number, DayTally>();
   const rows: DailyRollupsTable[] = [];
   const emptied: number[] = [];
-  for (const day of sorted) {
+  for (const day of [...days].sort((a, b) => a - b)) {
     const tally = found.get(day);
     if (tally && !isEmptyDay(tally)) rows.push(tallyRow(teamId, memberId, day, tally));
     else emptied.push(day);
   }
-  await io.upsertRollups(rows);
-  await io.deleteRollups(teamId, memberId, emptied);
+  return { rows, emptied };
 }
 
 /**

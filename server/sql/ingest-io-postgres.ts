@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { DailyRollupsTable, Database, EventsTable, LeadFactsTable } from '../db/schema';
+import type { Database, LeadFactsTable } from '../db/schema';
 import type { FactRow, IngestIo, LeadRow } from './ingest-io';
 
 // A batch of 500 events as one multi-row VALUES list is 4,500 bound parameters that
@@ -18,30 +18,34 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       return { rollupKey: rows[0]?.key ?? null };
     },
 
-    async knownIds(teamId, ids) {
-      const { rows } = await sql<{ id: string }>`select id from events where team_id = ${teamId} and id = any(${ids}::text[])`.execute(trx);
-      return new Set(rows.map((r) => r.id));
-    },
-
-    async leads(teamId, memberId, leads, dayStart) {
-      // The counts are only read for a lead without a state; for the others the lateral
+    async read(teamId, memberId, ids, leads, dayStart) {
+      // Two reads in one round trip: the known ids come as rows with only `known` set. The
+      // counts are only read for a lead without a state; for the others the lateral
       // subquery's filter is false before it touches an index.
-      const { rows } = await sql<{ lead: string; has_row: boolean; fold_state: string | null; received_at: number | null; n: number | null; today: number | null }>`
-        select l.lead, lf.lead is not null as has_row, lf.fold_state, lf.received_at, c.n, c.today
+      const { rows } = await sql<{ known: string | null; lead: string | null; has_row: boolean | null; fold_state: string | null; received_at: number | null; n: number | null; today: number | null }>`
+        select null::text as known, l.lead, lf.lead is not null as has_row, lf.fold_state, lf.received_at, c.n, c.today
         from unnest(${leads}::text[]) as l(lead)
         left join lead_facts lf on lf.team_id = ${teamId} and lf.member_id = ${memberId} and lf.lead = l.lead
         left join lateral (
           select count(*)::int as n, (count(*) filter (where e.stored_at >= ${dayStart}))::int as today
           from events e
           where lf.fold_state is null and e.team_id = ${teamId} and e.member_id = ${memberId} and e.lead = l.lead
-        ) c on true`.execute(trx);
-      return rows.map(
-        (r): LeadRow => ({
-          lead: r.lead,
-          stored: r.has_row ? { foldState: r.fold_state, receivedAt: r.received_at === null ? null : Number(r.received_at) } : null,
-          counts: r.n === null ? null : { total: Number(r.n), today: Number(r.today ?? 0) },
-        }),
-      );
+        ) c on true
+        union all
+        select id, null, null, null, null, null, null from events where team_id = ${teamId} and id = any(${ids}::text[])`.execute(trx);
+      const known = new Set<string>();
+      const found: LeadRow[] = [];
+      for (const r of rows) {
+        if (r.known !== null) known.add(r.known);
+        else if (r.lead !== null) {
+          found.push({
+            lead: r.lead,
+            stored: r.has_row ? { foldState: r.fold_state, receivedAt: r.received_at === null ? null : Number(r.received_at) } : null,
+            counts: r.n === null ? null : { total: Number(r.n), today: Number(r.today ?? 0) },
+          });
+        }
+      }
+      return { known, leads: found };
     },
 
     async counts(teamId, memberId, leads, dayStart) {
@@ -58,21 +62,18 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       return new Set(rows.map((r) => `${r.lead} ${r.id}`));
     },
 
-    async bumpSeq(teamId, n) {
-      const { rows } = await sql<{ seq: number }>`update teams set seq = seq + ${n} where id = ${teamId} returning seq`.execute(trx);
-      const seq = rows[0]?.seq;
-      if (seq === undefined) throw new Error(`team ${teamId} is gone`);
-      return Number(seq);
-    },
-
-    async insertEvents(rows: readonly EventsTable[]) {
+    async appendEvents(teamId, rows) {
       if (rows.length === 0) return new Set();
+      // The sequence is bumped and the events numbered from it in one statement.
       const result = await sql<{ id: string }>`
+        with bumped as (update teams set seq = seq + ${rows.length} where id = ${teamId} returning seq)
         insert into events (id, team_id, member_id, seq, lead, type, at, body, stored_at)
-        select * from unnest(
+        select u.id, u.team_id, u.member_id, (select seq from bumped) - ${rows.length} + u.n, u.lead, u.type, u.at, u.body, u.stored_at
+        from unnest(
           ${col(rows, 'id')}::text[], ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[],
-          ${col(rows, 'seq')}::bigint[], ${col(rows, 'lead')}::text[], ${col(rows, 'type')}::text[],
-          ${col(rows, 'at')}::bigint[], ${col(rows, 'body')}::text[], ${col(rows, 'stored_at')}::bigint[])
+          ${col(rows, 'lead')}::text[], ${col(rows, 'type')}::text[], ${col(rows, 'at')}::bigint[],
+          ${col(rows, 'body')}::text[], ${col(rows, 'stored_at')}::bigint[]
+        ) with ordinality as u(id, team_id, member_id, lead, type, at, body, stored_at, n)
         on conflict (team_id, id) do nothing
         returning id`.execute(trx);
       return new Set(result.rows.map((r) => r.id));
@@ -85,46 +86,30 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       return rows.map((r) => ({ lead: r.lead, body: r.body, stored_at: Number(r.stored_at) }));
     },
 
-    async upsertFacts(rows: readonly LeadFactsTable[]) {
-      if (rows.length === 0) return;
-      await sql`
-        insert into lead_facts (team_id, member_id, lead, received_at, first_attempt_at, attempts, contacts, status, lost_reason,
-          furthest, attempts_before_close, contacts_before_close, phone_attempts_before_close, backlog, source, sold_at, closed_at,
-          status_actor, fold_state, updated_at)
-        select * from unnest(
-          ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[], ${col(rows, 'lead')}::text[],
-          ${col(rows, 'received_at')}::bigint[], ${col(rows, 'first_attempt_at')}::bigint[], ${col(rows, 'attempts')}::int[],
-          ${col(rows, 'contacts')}::int[], ${col(rows, 'status')}::text[], ${col(rows, 'lost_reason')}::text[],
-          ${col(rows, 'furthest')}::text[], ${col(rows, 'attempts_before_close')}::int[], ${col(rows, 'contacts_before_close')}::int[],
-          ${col(rows, 'phone_attempts_before_close')}::int[], ${col(rows, 'backlog')}::int[], ${col(rows, 'source')}::text[],
-          ${col(rows, 'sold_at')}::bigint[], ${col(rows, 'closed_at')}::bigint[], ${col(rows, 'status_actor')}::text[],
-          ${col(rows, 'fold_state')}::text[], ${col(rows, 'updated_at')}::bigint[])
-        on conflict (team_id, member_id, lead) do update set
-          received_at = excluded.received_at, first_attempt_at = excluded.first_attempt_at, attempts = excluded.attempts,
-          contacts = excluded.contacts, status = excluded.status, lost_reason = excluded.lost_reason, furthest = excluded.furthest,
-          attempts_before_close = excluded.attempts_before_close, contacts_before_close = excluded.contacts_before_close,
-          phone_attempts_before_close = excluded.phone_attempts_before_close, backlog = excluded.backlog, source = excluded.source,
-          sold_at = excluded.sold_at, closed_at = excluded.closed_at, status_actor = excluded.status_actor,
-          fold_state = excluded.fold_state, updated_at = excluded.updated_at`.execute(trx);
-    },
-
     async deleteFacts(teamId, memberId, leads) {
       await sql`delete from lead_facts where team_id = ${teamId} and member_id = ${memberId} and lead = any(${leads}::text[])`.execute(trx);
     },
 
-    async factsIn(teamId, memberId, ranges) {
-      // One index range scan per range, all in one statement.
-      const { rows } = await sql<FactRow>`
-        select lf.member_id, lf.received_at, lf.first_attempt_at, lf.attempts, lf.contacts, lf.status, lf.lost_reason, lf.furthest,
+    async writeFacts(teamId, memberId, rows, ranges) {
+      // The day ranges are read in the same statement as the upsert (PostgreSQL runs a
+      // data-modifying WITH whether or not it is read); it sees the rows as they were before
+      // it, which the caller replaces with the ones it wrote. One index range scan per range.
+      const upsert = rows.length === 0 ? sql`select 1` : upsertFactsSql(rows);
+      const { rows: facts } = await sql<FactRow>`
+        with written as (${upsert})
+        select lf.lead, lf.member_id, lf.received_at, lf.first_attempt_at, lf.attempts, lf.contacts, lf.status, lf.lost_reason, lf.furthest,
           lf.attempts_before_close, lf.contacts_before_close, lf.phone_attempts_before_close, lf.backlog
         from unnest(${ranges.map((r) => r.from)}::bigint[], ${ranges.map((r) => r.to)}::bigint[]) as r(f, t)
         join lead_facts lf on lf.team_id = ${teamId} and lf.received_at >= r.f and lf.received_at < r.t and lf.member_id = ${memberId}`.execute(trx);
-      return rows;
+      return facts;
     },
 
-    async upsertRollups(rows: readonly DailyRollupsTable[]) {
-      if (rows.length === 0) return;
+    async writeRollups(teamId, memberId, rows, emptied) {
+      if (rows.length === 0 && emptied.length === 0) return;
       await sql`
+        with emptied as (
+          delete from daily_rollups where team_id = ${teamId} and member_id = ${memberId} and day_start = any(${emptied}::bigint[])
+        )
         insert into daily_rollups (team_id, member_id, day_start, leads, within_sla, attempts, contacted, appointments, too_early,
           sold, excluded, backlog, worked, responses)
         select * from unnest(
@@ -138,10 +123,29 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
           appointments = excluded.appointments, too_early = excluded.too_early, sold = excluded.sold, excluded = excluded.excluded,
           backlog = excluded.backlog, worked = excluded.worked, responses = excluded.responses`.execute(trx);
     },
-
-    async deleteRollups(teamId, memberId, days) {
-      if (days.length === 0) return;
-      await sql`delete from daily_rollups where team_id = ${teamId} and member_id = ${memberId} and day_start = any(${days}::bigint[])`.execute(trx);
-    },
   };
 }
+
+function upsertFactsSql(rows: readonly LeadFactsTable[]) {
+  return sql`
+    insert into lead_facts (team_id, member_id, lead, received_at, first_attempt_at, attempts, contacts, status, lost_reason,
+      furthest, attempts_before_close, contacts_before_close, phone_attempts_before_close, backlog, source, sold_at, closed_at,
+      status_actor, fold_state, updated_at)
+    select * from unnest(
+      ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[], ${col(rows, 'lead')}::text[],
+      ${col(rows, 'received_at')}::bigint[], ${col(rows, 'first_attempt_at')}::bigint[], ${col(rows, 'attempts')}::int[],
+      ${col(rows, 'contacts')}::int[], ${col(rows, 'status')}::text[], ${col(rows, 'lost_reason')}::text[],
+      ${col(rows, 'furthest')}::text[], ${col(rows, 'attempts_before_close')}::int[], ${col(rows, 'contacts_before_close')}::int[],
+      ${col(rows, 'phone_attempts_before_close')}::int[], ${col(rows, 'backlog')}::int[], ${col(rows, 'source')}::text[],
+      ${col(rows, 'sold_at')}::bigint[], ${col(rows, 'closed_at')}::bigint[], ${col(rows, 'status_actor')}::text[],
+      ${col(rows, 'fold_state')}::text[], ${col(rows, 'updated_at')}::bigint[])
+    on conflict (team_id, member_id, lead) do update set
+      received_at = excluded.received_at, first_attempt_at = excluded.first_attempt_at, attempts = excluded.attempts,
+      contacts = excluded.contacts, status = excluded.status, lost_reason = excluded.lost_reason, furthest = excluded.furthest,
+      attempts_before_close = excluded.attempts_before_close, contacts_before_close = excluded.contacts_before_close,
+      phone_attempts_before_close = excluded.phone_attempts_before_close, backlog = excluded.backlog, source = excluded.source,
+      sold_at = excluded.sold_at, closed_at = excluded.closed_at, status_actor = excluded.status_actor,
+      fold_state = excluded.fold_state, updated_at = excluded.updated_at
+    returning 1`;
+}
+

@@ -1,5 +1,4 @@
 import type SQLite from 'better-sqlite3';
-import type { DailyRollupsTable, EventsTable, LeadFactsTable } from '../db/schema';
 import type { FactRow, IngestIo, LeadRow } from './ingest-io';
 
 // SQLite runs in this process: a statement costs no round trip, but preparing one does, and
@@ -28,7 +27,7 @@ const SQL = {
       sold_at = excluded.sold_at, closed_at = excluded.closed_at, status_actor = excluded.status_actor,
       fold_state = excluded.fold_state, updated_at = excluded.updated_at`,
   deleteFact: 'delete from lead_facts where team_id = ? and member_id = ? and lead = ?',
-  factsIn: `select member_id, received_at, first_attempt_at, attempts, contacts, status, lost_reason, furthest,
+  factsIn: `select lead, member_id, received_at, first_attempt_at, attempts, contacts, status, lost_reason, furthest,
       attempts_before_close, contacts_before_close, phone_attempts_before_close, backlog
     from lead_facts where team_id = ? and received_at >= ? and received_at < ? and member_id = ?`,
   rollup: `insert into daily_rollups (team_id, member_id, day_start, leads, within_sla, attempts, contacted, appointments, too_early,
@@ -63,20 +62,17 @@ export function sqliteIngestIo(database: SQLite.Database): IngestIo {
       return { rollupKey: row?.key ?? null };
     },
 
-    async knownIds(teamId, ids) {
+    async read(teamId, memberId, ids, leads, dayStart) {
       const known = new Set<string>();
       for (const id of ids) if (s.known.get(teamId, id) !== undefined) known.add(id);
-      return known;
-    },
-
-    async leads(teamId, memberId, leads, dayStart) {
-      return leads.map((lead): LeadRow => {
+      const found = leads.map((lead): LeadRow => {
         const row = s.lead.get(teamId, memberId, lead) as { fold_state: string | null; received_at: number | null } | undefined;
         const stored = row ? { foldState: row.fold_state, receivedAt: row.received_at === null ? null : num(row.received_at) } : null;
         if (stored?.foldState) return { lead, stored, counts: null };
         const c = s.counts.get(dayStart, teamId, memberId, lead) as { n: number; today: number };
         return { lead, stored, counts: { total: num(c.n), today: num(c.today) } };
       });
+      return { known, leads: found };
     },
 
     async counts(teamId, memberId, leads, dayStart) {
@@ -97,17 +93,15 @@ export function sqliteIngestIo(database: SQLite.Database): IngestIo {
       return found;
     },
 
-    async bumpSeq(teamId, n) {
-      const row = s.bump.get(n, teamId) as { seq: number } | undefined;
-      if (!row) throw new Error(`team ${teamId} is gone`);
-      return num(row.seq);
-    },
-
-    async insertEvents(rows: readonly EventsTable[]) {
+    async appendEvents(teamId, rows) {
       const inserted = new Set<string>();
-      for (const r of rows) {
-        if (s.event.run(r.id, r.team_id, r.member_id, r.seq, r.lead, r.type, r.at, r.body, r.stored_at).changes === 1) inserted.add(r.id);
-      }
+      if (rows.length === 0) return inserted;
+      const bumped = s.bump.get(rows.length, teamId) as { seq: number } | undefined;
+      if (!bumped) throw new Error(`team ${teamId} is gone`);
+      const base = num(bumped.seq) - rows.length;
+      rows.forEach((r, i) => {
+        if (s.event.run(r.id, r.team_id, r.member_id, base + i + 1, r.lead, r.type, r.at, r.body, r.stored_at).changes === 1) inserted.add(r.id);
+      });
       return inserted;
     },
 
@@ -121,7 +115,11 @@ export function sqliteIngestIo(database: SQLite.Database): IngestIo {
       return rows;
     },
 
-    async upsertFacts(rows: readonly LeadFactsTable[]) {
+    async deleteFacts(teamId, memberId, leads) {
+      for (const lead of leads) s.deleteFact.run(teamId, memberId, lead);
+    },
+
+    async writeFacts(teamId, memberId, rows, ranges) {
       for (const r of rows) {
         s.fact.run(
           r.team_id, r.member_id, r.lead, r.received_at, r.first_attempt_at, r.attempts, r.contacts, r.status, r.lost_reason,
@@ -129,29 +127,19 @@ export function sqliteIngestIo(database: SQLite.Database): IngestIo {
           r.sold_at, r.closed_at, r.status_actor, r.fold_state, r.updated_at,
         );
       }
+      const facts: FactRow[] = [];
+      for (const { from, to } of ranges) for (const r of s.factsIn.all(teamId, from, to, memberId) as FactRow[]) facts.push(r);
+      return facts;
     },
 
-    async deleteFacts(teamId, memberId, leads) {
-      for (const lead of leads) s.deleteFact.run(teamId, memberId, lead);
-    },
-
-    async factsIn(teamId, memberId, ranges) {
-      const rows: FactRow[] = [];
-      for (const { from, to } of ranges) for (const r of s.factsIn.all(teamId, from, to, memberId) as FactRow[]) rows.push(r);
-      return rows;
-    },
-
-    async upsertRollups(rows: readonly DailyRollupsTable[]) {
+    async writeRollups(teamId, memberId, rows, emptied) {
       for (const r of rows) {
         s.rollup.run(
           r.team_id, r.member_id, r.day_start, r.leads, r.within_sla, r.attempts, r.contacted, r.appointments, r.too_early,
           r.sold, r.excluded, r.backlog, r.worked, r.responses,
         );
       }
-    },
-
-    async deleteRollups(teamId, memberId, days) {
-      for (const day of days) s.deleteRollup.run(teamId, memberId, day);
+      for (const day of emptied) s.deleteRollup.run(teamId, memberId, day);
     },
   };
 }

@@ -18,27 +18,30 @@ export interface IngestIo {
    * one writer at a time) and answers the settings key its roll-ups were made with.
    */
   holdTeam(teamId: string): Promise<{ rollupKey: string | null }>;
-  knownIds(teamId: string, ids: readonly string[]): Promise<Set<string>>;
   /**
-   * Each lead's stored row; for a lead without a fold state, its stored event counts too
-   * (all, and those stored since `dayStart`), which the caps need.
+   * Which of `ids` the team has stored, and each lead's stored row; for a lead without a fold
+   * state, its stored event counts too (all, and those stored since `dayStart`), which the
+   * caps need. One read.
    */
-  leads(teamId: string, memberId: string, leads: readonly string[], dayStart: number): Promise<LeadRow[]>;
+  read(teamId: string, memberId: string, ids: readonly string[], leads: readonly string[], dayStart: number): Promise<{ known: Set<string>; leads: LeadRow[] }>;
   /** Counts of leads whose stored state did not parse (rare: a hand edit, a future version). */
   counts(teamId: string, memberId: string, leads: readonly string[], dayStart: number): Promise<Map<string, { total: number; today: number }>>;
   /** `lead id` of the given ids the rep has stored. */
   storedTargets(teamId: string, memberId: string, ids: readonly string[]): Promise<Set<string>>;
-  /** Adds `n` to the team's commit sequence and answers the new value. */
-  bumpSeq(teamId: string, n: number): Promise<number>;
-  /** Inserts events, skipping ids the team has; answers the ids inserted. */
-  insertEvents(rows: readonly EventsTable[]): Promise<Set<string>>;
+  /**
+   * Gives the events the next numbers of the team's commit sequence, in order, and inserts
+   * them, skipping ids the team has; answers the ids inserted.
+   */
+  appendEvents(teamId: string, rows: readonly Omit<EventsTable, 'seq'>[]): Promise<Set<string>>;
   history(teamId: string, memberId: string, leads: readonly string[]): Promise<{ lead: string; body: string; stored_at: number }[]>;
-  upsertFacts(rows: readonly LeadFactsTable[]): Promise<void>;
   deleteFacts(teamId: string, memberId: string, leads: readonly string[]): Promise<void>;
-  /** One rep's fact rows received in any of the [from, to) ranges. */
-  factsIn(teamId: string, memberId: string, ranges: readonly { from: number; to: number }[]): Promise<FactRow[]>;
-  upsertRollups(rows: readonly DailyRollupsTable[]): Promise<void>;
-  deleteRollups(teamId: string, memberId: string, days: readonly number[]): Promise<void>;
+  /**
+   * Upserts the rows and answers the rep's fact rows received in any of the [from, to)
+   * ranges, each as it was before or after this write (the caller puts the written ones in).
+   */
+  writeFacts(teamId: string, memberId: string, rows: readonly LeadFactsTable[], ranges: readonly { from: number; to: number }[]): Promise<FactRow[]>;
+  /** Writes one rep's day rows and deletes the days that no longer have a lead. */
+  writeRollups(teamId: string, memberId: string, rows: readonly DailyRollupsTable[], emptied: readonly number[]): Promise<void>;
 }
 
 export interface LeadRow {
@@ -49,7 +52,7 @@ export interface LeadRow {
   counts: { total: number; today: number } | null;
 }
 
-export type FactRow = Record<(typeof FACT_COLUMNS)[number], unknown>;
+export type FactRow = Record<(typeof FACT_COLUMNS)[number] | 'lead', unknown>;
 
 export function ingestIo(db: Db, trx: Transaction<Database>): IngestIo {
   if (db.engine === 'postgres') return postgresIngestIo(trx);

@@ -8,8 +8,9 @@ import { foldEventFromStored } from '../domain/lead-facts';
 import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay, DAY_MS, type LeadFoldState } from '../domain/lead-fold-state';
 import type { MetricSettings } from '../../lib/domain/lead-metrics';
 import { settingsOfRollupKey } from '../domain/daily-rollup';
-import { refreshRollupDays, rollupDayOf, rollupSettingsForWrite } from './daily-rollups';
-import { ingestIo, type IngestIo } from './ingest-io';
+import { rangesOfDays, rollupDayOf, rollupsOfDays, rollupSettingsForWrite } from './daily-rollups';
+import { ingestIo, type FactRow, type IngestIo } from './ingest-io';
+import { TeamTurns } from './team-turns';
 
 type Trx = Transaction<Database>;
 
@@ -83,19 +84,17 @@ export async function ingestEvents(
   const unique = [...new Map(input.events.map((e) => [e.id, e])).values()];
   if (unique.length === 0) return { accepted: 0, duplicates: 0, rejected: [], deferred: null };
 
-  return db.kysely.transaction().execute(async (trx) => {
+  return turnsOf(db).run(teamId, () => db.kysely.transaction().execute(async (trx) => {
     const io = ingestIo(db, trx);
     // What follows reads the lead states this push then writes. In PostgreSQL the team row is
     // locked first, so a concurrent push of the same team waits and then reads this one's
     // result instead of a state it would overwrite. (SQLite runs one write transaction at a time.)
     const { rollupKey } = await io.holdTeam(teamId);
     // Events already stored are duplicates whatever the limits say: a retry never counts twice.
-    const knownIds = await io.knownIds(teamId, unique.map((e) => e.id));
+    // The batch's lead rows are read with them (of a lead whose events are all known too).
+    const { knownIds, states, receivedAt, counts } = await readBatch(io, teamId, memberId, unique, now);
     const fresh = unique.filter((e) => !knownIds.has(e.id));
     if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
-
-    const leads = [...new Set(fresh.map((e) => e.lead))];
-    const { states, receivedAt, counts } = await readLeads(io, teamId, memberId, leads, now);
 
     const storedTotals = new Map(counts);
     const rejected: IngestResult['rejected'] = [];
@@ -142,13 +141,12 @@ export async function ingestEvents(
     const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds, why };
     if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
 
-    const base = (await io.bumpSeq(teamId, admitted.length)) - admitted.length;
-    const insertedIds = await io.insertEvents(
-      admitted.map((e, i) => ({
+    const insertedIds = await io.appendEvents(
+      teamId,
+      admitted.map((e) => ({
         id: e.id,
         team_id: teamId,
         member_id: memberId,
-        seq: base + i + 1,
         lead: e.lead,
         type: e.type,
         at: e.at,
@@ -166,7 +164,14 @@ export async function ingestEvents(
       rejected,
       deferred,
     };
-  });
+  }));
+}
+
+const turns = new WeakMap<Db, TeamTurns>();
+function turnsOf(db: Db): TeamTurns {
+  let kept = turns.get(db);
+  if (!kept) turns.set(db, (kept = new TeamTurns()));
+  return kept;
 }
 
 function groupByLead(events: readonly WireEvent[]): Map<string, WireEvent[]> {
@@ -192,25 +197,26 @@ async function readStoredTargets(io: IngestIo, teamId: string, memberId: string,
 }
 
 /**
- * Per lead of the batch: the stored fold state when it has one (a lead without a lead_seen
- * has none), the received time of its stored row (the day roll-up it is counted in until
- * now), and its stored and today's event counts, from the state, else counted (which the
- * lifetime limit bounds). All in one read.
+ * The batch's ids already stored, and per lead of the batch: the stored fold state when it
+ * has one (a lead without a lead_seen has none), the received time of its stored row (the
+ * day roll-up it is counted in until now), and its stored and today's event counts, from the
+ * state, else counted (which the lifetime limit bounds). All in one read.
  */
-async function readLeads(
+async function readBatch(
   io: IngestIo,
   teamId: string,
   memberId: string,
-  leads: readonly string[],
+  events: readonly WireEvent[],
   now: number,
-): Promise<{ states: Map<string, LeadFoldState>; receivedAt: Map<string, number | null>; counts: Map<string, LeadCounts> }> {
+): Promise<{ knownIds: Set<string>; states: Map<string, LeadFoldState>; receivedAt: Map<string, number | null>; counts: Map<string, LeadCounts> }> {
   const dayStart = utcDay(now) * DAY_MS;
-  const rows = await io.leads(teamId, memberId, leads, dayStart);
+  const leads = [...new Set(events.map((e) => e.lead))];
+  const read = await io.read(teamId, memberId, events.map((e) => e.id), leads, dayStart);
   const states = new Map<string, LeadFoldState>();
   const receivedAt = new Map<string, number | null>();
   const counts = new Map<string, LeadCounts>();
   const unreadable: string[] = [];
-  for (const row of rows) {
+  for (const row of read.leads) {
     if (row.stored) receivedAt.set(row.lead, row.stored.receivedAt);
     const state = row.stored ? parseFoldState(row.stored.foldState) : null;
     if (state) {
@@ -223,7 +229,7 @@ async function readLeads(
     }
   }
   if (unreadable.length > 0) for (const [lead, n] of await io.counts(teamId, memberId, unreadable, dayStart)) counts.set(lead, n);
-  return { states, receivedAt, counts };
+  return { knownIds: read.known, states, receivedAt, counts };
 }
 
 async function refreshFacts(
@@ -280,15 +286,20 @@ async function refreshFacts(
     if (facts) rows.push({ team_id: teamId, member_id: memberId, lead, ...facts, fold_state: JSON.stringify(state), updated_at: now });
     else withoutSeen.push(lead);
   }
-  await io.upsertFacts(rows);
   // A lead whose lead_seen is not (or no longer) in effect belongs to no cohort; without a
   // row it keeps no state either, so its next push folds it in full (the limit bounds that).
   if (withoutSeen.length > 0) await io.deleteFacts(teamId, memberId, withoutSeen);
 
   // A lead's roll-up day is the one it was received on before and the one it is now (a
-  // corrected lead_seen can move it, a void can take it out); only those days are re-tallied.
-  const settings = input.rollups ?? (await rollupSettingsForWrite(trx, teamId, now));
-  if (!settings) return;
+  // corrected lead_seen can move it, a void can take it out); only those days are re-tallied,
+  // from the day ranges read with the facts' write, this push's leads put in as written.
+  const settings = input.rollups;
+  if (!settings) {
+    // No roll-ups (or unreadable settings): they are made from the facts, this push's included.
+    await io.writeFacts(teamId, memberId, rows, []);
+    await rollupSettingsForWrite(trx, teamId, now);
+    return;
+  }
   const days = new Set<number>();
   for (const row of rows) {
     const day = rollupDayOf(row.received_at, settings);
@@ -298,5 +309,9 @@ async function refreshFacts(
     const day = rollupDayOf(receivedAt.get(lead) ?? null, settings);
     if (day !== null) days.add(day);
   }
-  await refreshRollupDays(io, teamId, memberId, days, settings);
+  const read = await io.writeFacts(teamId, memberId, rows, rangesOfDays(days, settings));
+  const facts: FactRow[] = read.filter((f) => typeof f.lead !== 'string' || !next.has(f.lead));
+  for (const row of rows) facts.push(row);
+  const tallied = rollupsOfDays(teamId, memberId, days, facts, settings);
+  await io.writeRollups(teamId, memberId, tallied.rows, tallied.emptied);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CohortFigures, MetricSettings } from '../../lib/domain/lead-metrics';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
+import type { DailyRollupsTable } from '../db/schema';
 import { figuresOfDays, rollupSettingsKey, type DayTally } from '../domain/daily-rollup';
 import { rebuildTeamRollups, rollupSettings, tallyOfRow } from './daily-rollups';
 
@@ -22,14 +23,15 @@ export async function cohortFiguresByMember(
   to: number,
   settings: MetricSettings,
 ): Promise<{ members: Map<string, CohortFigures>; team: CohortFigures }> {
-  await ensureCurrentRollups(db, teamId, settings);
-  const rows = await db.kysely
-    .selectFrom('daily_rollups')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('day_start', '>=', from)
-    .where('day_start', '<', to)
-    .execute();
+  // The settings key comes with the rows (one statement): a board is read far more often than
+  // the settings change, and a stale key means a rebuild and a second read.
+  const key = rollupSettingsKey(settings);
+  let read = await readRollups(db, teamId, from, to);
+  if (read.key !== key) {
+    await ensureCurrentRollups(db, teamId, settings);
+    read = await readRollups(db, teamId, from, to);
+  }
+  const rows = read.rows;
   const byMember = new Map<string, DayTally[]>();
   const all: DayTally[] = [];
   for (const row of rows) {
@@ -42,6 +44,53 @@ export async function cohortFiguresByMember(
   const members = new Map<string, CohortFigures>();
   for (const [memberId, days] of byMember) members.set(memberId, figuresOfDays(days));
   return { members, team: figuresOfDays(all) };
+}
+
+async function readRollups(db: Db, teamId: string, from: number, to: number): Promise<{ key: string | null; rows: DailyRollupsTable[] }> {
+  const joined = await db.kysely
+    .selectFrom('daily_rollup_settings as s')
+    .leftJoin('daily_rollups as r', (join) => join.onRef('r.team_id', '=', 's.team_id').on('r.day_start', '>=', from).on('r.day_start', '<', to))
+    .select([
+      's.settings_key as key',
+      'r.team_id',
+      'r.member_id',
+      'r.day_start',
+      'r.leads',
+      'r.within_sla',
+      'r.attempts',
+      'r.contacted',
+      'r.appointments',
+      'r.too_early',
+      'r.sold',
+      'r.excluded',
+      'r.backlog',
+      'r.worked',
+      'r.responses',
+    ])
+    .where('s.team_id', '=', teamId)
+    .execute();
+  const rows: DailyRollupsTable[] = [];
+  for (const j of joined) {
+    // A team without a day in the window still has its settings row: one row of nulls.
+    if (j.team_id === null || j.member_id === null || j.day_start === null || j.responses === null) continue;
+    rows.push({
+      team_id: j.team_id,
+      member_id: j.member_id,
+      day_start: j.day_start,
+      leads: j.leads ?? 0,
+      within_sla: j.within_sla ?? 0,
+      attempts: j.attempts ?? 0,
+      contacted: j.contacted ?? 0,
+      appointments: j.appointments ?? 0,
+      too_early: j.too_early ?? 0,
+      sold: j.sold ?? 0,
+      excluded: j.excluded ?? 0,
+      backlog: j.backlog ?? 0,
+      worked: j.worked ?? 0,
+      responses: j.responses,
+    });
+  }
+  return { key: joined[0]?.key ?? null, rows };
 }
 
 async function ensureCurrentRollups(db: Db, teamId: string, settings: MetricSettings): Promise<void> {

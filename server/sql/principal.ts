@@ -21,6 +21,12 @@ const principalRow = z.object({
   pseudonymSalt: z.string(),
   /** The team's settings JSON (read with teamSettingsFromJson); openingHours equals its hours. */
   settingsJson: z.string().nullable(),
+  /**
+   * The team's commit sequence and roster revision as of this request: what a board's ETag
+   * depends on, read here so a revalidation costs this one query.
+   */
+  seq: z.coerce.number(),
+  revision: z.coerce.number(),
 }).transform((row) => ({ ...row, settingsJson: row.settingsJson ?? initialTeamSettingsJson(row.openingHours) }));
 export type Principal = z.infer<typeof principalRow>;
 
@@ -36,6 +42,8 @@ const PRINCIPAL_COLUMNS = [
   'teams.opening_hours as openingHours',
   'teams.pseudonym_salt as pseudonymSalt',
   'team_settings.settings as settingsJson',
+  'teams.seq as seq',
+  'teams.revision as revision',
 ] as const;
 
 /** The member a bearer token acts as; null for unknown, rotated or removed tokens. */
