@@ -1,4 +1,3 @@
-import { isManagerRole } from '@/lib/sync/roles';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { dayBounds } from '@/lib/domain/metrics';
@@ -9,7 +8,6 @@ import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';
 import { useStoredSettings } from '../ui/use-settings';
-import { useTeamConnection } from '../ui/use-team-connection';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { splitBacklog } from '@/lib/domain/backlog';
 import type { AddCrmAccess } from './AddMyCrm';
@@ -22,6 +20,7 @@ import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
 import { createPopupStore } from './popup-store';
 import { TodaySection } from './TodaySection';
+import { useManagerPopup } from './use-manager-popup';
 import { usePopupData, type DirectSummaryRead, type PopupData, type PopupDbSource } from './use-popup-data';
 
 /** Rows rendered at first, and added per "show more". */
@@ -65,7 +64,9 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
   // A manager's popup opens on the team: their own browser rarely holds leads of its own.
-  const manager = isManagerRole(useTeamConnection()?.role);
+  // Everything but the rep's own leads and figures waits for them: their code loads after.
+  const firstScreen = data !== undefined;
+  const manager = useManagerPopup(firstScreen);
 
   const open = (leadKey: string) => {
     const ui = store.getState();
@@ -91,8 +92,8 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
           {t('popup.settings')}
         </button>
       </header>
-      {drift ? <DriftNotice access={drift} onCapture={pageCapture ? () => setCaptureRequest((n) => n + 1) : undefined} /> : null}
-      {crmAccess ? <EnableCrmPrompt currentUrl={crmAccess.currentUrl} permissions={crmAccess.permissions} /> : null}
+      {firstScreen && drift ? <DriftNotice access={drift} onCapture={pageCapture ? () => setCaptureRequest((n) => n + 1) : undefined} /> : null}
+      {firstScreen && crmAccess ? <EnableCrmPrompt currentUrl={crmAccess.currentUrl} permissions={crmAccess.permissions} /> : null}
       {manager && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       <PopupBody
         data={data}
@@ -105,9 +106,9 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
         onSetTarget={openOptions}
       />
       {/* Only once the body has its data: the first screen never waits for the board. */}
-      {!manager && data !== undefined && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
-      {addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
-      {pageCapture ? <CapturePage access={pageCapture} request={captureRequest} /> : null}
+      {!manager && firstScreen && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
+      {firstScreen && addCrm ? <AddMyCrm access={addCrm} closeWindow={closeWindow} /> : null}
+      {firstScreen && pageCapture ? <CapturePage access={pageCapture} request={captureRequest} /> : null}
     </div>
   );
 }

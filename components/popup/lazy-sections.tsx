@@ -5,7 +5,7 @@ import type { CapturePage as CapturePageComponent } from './CapturePage';
 import type { DriftNotice as DriftNoticeComponent } from './DriftNotice';
 import type { EnableCrmPrompt as EnableCrmPromptComponent } from './EnableCrmPrompt';
 import type { TeamSection as TeamSectionComponent } from './TeamSection';
-import type { PopupDbSource } from './use-popup-data';
+import { databaseOf, type PopupDbSource } from './use-popup-data';
 
 /**
  * The popup's sections other than the rep's own leads and figures, each in its own chunk: the
@@ -32,13 +32,13 @@ export const EnableCrmPrompt = deferred<ComponentProps<typeof EnableCrmPromptCom
 );
 const Team = deferred<ComponentProps<typeof TeamSectionComponent>>(() => import('./TeamSection').then((m) => m.TeamSection));
 
-/** The database once it is there (a promise while Dexie's code loads). */
+/** The database once it is there (null while Dexie's code loads). */
 function useDatabase(db: PopupDbSource): LeadpaceDb | null {
   const [loaded, setLoaded] = useState<LeadpaceDb | null>(null);
   useEffect(() => {
-    if (!(db instanceof Promise)) return;
+    if (typeof db !== 'function') return;
     let alive = true;
-    db.then(
+    databaseOf(db).then(
       (database) => alive && setLoaded(database),
       // The popup's own read shows why the database is not there.
       () => undefined,
@@ -47,7 +47,7 @@ function useDatabase(db: PopupDbSource): LeadpaceDb | null {
       alive = false;
     };
   }, [db]);
-  return db instanceof Promise ? loaded : db;
+  return typeof db === 'function' ? loaded : db;
 }
 
 export function TeamSection({ db, ...props }: Omit<ComponentProps<typeof TeamSectionComponent>, 'db'> & { db: PopupDbSource }) {

@@ -9,10 +9,12 @@ export type PopupData =
   | { ok: false; reason: string };
 
 /**
- * The database, or its promise: the popup's first screen does not wait for Dexie's code to load
- * (see readSummaryDirect), the rest of the popup uses it once it is there.
+ * The database, or how to load it: the popup's first screen does not wait for Dexie's code (see
+ * readSummaryDirect), the rest of the popup loads it once that screen is there.
  */
-export type PopupDbSource = LeadpaceDb | Promise<LeadpaceDb>;
+export type PopupDbSource = LeadpaceDb | (() => Promise<LeadpaceDb>);
+
+export const databaseOf = (db: PopupDbSource): Promise<LeadpaceDb> => (typeof db === 'function' ? db() : Promise.resolve(db));
 
 /** A read of the summary that needs no Dexie; null when it cannot answer (no database yet). */
 export type DirectSummaryRead = (dayStart: number) => Promise<PopupSummaryRows | null>;
@@ -40,7 +42,7 @@ export async function loadPopupData(db: PopupDbSource, dayStart: number, direct?
 }
 
 async function readThroughDexie(db: PopupDbSource, dayStart: number): Promise<PopupSummaryRows> {
-  const [database, { readPopupSummary }] = await Promise.all([db, import('@/lib/db/summary')]);
+  const [database, { readPopupSummary }] = await Promise.all([databaseOf(db), import('@/lib/db/summary')]);
   return readPopupSummary(database, dayStart);
 }
 
@@ -92,7 +94,7 @@ export function usePopupData(db: PopupDbSource, dayStart: number, direct?: Direc
     let alive = true;
     let stop = () => {};
     const read = () => reader.current?.();
-    void Promise.all([db, import('@/lib/db/changes'), import('@/lib/db/summary')])
+    void Promise.all([databaseOf(db), import('@/lib/db/changes'), import('@/lib/db/summary')])
       .then(([database, { onTablesChanged }, { SUMMARY_TABLE }]) => {
         if (!alive) return;
         stop = onTablesChanged(database, ['leads', SUMMARY_TABLE], read);

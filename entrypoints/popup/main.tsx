@@ -4,9 +4,8 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
 import type { ExecuteScript } from '@/lib/capture/capture';
+import type { LeadpaceDb } from '@/lib/db/schema';
 import { readSummaryDirect } from '@/lib/db/summary-direct';
-import { markDriftTold, readCrmHealth, readDriftTold } from '@/lib/storage/adapter-health-item';
-import { sendMessage } from '@/lib/messaging';
 import './style.css';
 
 declare const __LEADPACE_TEST_HOOKS__: boolean;
@@ -39,17 +38,22 @@ const addCrm = {
   launchPicker: (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] }),
 };
 
+// Messaging and adapter health load when first used: neither is needed for the first screen.
+const healthItems = () => import('@/lib/storage/adapter-health-item');
 const drift = {
   read: async () => {
+    const { readCrmHealth, readDriftTold } = await healthItems();
     const health = await readCrmHealth();
     return { health, told: await readDriftTold(health) };
   },
-  markTold: (crm: string) => markDriftTold(crm, Date.now()),
+  markTold: async (crm: string) => (await healthItems()).markDriftTold(crm, Date.now()),
 };
+const openLead = async (leadKey: string) => (await import('@/lib/messaging')).sendMessage('lead/open', { leadKey });
 
 // Dexie (a third of the popup's code) is not on the first screen: the summary is read with plain
-// IndexedDB, and Dexie's chunk is asked for now and used once it is there.
-const db = import('@/lib/db/schema').then((m) => m.leadpaceDb());
+// IndexedDB, and Dexie's chunk loads when the popup first asks for the database, after it.
+let database: Promise<LeadpaceDb> | undefined;
+const db = () => (database ??= import('@/lib/db/schema').then((m) => m.leadpaceDb()));
 const directRead = (dayStart: number) => readSummaryDirect(dayStart);
 
 const root = document.getElementById('root');
@@ -60,7 +64,7 @@ if (root) {
         <Popup
           db={db}
           directRead={directRead}
-          openLead={(leadKey) => sendMessage('lead/open', { leadKey })}
+          openLead={openLead}
           closeWindow={() => window.close()}
           crmAccess={crmAccess}
           pageCapture={pageCapture}

@@ -146,6 +146,24 @@ async function startProfiledTrace(context: BrowserContext, page: Page): Promise<
   };
 }
 
+/** Wall and thread (CPU) time of the outermost tasks on the thread within [fromTs, toTs). */
+function mainThreadCpu(events: readonly TraceEvent[], thread: { pid: number; tid: number }, fromTs: number, toTs: number): { wallMs: number; cpuMs: number } {
+  const tasks = events
+    .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= fromTs && e.ts < toTs)
+    .sort((a, b) => a.ts - b.ts);
+  let until = -Infinity;
+  let wall = 0;
+  let cpu = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    if (end <= until) continue;
+    until = end;
+    wall += task.dur ?? 0;
+    cpu += task.tdur ?? task.dur ?? 0;
+  }
+  return { wallMs: wall / 1000, cpuMs: cpu / 1000 };
+}
+
 const browser = await launchWithExtension(undefined, { headless: true });
 try {
   const page = await browser.context.newPage();
@@ -190,6 +208,8 @@ try {
   console.log(`\n${PAGE}: first row ${run.firstRow.toFixed(1)} ms, painted ${run.painted.toFixed(1)} ms; responseEnd ${timings.responseEnd.toFixed(1)}, domInteractive ${timings.domInteractive.toFixed(1)}, DOMContentLoaded ${timings.dcl.toFixed(1)}`);
   console.log('resources (start → end, ms from navigation start):');
   for (const r of timings.resources) console.log(`  ${r.start.toFixed(1).padStart(7)} → ${r.end.toFixed(1).padStart(7)}  ${r.name}`);
+  const cpu0 = mainThreadCpu(events, thread, navTs, paintedTs);
+  console.log(`main thread, navigation → painted: ${cpu0.wallMs.toFixed(1)} ms in tasks (wall), ${cpu0.cpuMs.toFixed(1)} ms thread CPU time`);
   console.log('main-thread tasks ≥ 1 ms (start from navigation, duration, children ≥ 0.5 ms):');
   for (const line of mainThreadTimeline(events, thread, navTs, paintedTs)) console.log(line);
   // A second reload under the sampling profiler (its own run: in the trace it slows the page down).
