@@ -5,8 +5,11 @@ import type { WallTime, ZoneSample } from '../domain/zone-check';
  * Collects the page's own evidence of the zone its times are printed in, for any CRM: an
  * element whose text is a zone-less wall time and which also carries a machine timestamp of
  * the same moment (`<time datetime>`, Salesforce's `lightning-formatted-date-time value`, a
- * `title` or `data-*` ISO or epoch value), and "3 hours ago" printed beside (or as the title
- * of) a zone-less wall time. Bounded: a few hundred elements, short texts only.
+ * `title` or `data-*` ISO or epoch value), "3 hours ago" printed beside (or as the title of) a
+ * zone-less wall time, and an age in brackets after it (eLead's "11/26/2026 9:42 AM (2 hrs)").
+ * Frame CRMs (eLead, VinSolutions) print lead times in same-origin frames inside the document
+ * the panel runs in (eLead's history tab), so those frames are read too. Bounded: a few hundred
+ * elements per document, a few documents, short texts only.
  */
 
 const CANDIDATES =
@@ -15,6 +18,14 @@ const CANDIDATES =
 const MAX_ELEMENTS = 400;
 const MAX_SAMPLES = 12;
 const MAX_TEXT = 60;
+/** The document itself and same-origin frames at most two levels down. */
+const MAX_DOCUMENTS = 6;
+const MAX_FRAME_DEPTH = 2;
+// Cells and inline elements whose own text may be "wall time (age)"; the age is what makes it evidence.
+const AGE_CANDIDATES = 'td, dd, span, li';
+const INLINE_AGE = /^(.*?\d(?:\s*[ap]\.?m\.?|[ap])?)\s*\(\s*(\d+\s*(?:hrs?|hours?|mins?|minutes?|h|m))\s*\)$/i;
+// "11/24/2026 10:12 AM CST (2d 4h)": a wall time that names the zone it is printed in.
+const NAMED_ZONE = /^(.*?\d(?:\s*[ap]\.?m\.?)?)\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|MEZ|MESZ)\b\s*(?:\([^)]{0,20}\))?$/i;
 
 // An instant that names its own zone: ISO with Z or an offset, or a Unix epoch.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -116,20 +127,85 @@ function sampleOf(el: Element, now: Date): ZoneSample | null {
   return titleWall && ago ? { kind: 'relative', wall: titleWall, ...ago } : null;
 }
 
+/**
+ * A time printed with its zone's name is the page's zone in so many words: the wall time as
+ * printed, paired with the instant the name gives it.
+ */
+function namedZoneSample(text: string, now: Date): ZoneSample | null {
+  const match = NAMED_ZONE.exec(text);
+  if (!match?.[1]) return null;
+  const wall = zonelessWall(match[1], now);
+  const instant = parseCrmDate(text.replace(/\s*\([^)]*\)\s*$/, ''), { now, timeZone: 'UTC' });
+  return wall && instant ? { kind: 'paired', wall, instant: instant.getTime() } : null;
+}
+
+/** "11/26/2026 9:42 AM (2 hrs)" (the age in brackets beside it) or "… 10:12 AM CST": a cell's own evidence. */
+function inlineAgeSample(el: Element, now: Date): ZoneSample | null {
+  if (el.childElementCount > 0) return null;
+  const text = ownText(el);
+  if (text.length === 0 || text.length > MAX_TEXT) return null;
+  const named = namedZoneSample(text, now);
+  if (named) return named;
+  const match = INLINE_AGE.exec(text);
+  if (!match?.[1] || !match[2]) return null;
+  const wall = zonelessWall(match[1], now);
+  const ago = wall ? relativeAgo(`${match[2]} ago`, now) : null;
+  return wall && ago ? { kind: 'relative', wall, ...ago } : null;
+}
+
+/** The root and the documents of its same-origin frames (a cross-origin frame says nothing). */
+function documentsFrom(root: ParentNode): ParentNode[] {
+  const docs: ParentNode[] = [root];
+  const visit = (scope: ParentNode, depth: number) => {
+    if (depth >= MAX_FRAME_DEPTH) return;
+    let frames: Element[];
+    try {
+      frames = Array.from(scope.querySelectorAll('iframe, frame'));
+    } catch {
+      return;
+    }
+    for (const frame of frames) {
+      if (docs.length >= MAX_DOCUMENTS) return;
+      let inner: Document | null = null;
+      try {
+        // By name, not instanceof: a frame inside a frame belongs to that frame's window.
+        inner = frame.localName === 'iframe' || frame.localName === 'frame' ? (frame as HTMLIFrameElement).contentDocument : null;
+      } catch {
+        inner = null;
+      }
+      if (!inner || docs.includes(inner)) continue;
+      docs.push(inner);
+      visit(inner, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return docs;
+}
+
+function queryCapped(scope: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(scope.querySelectorAll(selector)).slice(0, MAX_ELEMENTS);
+  } catch {
+    return [];
+  }
+}
+
 export function collectZoneSamples(root: ParentNode, now: Date = new Date()): ZoneSample[] {
   const samples: ZoneSample[] = [];
-  let elements: Element[];
-  try {
-    elements = Array.from(root.querySelectorAll(CANDIDATES)).slice(0, MAX_ELEMENTS);
-  } catch {
-    return samples;
-  }
-  for (const el of elements) {
-    // Leadpace's own panel shows times in the dealer zone: never evidence about the page.
-    if (el.closest('leadpace-panel')) continue;
-    const sample = sampleOf(el, now);
-    if (sample) samples.push(sample);
-    if (samples.length >= MAX_SAMPLES) break;
+  for (const doc of documentsFrom(root)) {
+    const found: [Element[], (el: Element, at: Date) => ZoneSample | null][] = [
+      [queryCapped(doc, CANDIDATES), sampleOf],
+      [queryCapped(doc, AGE_CANDIDATES), inlineAgeSample],
+    ];
+    for (const [elements, read] of found) {
+      for (const el of elements) {
+        // Leadpace's own panel shows times in the dealer zone: never evidence about the page.
+        if (el.closest('leadpace-panel')) continue;
+        const sample = read(el, now);
+        if (sample) samples.push(sample);
+        if (samples.length >= MAX_SAMPLES) return samples;
+      }
+    }
   }
   return samples;
 }
