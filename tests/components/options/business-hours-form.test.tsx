@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BusinessHoursForm } from '@/components/options/BusinessHoursForm';
+import { I18nProvider } from '@/components/ui/i18n';
+import type { Lang } from '@/lib/i18n';
+import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
+
+function renderIn(node: ReactNode, lang: Lang = 'en') {
+  render(<I18nProvider lang={lang}>{node}</I18nProvider>);
+  return { user: userEvent.setup() };
+}
+
+async function replace(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, value: string) {
+  await user.clear(input);
+  if (value) await user.type(input, value);
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // Every form must leave the fields it does not own alone.
+  await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Mark Visser', dealerName: 'AutoHuis' });
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('BusinessHoursForm', () => {
+  it('refuses a day that closes before it opens, with a message, and saves nothing', async () => {
+    const { user } = renderIn(<BusinessHoursForm />);
+    await replace(user, await screen.findByLabelText('Monday closes at'), '08:00');
+    await user.click(screen.getByRole('button', { name: 'Save opening hours' }));
+    expect((await screen.findByTestId('hours-error-day-1')).textContent).toBe('Monday: the closing time must be after the opening time.');
+    expect(screen.getByLabelText('Monday closes at').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('hours-saved')).toBeNull();
+    expect((await readSettings()).openingHours).toEqual(DEFAULT_SETTINGS.openingHours);
+  });
+
+  it('refuses a week with no open time', async () => {
+    const { user } = renderIn(<BusinessHoursForm />);
+    await screen.findByTestId('hours-form');
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) {
+      await user.click(screen.getByLabelText(`Open on ${day}`));
+    }
+    await user.click(screen.getByRole('button', { name: 'Save opening hours' }));
+    expect((await screen.findByTestId('hours-error-week')).textContent).toMatch(/no open time at all/);
+    expect((await readSettings()).openingHours).toEqual(DEFAULT_SETTINGS.openingHours);
+  });
+
+  it('refuses an unknown time zone, in Dutch too', async () => {
+    const { user } = renderIn(<BusinessHoursForm />, 'nl');
+    await replace(user, await screen.findByLabelText('Tijdzone'), 'Mars/Olympus_Mons');
+    await user.click(screen.getByRole('button', { name: 'Openingstijden opslaan' }));
+    expect((await screen.findByTestId('hours-error-zone')).textContent).toBe(
+      'Onbekende tijdzone ‘Mars/Olympus_Mons’. Gebruik een naam zoals Europe/Amsterdam.',
+    );
+    expect((await readSettings()).openingHours.timeZone).toBe('Europe/Amsterdam');
+  });
+
+  it('saves valid hours and keeps the other settings', async () => {
+    const { user } = renderIn(<BusinessHoursForm />);
+    await replace(user, await screen.findByLabelText('Saturday closes at'), '16:00');
+    await user.click(screen.getByLabelText('Open on Sunday'));
+    await replace(user, screen.getByLabelText('Sunday opens at'), '11:00');
+    await replace(user, screen.getByLabelText('Sunday closes at'), '15:00');
+    await user.click(screen.getByLabelText('Closed on Dutch public holidays'));
+    await user.type(screen.getByLabelText('Closed day to add'), '2025-12-29');
+    await user.click(screen.getByRole('button', { name: 'Add closed day' }));
+    await user.click(screen.getByRole('button', { name: 'Save opening hours' }));
+    await screen.findByTestId('hours-saved');
+    const saved = await readSettings();
+    expect(saved.openingHours).toEqual({
+      ...DEFAULT_SETTINGS.openingHours,
+      week: { ...DEFAULT_SETTINGS.openingHours.week, 0: { open: '11:00', close: '15:00' }, 6: { open: '09:00', close: '16:00' } },
+      holidays: false,
+      closedDates: ['2025-12-29'],
+    });
+    expect(saved.repName).toBe('Mark Visser');
+    expect(saved.dealerName).toBe('AutoHuis');
+  });
+});
