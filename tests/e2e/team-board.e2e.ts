@@ -1,47 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import { TZDate } from '@date-fns/tz';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '@/server/app';
-import { openDb, type Db } from '@/server/db/connect';
 import { hashLeadKey } from '@/server/testing/lead-hash';
 import { DEFAULT_OPENING_HOURS } from '@/lib/domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import type { WireEvent } from '@/lib/sync/wire';
-import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
-import { launchWithExtension, openPopup, removeProfile, type ExtensionBrowser } from './harness';
+import { seedTeam, type TeamFixture } from '@/tests/server/harness';
+import { openPopup, type ExtensionBrowser } from './harness';
+import { browserProfiles, connectInOptions, invitationSecret, lastMonthMorning, memberToken, pushEvents, startTeamServer, type TeamServer } from './team-server';
 
 // A manager's own browser against a real team server (in process, SQLite) that holds last
 // month's work of three reps, pushed as the reps' browsers would: the popup opens on Team and
 // the full board (report.html#team) ranks, sorts, highlights and lists early closes.
 
 const MINUTE = 60_000;
-let dataDir: string;
-let db: Db;
-let http: ServerType;
-let serverUrl: string;
+let server: TeamServer;
 let team: TeamFixture;
 let manager: ExtensionBrowser;
-
-function token(key: string): string {
-  const member = team.members[key];
-  if (!member) throw new Error(`no member ${key}`);
-  return member.token;
-}
-
-/** A working weekday of last month at 10:00 in Amsterdam: inside opening hours whatever today is. */
-function lastMonthMorning(): number {
-  const now = new TZDate(Date.now(), 'Europe/Amsterdam');
-  const day = new TZDate(now.getFullYear(), now.getMonth() - 1, 10, 10, 0, 'Europe/Amsterdam');
-  while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
-  return day.getTime();
-}
+const profiles = browserProfiles();
 
 type Step = { after: number; attempt?: 'no_answer' | 'reached'; status?: 'lost' | 'sold' };
 
@@ -58,25 +35,11 @@ function leadEvents(leadKey: string, received: number, steps: Step[]): WireEvent
   return events;
 }
 
-async function push(key: string, events: WireEvent[]): Promise<void> {
-  const res = await fetch(`${serverUrl}/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token(key)}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-  const body = (await res.json()) as { accepted: number; rejected: unknown[] };
-  if (res.status !== 200 || body.rejected.length > 0) throw new Error(`push refused: ${res.status} ${JSON.stringify(body)}`);
-}
+const push = (key: string, events: WireEvent[]) => pushEvents(server.url, memberToken(team, key), events);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'leadpace-team-board-e2e-'));
-  db = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
-  const app = createApp({ db, rateLimit: GENEROUS_LIMIT });
-  http = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  team = await seedTeam(db, {
+  server = await startTeamServer('team-board');
+  team = await seedTeam(server.db, {
     name: 'Autohuis Van Dijk Utrecht-Noord',
     visibility: 'pseudonymous',
     members: [
@@ -86,9 +49,9 @@ beforeAll(async () => {
       { key: 'lotte', name: 'Lotte de Vries', role: 'manager' },
     ],
   });
-  const res = await fetch(`${serverUrl}/v1/team/settings`, {
+  const res = await fetch(`${server.url}/v1/team/settings`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${token('lotte')}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${memberToken(team, 'lotte')}`, 'content-type': 'application/json' },
     body: JSON.stringify({ openingHours: DEFAULT_OPENING_HOURS, cadence: DEFAULT_CADENCE_SETTINGS, monthlyTarget: 8, conversionFloor: 0.13, baseVersion: 1 }),
   });
   if (res.status !== 200) throw new Error(`team settings refused: ${res.status}`);
@@ -109,22 +72,14 @@ beforeAll(async () => {
   // Mohammed: 4 min, one lead reached.
   await push('mohammed', [...leadEvents('demo:m1', t0, [{ after: 4, attempt: 'reached' }])]);
 
-  manager = await launchWithExtension();
-  const options = await manager.context.newPage();
-  await options.goto(`chrome-extension://${manager.extensionId}/options.html#team`);
-  await options.getByTestId('team-server-url').fill(serverUrl);
-  await options.getByTestId('team-secret').fill(`${token('lotte')}#${team.teamKey}`);
-  await options.getByTestId('team-connect').click();
-  await options.getByTestId('team-connected').waitFor();
+  manager = await profiles.launch();
+  const options = await connectInOptions(manager, invitationSecret(team, 'lotte'), server.url);
   await options.close();
 });
 
 afterAll(async () => {
-  await manager?.close().catch(() => undefined);
-  if (manager) removeProfile(manager.profileDir);
-  await new Promise((r) => http?.close(r));
-  await db?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await profiles.closeAll();
+  await server?.close();
 });
 
 /** Sets the interface language from an extension page, as Options → Language does. */

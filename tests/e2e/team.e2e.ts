@@ -1,26 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '@/server/app';
-import { openDb, type Db } from '@/server/db/connect';
-import { dumpAllTables, GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
-import { inPanel, launchWithExtension, logAttemptInPanel, openPopup, removeProfile, startCrm, type ExtensionBrowser } from './harness';
+import { dumpAllTables, seedTeam, type TeamFixture } from '@/tests/server/harness';
+import { inPanel, logAttemptInPanel, openPopup, startCrm, type ExtensionBrowser } from './harness';
+import { browserProfiles, connectInOptions, invitationSecret, startTeamServer, type TeamServer } from './team-server';
 
 // Two reps in two browser profiles log attempts on the fake CRM and sync to a real team
 // server (in process, SQLite); the team lead's popup shows both; a fresh profile with rep 1's
 // token restores rep 1's events; and no server row holds a customer detail the CRM showed.
 
 let crm: Awaited<ReturnType<typeof startCrm>>;
-let dataDir: string;
-let db: Db;
-let http: ServerType;
-let serverUrl: string;
+let server: TeamServer;
 let team: TeamFixture;
-const browsers: ExtensionBrowser[] = [];
+const profiles = browserProfiles();
 
 const CUSTOMERS: readonly Customer[] = [
   { name: 'Sanne Visser-Bakker', phone: '+31687654321', email: 'sanne.visser@example.nl', source: 'Marktplaats', vehicle: 'Kia Niro EV (2022)' },
@@ -43,14 +34,8 @@ function customer(i: number): Customer {
 
 beforeAll(async () => {
   crm = await startCrm();
-  dataDir = mkdtempSync(join(tmpdir(), 'leadpace-team-e2e-'));
-  db = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
-  const app = createApp({ db, rateLimit: GENEROUS_LIMIT });
-  http = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  team = await seedTeam(db, {
+  server = await startTeamServer('team');
+  team = await seedTeam(server.db, {
     name: 'Autohuis Noord',
     visibility: 'named',
     members: [
@@ -62,44 +47,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const b of browsers) {
-    await b.close().catch(() => undefined);
-    removeProfile(b.profileDir);
-  }
-  await new Promise((r) => http?.close(r));
-  await db?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await profiles.closeAll();
+  await server?.close();
   await crm?.close();
 });
 
-async function newProfile(): Promise<ExtensionBrowser> {
-  const b = await launchWithExtension();
-  browsers.push(b);
-  return b;
-}
-
-function token(key: string): string {
-  const member = team.members[key];
-  if (!member) throw new Error(`no member ${key}`);
-  return member.token;
-}
-
-async function openOptions(b: ExtensionBrowser): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html#team`);
-  return page;
-}
-
 /** Connects through the options page, as a rep would. */
-async function connectViaOptions(b: ExtensionBrowser, secret: string): Promise<Page> {
-  const page = await openOptions(b);
-  await page.getByTestId('team-server-url').fill(serverUrl);
-  // The invitation carries the team key after #; the server never sees it.
-  await page.getByTestId('team-secret').fill(`${secret}#${team.teamKey}`);
-  await page.getByTestId('team-connect').click();
-  await page.getByTestId('team-connected').waitFor();
-  return page;
-}
+const connectAs = (b: ExtensionBrowser, key: string): Promise<Page> => connectInOptions(b, invitationSecret(team, key), server.url);
 
 async function syncNow(options: Page): Promise<string> {
   await options.getByTestId('team-sync-now').click();
@@ -135,8 +89,8 @@ describe('team sync end to end', () => {
     annaLead = await createLead(customer(0));
     const bramLead = await createLead(customer(1));
 
-    const anna = await newProfile();
-    const annaOptions = await connectViaOptions(anna, token('anna'));
+    const anna = await profiles.launch();
+    const annaOptions = await connectAs(anna, 'anna');
     expect(await annaOptions.getByTestId('team-member').textContent()).toBe('Anna de Boer');
     expect(await annaOptions.getByTestId('team-role').getAttribute('data-role')).toBe('rep');
     expect(await annaOptions.getByTestId('team-visibility').getAttribute('data-visibility')).toBe('named');
@@ -146,8 +100,8 @@ describe('team sync end to end', () => {
     ]);
     expect(await inPanel(annaPage, 'lead-name').textContent()).toBe(customer(0).name);
 
-    const bram = await newProfile();
-    const bramOptions = await connectViaOptions(bram, token('bram'));
+    const bram = await profiles.launch();
+    const bramOptions = await connectAs(bram, 'bram');
     await workLead(bram, bramLead, [['call', 'voicemail']]);
 
     expect(await syncNow(annaOptions)).toMatch(/^Synced: /);
@@ -157,8 +111,8 @@ describe('team sync end to end', () => {
     await expect.poll(() => bramOptions.getByTestId('team-pending').getAttribute('data-count')).toBe('0');
 
     // The team lead's own browser.
-    const lotte = await newProfile();
-    const lotteOptions = await connectViaOptions(lotte, token('lotte'));
+    const lotte = await profiles.launch();
+    const lotteOptions = await connectAs(lotte, 'lotte');
     expect(await lotteOptions.getByTestId('team-role').getAttribute('data-role')).toBe('manager');
     const popup = await openPopup(lotte);
     await popup.setViewportSize({ width: 400, height: 900 });
@@ -182,7 +136,7 @@ describe('team sync end to end', () => {
   });
 
   it('no server row holds a customer name, phone number or e-mail the CRM showed', async () => {
-    const dump = await dumpAllTables(db);
+    const dump = await dumpAllTables(server.db);
     expect(dump.length).toBeGreaterThan(100);
     for (const c of CUSTOMERS) {
       for (const secret of [c.name, c.phone, c.email, c.vehicle, c.phone.replace('+31', '0')]) expect(dump).not.toContain(secret);
@@ -191,8 +145,8 @@ describe('team sync end to end', () => {
   });
 
   it('restore: a fresh profile with rep 1’s token pulls its events back; the lead’s history returns when reopened', async () => {
-    const fresh = await newProfile();
-    const options = await connectViaOptions(fresh, token('anna'));
+    const fresh = await profiles.launch();
+    const options = await connectAs(fresh, 'anna');
     expect(await syncNow(options)).toMatch(/^Synced: /);
     // lead_seen + 2 attempts were Anna's.
     await expect.poll(() => options.getByTestId('team-restored').getAttribute('data-count')).toBe('3');
