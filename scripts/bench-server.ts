@@ -282,7 +282,8 @@ async function benchLoad(name: 'sqlite' | 'postgres'): Promise<void> {
   const describe = (r: LoadResult) =>
     `${r.reps} reps, ${r.seconds.toFixed(0)} s: ${fmt(r.eventsPerS)} events/s, push p50 ${r.push.p50Ms.toFixed(1)} / p99 ${r.push.p99Ms.toFixed(1)} ms (${fmt(r.push.count)}), ` +
     `board p50 ${r.board.p50Ms.toFixed(1)} / p99 ${r.board.p99Ms.toFixed(1)} ms (${fmt(r.board.count)}), errors ${r.errors}, ` +
-    `stored exactly once ${fmt(r.storedOnce)} of ${fmt(r.eventsSent)} (missing ${r.missing}, unexpected ${r.unexpected})`;
+    `stored exactly once ${fmt(r.storedOnce)} of ${fmt(r.eventsSent)} (missing ${r.missing}, unexpected ${r.unexpected}); ` +
+    `CPU per request: server ${r.serverCpuMsPerRequest.toFixed(2)} ms${name === 'postgres' ? `, PostgreSQL ${r.postgresCpuMsPerRequest.toFixed(2)} ms` : ''}; machine ${(r.machineBusyShare * 100).toFixed(0)}% busy`;
   const main = await run(LOAD_REPS, LOAD_SECONDS, 1);
   console.log(`${name}: load ${describe(main)}`);
   recordFigure(`load.${e}.p50Ms`, main.all.p50Ms, 'ms');
@@ -291,6 +292,9 @@ async function benchLoad(name: 'sqlite' | 'postgres'): Promise<void> {
   recordFigure(`load.${e}.board.p99Ms`, main.board.p99Ms, 'ms');
   recordFigure(`load.${e}.errors`, main.errors + main.missing + main.unexpected, 'count', atMost(0), 'failed requests, plus acknowledged events not stored exactly once');
   recordFigure(`load.${e}.eventsPerS`, main.eventsPerS, 'events/s');
+  recordFigure(`load.${e}.serverCpuMsPerRequest`, main.serverCpuMsPerRequest, 'ms', undefined, 'server process CPU per request, whatever else the machine ran');
+  if (name === 'postgres') recordFigure(`load.${e}.postgresCpuMsPerRequest`, main.postgresCpuMsPerRequest, 'ms', undefined, 'every PostgreSQL process, per request');
+  recordFigure(`load.${e}.machineBusyShare`, main.machineBusyShare, 'ratio', undefined, 'all cores, all processes, during the main run');
 
   // How many reps one server holds at p99 ≤ 100 ms: double until it does not, shorter runs.
   let held = main.all.p99Ms <= 100 && main.errors === 0 ? LOAD_REPS : 0;

@@ -6,7 +6,7 @@ import type { Db } from '../../server/db/connect';
  * The real server in its own process (as deployed), on 127.0.0.1 only, against the same
  * database the benchmark opened: the load generator gets the other core.
  */
-export async function startServer(name: 'sqlite' | 'postgres', db: Db, dataDir: string): Promise<{ port: number; stop(): Promise<void> }> {
+export async function startServer(name: 'sqlite' | 'postgres', db: Db, dataDir: string): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LEADPACE_DATA: dataDir };
   delete env.DATABASE_URL;
   if (name === 'postgres') {
@@ -31,6 +31,7 @@ export async function startServer(name: 'sqlite' | 'postgres', db: Db, dataDir: 
   });
   return {
     port,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

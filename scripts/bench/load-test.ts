@@ -9,6 +9,7 @@ import type { Db } from '../../server/db/connect';
 import { seededRandom } from '../../server/testing/random';
 import { simulateRep } from '../../server/testing/simulated-rep';
 import { addMember, createTeam } from '../../server/sql/tenancy';
+import { machineCpuMs, postgresCpuMs, processCpuMs } from './cpu-time';
 import { startServer } from './load-server';
 
 const TEAM_SIZE = 20;
@@ -36,6 +37,11 @@ export interface LoadResult {
   storedOnce: number;
   missing: number;
   unexpected: number;
+  /** CPU the server process and PostgreSQL spent per request (ms), whatever else ran. */
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  /** Share of the machine's cores busy during the run (all processes, the other helpers too). */
+  machineBusyShare: number;
 }
 
 function latencies(values: number[]): Latencies {
@@ -73,6 +79,8 @@ export async function runLoad(input: { engine: 'sqlite' | 'postgres'; db: Db; da
   let errors = 0;
   const firstError: string[] = [];
   const sent = new Map<string, Set<string>>();
+  const cpuBefore = { server: processCpuMs(server.pid), postgres: postgresCpuMs(), machine: machineCpuMs() };
+  let cpuAfter = cpuBefore;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   try {
@@ -120,6 +128,7 @@ export async function runLoad(input: { engine: 'sqlite' | 'postgres'; db: Db; da
         }
       }),
     );
+    cpuAfter = { server: processCpuMs(server.pid), postgres: postgresCpuMs(), machine: machineCpuMs() };
   } finally {
     await server.stop();
   }
@@ -155,5 +164,8 @@ export async function runLoad(input: { engine: 'sqlite' | 'postgres'; db: Db; da
     storedOnce,
     missing,
     unexpected,
+    serverCpuMsPerRequest: (cpuAfter.server - cpuBefore.server) / Math.max(1, push.length + board.length),
+    postgresCpuMsPerRequest: engine === 'postgres' ? (cpuAfter.postgres - cpuBefore.postgres) / Math.max(1, push.length + board.length) : 0,
+    machineBusyShare: (cpuAfter.machine.busy - cpuBefore.machine.busy) / Math.max(1, cpuAfter.machine.total - cpuBefore.machine.total),
   };
 }

@@ -117,29 +117,52 @@ export function figuresOfDays(days: Iterable<DayTally>): CohortFigures {
   };
 }
 
-// A zone's midnight and its offset changes fall on whole quarter hours of UTC (every zone in
-// use today; retention keeps nothing older), so every instant of one quarter hour has the same
-// day start. Ingest and rebuilds ask this for every lead they tally, and a zone conversion
-// costs microseconds: answers are kept per (zone, quarter hour).
-const QUARTER_HOUR_MS = 15 * 60_000;
-const dayStarts = new Map<string, Map<number, number>>();
-const MAX_KEPT_PER_ZONE = 200_000;
+// Ingest and rebuilds ask for the day of every lead they tally, and a zone conversion costs
+// tens of microseconds. So the zone's day starts around each UTC day are worked out once and
+// kept: from the start of the local day holding the UTC day's first instant, one local day
+// after another (each 23 to 25 hours) until past the UTC day's end. Any instant of that UTC
+// day then falls in one of them.
+const DAY_MS = 86_400_000;
+const aroundUtcDay = new Map<string, Map<number, number[]>>();
+const MAX_DAYS_PER_ZONE = 20_000;
+
+const rawDayStart = (at: number, timeZone: string): number => startOfDay(new TZDate(at, timeZone)).getTime();
+// From the start of the day, not its midnight: where a DST change skips midnight (Havana) the
+// day starts at 01:00 and the next one at 00:00 again.
+const rawNextDayStart = (dayStart: number, timeZone: string): number => startOfDay(addDays(new TZDate(dayStart, timeZone), 1)).getTime();
+
+function dayStartsAround(at: number, timeZone: string): number[] {
+  const utcDay = Math.floor(at / DAY_MS);
+  let zone = aroundUtcDay.get(timeZone);
+  if (!zone) aroundUtcDay.set(timeZone, (zone = new Map()));
+  const kept = zone.get(utcDay);
+  if (kept) return kept;
+  const starts = [rawDayStart(utcDay * DAY_MS, timeZone)];
+  for (let last = starts[0] ?? 0; last < (utcDay + 1) * DAY_MS; ) {
+    last = rawNextDayStart(last, timeZone);
+    starts.push(last);
+  }
+  if (zone.size >= MAX_DAYS_PER_ZONE) zone.clear();
+  zone.set(utcDay, starts);
+  return starts;
+}
 
 /** Start (epoch ms) of the team-zone day `at` falls on: a DST day is 23 or 25 hours. */
 export function dayStartIn(at: number, timeZone: string): number {
-  const quarter = Math.floor(at / QUARTER_HOUR_MS);
-  let zone = dayStarts.get(timeZone);
-  if (!zone) dayStarts.set(timeZone, (zone = new Map()));
-  const kept = zone.get(quarter);
-  if (kept !== undefined) return kept;
-  const start = startOfDay(new TZDate(at, timeZone)).getTime();
-  if (zone.size >= MAX_KEPT_PER_ZONE) zone.clear();
-  zone.set(quarter, start);
-  return start;
+  const starts = dayStartsAround(at, timeZone);
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const start = starts[i];
+    if (start !== undefined && start <= at) return start;
+  }
+  return rawDayStart(at, timeZone);
 }
 
+/** Start of the team-zone day after the one starting at `dayStart`. */
 export function nextDayStartIn(dayStart: number, timeZone: string): number {
-  return addDays(new TZDate(dayStart, timeZone), 1).getTime();
+  const starts = dayStartsAround(dayStart, timeZone);
+  const i = starts.indexOf(dayStart);
+  const next = i >= 0 ? starts[i + 1] : undefined;
+  return next ?? rawNextDayStart(dayStart, timeZone);
 }
 
 /**
