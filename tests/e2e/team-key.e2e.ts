@@ -73,6 +73,7 @@ describe('the client-held team key', () => {
     const lead = hashLeadKey(teamKey, leadKey);
     const received = lastMonthMorning();
     const ref = await encryptLeadRef(teamKey, leadKey);
+    if (ref === null) throw new Error(`no sealed reference for ${leadKey}`);
     const events: WireEvent[] = [
       { id: uuidv7(), v: 1, lead, ref, at: received, type: 'lead_seen', source: 'website', receivedAt: received },
       { id: uuidv7(), v: 1, lead, at: received + 2 * MINUTE, type: 'attempt_logged', channel: 'call', outcome: 'no_answer' },
