@@ -38,43 +38,6 @@ const keyOrder = new Intl.Collator();
 // New leads (inside their first-attempt window) above the overdue backlog, as in actionList.
 const RANK: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 4 };
 
-/**
- * leadState per lead object, remembered for one clock reading and one set of settings. The
- * popup fills it chunk by chunk while the rest of its data is still being read, so ranking
- * after the last read only sorts. A lookup with another `now`, or other cadence or hours
- * objects, computes afresh (and replaces the entry): a memo changes when states are computed,
- * never what they are. Lead objects must not be mutated while a memo holds them.
- */
-export interface LeadStateMemo {
-  state(lead: RankableLead, now: number, cadence: CadenceSettings, hours: OpeningHours): LeadState;
-  /** Computes the states of the open leads among `leads` ahead of ranking. */
-  prime(leads: readonly RankableLead[], now: number, cadence: CadenceSettings, hours: OpeningHours): void;
-}
-
-interface MemoEntry {
-  now: number;
-  cadence: CadenceSettings;
-  hours: OpeningHours;
-  state: LeadState;
-}
-
-export function createLeadStateMemo(): LeadStateMemo {
-  const entries = new WeakMap<RankableLead, MemoEntry>();
-  const state = (lead: RankableLead, now: number, cadence: CadenceSettings, hours: OpeningHours): LeadState => {
-    const hit = entries.get(lead);
-    if (hit && hit.now === now && hit.cadence === cadence && hit.hours === hours) return hit.state;
-    const fresh = computeState(lead, now, cadence, hours);
-    entries.set(lead, { now, cadence, hours, state: fresh });
-    return fresh;
-  };
-  return {
-    state,
-    prime(leads, now, cadence, hours) {
-      for (const lead of leads) if (lead.open === 1) state(lead, now, cadence, hours);
-    },
-  };
-}
-
 function computeState(lead: RankableLead, now: number, cadence: CadenceSettings, hours: OpeningHours): LeadState {
   return leadState({ receivedAt: lead.receivedAt, status: lead.status, attempts: lead.attemptLog ?? [] }, cadence, hours, now);
 }
@@ -84,20 +47,18 @@ function computeState(lead: RankableLead, now: number, cadence: CadenceSettings,
  * first), overdue (longest first), due (earliest due first), waiting (soonest next step
  * first), then leads whose cadence is done. The same order as the worker's action list,
  * extended to all open leads so "My leads", "Now" and the notifications never disagree.
- * `memo` only saves work (see LeadStateMemo).
  */
 export function rankOpenLeads<L extends RankableLead>(
   leads: readonly L[],
   now: number,
   cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
   hours: OpeningHours = DEFAULT_OPENING_HOURS,
-  memo?: LeadStateMemo,
 ): RankedLead<L>[] {
   return leads
     .filter((lead) => lead.open === 1)
     .map((lead) => ({
       lead,
-      state: memo ? memo.state(lead, now, cadence, hours) : computeState(lead, now, cadence, hours),
+      state: computeState(lead, now, cadence, hours),
     }))
     .sort((a, b) => {
       const rank = RANK[a.state.state] - RANK[b.state.state];
