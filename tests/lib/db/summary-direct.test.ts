@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
 import { readPopupSummary } from '@/lib/db/summary';
@@ -89,16 +89,16 @@ describe('readSummaryDirect', () => {
 describe('loadPopupData with a direct read', () => {
   it('shows what the direct read found, without asking Dexie', async () => {
     await seen('a', '2025-01-15T09:00:00Z');
-    const never = Promise.reject<LeadpaceDb>(new Error('Dexie not needed'));
-    never.catch(() => undefined);
-    const data = await loadPopupData(never, DAY_START, (day) => readSummaryDirect(day, name));
+    const loadDexie = vi.fn(() => Promise.reject<LeadpaceDb>(new Error('Dexie not needed')));
+    const data = await loadPopupData(loadDexie, DAY_START, (day) => readSummaryDirect(day, name));
+    expect(loadDexie).not.toHaveBeenCalled();
     expect(data.ok && data.open.map((l) => l.key)).toEqual(['demo:a']);
   });
 
   it('falls back to Dexie when the direct read has no database or fails', async () => {
     await seen('a', '2025-01-15T09:00:00Z');
     for (const direct of [() => Promise.resolve(null), () => Promise.reject(new Error('no IndexedDB'))]) {
-      const data = await loadPopupData(Promise.resolve(db), DAY_START, direct);
+      const data = await loadPopupData(() => Promise.resolve(db), DAY_START, direct);
       expect(data.ok && data.open.map((l) => l.key)).toEqual(['demo:a']);
     }
   });
