@@ -9,6 +9,8 @@ import { createApp } from '@/server/app';
 import { openDb, type Db } from '@/server/db/connect';
 import { readTeamOverrides } from '@/server/sql/adapter-overrides';
 import { GENEROUS_LIMIT, seedTeam, type TeamFixture } from '@/tests/server/harness';
+import { garageLeadPage } from '@/tests/fixtures/unknown-crm/garage-crm';
+import { USER_ADAPTER_KIND, type UserAdapter } from '@/lib/adapters/user/schema';
 import { inPanel, launchWithExtension, removeProfile, startCrm, type ExtensionBrowser } from './harness';
 
 // A team fix end to end: the manager repairs the demo CRM's lead source in Options and
@@ -119,5 +121,84 @@ describe('team CRM fixes end to end', () => {
     await expect.poll(() => demoRow(anna.options).getByTestId('crm-team-fix').getAttribute('data-state'), { timeout: SLOW_MACHINE_MS }).toBe('off');
     await lead.reload();
     await expect.poll(() => panelSource(lead), { timeout: SLOW_MACHINE_MS }).toBe('marktplaats');
+  }, 300_000);
+
+  it('a whole Add my CRM adapter the manager publishes works in a member’s browser once the member allows its site', async () => {
+    const origin = 'http://garage-crm.localhost';
+    const site = `${origin}/*`;
+    const garage: UserAdapter = {
+      kind: USER_ADAPTER_KIND,
+      version: 1,
+      id: 'user-garage-team',
+      name: 'Garage CRM',
+      origin,
+      idFromUrl: { path: '/klant/{id}' },
+      fields: { name: ['h2.klant-naam'] },
+      createdAt: '2026-11-26T08:15:00.000Z',
+    };
+    // The manager's own adapter (as "Add my CRM" or an import leaves it), published from its row.
+    const lotte = await connectViaOptions(token('lotte'));
+    await lotte.options.evaluate((adapter) => chrome.storage.local.set({ userAdapters: [adapter] }), garage);
+    await lotte.options.goto(`chrome-extension://${lotte.browser.extensionId}/options.html#crms`);
+    await lotte.options.reload(); // only a hash change so far: Options reads its adapters on load
+    const ownRow = lotte.options.locator(`[data-testid="user-adapter"][data-crm="${garage.id}"]`);
+    await ownRow.getByRole('button', { name: 'Publish to the team' }).click();
+    await expect.poll(() => ownRow.getByRole('status').textContent(), { timeout: SLOW_MACHINE_MS }).toMatch(/^Published as version 1/);
+    expect((await readTeamOverrides(db, team.teamId)).userAdapters.map((entry) => [entry.id, entry.version, entry.adapter.origin])).toEqual([
+      [garage.id, 1, origin],
+    ]);
+
+    // The member: the e2e build allows every test site at install, so Chrome's site access first
+    // withholds them all; the member then allows the garage site there (the same permissions
+    // event as Enable's prompt, which Playwright cannot answer).
+    const anna = await connectViaOptions(token('anna'));
+    const worker = await anna.browser.worker();
+    const settings = await anna.browser.context.newPage();
+    await settings.goto('chrome://extensions');
+    const siteAccess = (change: { withholdAll: true } | { grant: string }) =>
+      settings.evaluate(
+        async ({ id, change }) => {
+          const api = (
+            chrome as unknown as {
+              developerPrivate: {
+                updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+                addHostPermission(extensionId: string, host: string): Promise<void>;
+              };
+            }
+          ).developerPrivate;
+          if ('grant' in change) await api.addHostPermission(id, change.grant);
+          else await api.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_CLICK' });
+        },
+        { id: anna.browser.extensionId, change },
+      );
+    await siteAccess({ withholdAll: true });
+    await anna.options.getByTestId('team-sync-now').click();
+    await anna.options.goto(`chrome-extension://${anna.browser.extensionId}/options.html#crms`);
+    await anna.options.reload();
+    const teamLine = anna.options.locator(`[data-testid="crm-row"][data-from="team"][data-crm="${garage.id}"] [data-testid="team-user-adapter"]`);
+    await expect.poll(() => teamLine.getAttribute('data-state'), { timeout: SLOW_MACHINE_MS }).toBe('waiting');
+    expect(await teamLine.textContent()).toMatch(/^Team adapter for http:\/\/garage-crm\.localhost v1 from Lotte de Vries/);
+
+    await siteAccess({ grant: site });
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id)), { timeout: SLOW_MACHINE_MS })
+      .toContain(`leadpace-crm-${garage.id}`);
+    await anna.options.reload();
+    await expect.poll(() => teamLine.getAttribute('data-state'), { timeout: SLOW_MACHINE_MS }).toBe('on');
+    expect(await teamLine.textContent()).toContain('Version 1 in use.');
+
+    await anna.browser.context.route(`${origin}/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: garageLeadPage({ id: '4711', name: 'Sanne Bakker', created: '26-11-2026 09:15', source: 'AutoScout24', phone: '+31 6 12345678' }),
+      }),
+    );
+    const lead = await anna.browser.context.newPage();
+    lead.setDefaultTimeout(SLOW_MACHINE_MS);
+    await lead.goto(`${origin}/klant/4711`);
+    await expect.poll(() => inPanel(lead, 'lead-name').textContent(), { timeout: SLOW_MACHINE_MS }).toBe('Sanne Bakker');
+    // The member's own list is untouched: the team's adapter is never written into it.
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('userAdapters')).userAdapters ?? [])).toEqual([]);
   }, 300_000);
 });
