@@ -11,6 +11,7 @@ import { listenForTestHooks } from '@/lib/background/test-hooks';
 import { runRetentionIfDue } from '@/lib/background/retention';
 import { createTeamSync } from '@/lib/background/sync';
 import { saveFromPicker } from '@/lib/background/user-adapters';
+import { teamOverridesItem } from '@/lib/storage/team-fixes-item';
 import { loadUserAdapters, userAdaptersItem } from '@/lib/storage/user-adapters-item';
 import { userRoute } from '@/lib/adapters/user/to-adapter';
 import { routeById } from '@/lib/background/route-by-id';
@@ -144,6 +145,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(followAccess);
   // Options import/remove user adapters directly; the picker saves through the background.
   userAdaptersItem.watch(followAccess);
+  // A sync that brings (or withdraws) a team's published adapter for an already allowed site.
+  teamOverridesItem.watch(followAccess);
 
   // An update or browser start wipes or may wipe dynamic registrations; these events also
   // wake the worker, which otherwise would not run until some other event arrives.
