@@ -79,21 +79,9 @@ export const PANEL_CSS = `
 .lp:not(.lp-open) .lp-step { min-width: 20px; }
 .lp:not(.lp-open) .lp-step-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .lp-dot { width: 12px; height: 12px; border-radius: 50%; border: 2px solid #64748b; background: #fff; }
-.lp-step-done /* Compact: the dots alone (labels stay for screen readers and in each dot's tooltip). */
-.lp:not(.lp-open) .lp-step { min-width: 20px; }
-.lp:not(.lp-open) .lp-step-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.lp-dot { background: #0f7a4f; border-color: #0f7a4f; }
-.lp-step-due .lp-dot, .lp-step-new /* Compact: the dots alone (labels stay for screen readers and in each dot's tooltip). */
-.lp:not(.lp-open) .lp-step { min-width: 20px; }
-.lp:not(.lp-open) .lp-step-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.lp-dot { border-color: #c86000; background: #ffe0b2; }
-.lp-step-overdue /* Compact: the dots alone (labels stay for screen readers and in each dot's tooltip). */
-.lp:not(.lp-open) .lp-step { min-width: 20px; }
-.lp:not(.lp-open) .lp-step-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.lp-dot { border-color: #c62828; background: #ffcdd2; }
-.lp-step-waiting /* Compact: the dots alone (labels stay for screen readers and in each dot's tooltip). */
-.lp:not(.lp-open) .lp-step { min-width: 20px; }
-.lp:not(.lp-open) .lp-step-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.lp-dot { border-color: #0f3d5e; }
+.lp-step-done .lp-dot { background: #0f7a4f; border-color: #0f7a4f; }
+.lp-step-due .lp-dot, .lp-step-new .lp-dot { border-color: #c86000; background: #ffe0b2; }
+.lp-step-overdue .lp-dot { border-color: #c62828; background: #ffcdd2; }
+.lp-step-waiting .lp-dot { border-color: #0f3d5e; }
 .lp-too-early { background: #fdecec; color: #7a1c1c; border-radius: 999px; padding: 1px 8px; font-size: 12px; font-weight: 650; }
 `;
