@@ -40,7 +40,7 @@ export function AttemptLogger({ store, hint, onLog }: Props) {
     );
   }
   return (
-    <section ref={section} aria-label={t('panel.logAttempt')} data-testid="attempt-logger" className="lp-row lp-logger" style={{ display: 'grid', gap: 6 }}>
+    <section ref={section} aria-label={t('panel.logAttempt')} data-testid="attempt-logger" className="lp-row lp-logger">
       {pendingCall ? null : (
         <>
           <p className="lp-section-title">{t('panel.chooseChannel')}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import {
   firstName,
@@ -15,25 +15,6 @@ import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { revealInPanel } from './reveal';
 import { useChosenLanguage, useCustomScripts } from './use-call-scripts';
-
-// Inline, because the options page's preview renders these too and has no panel stylesheet.
-const VALUE_STYLE: CSSProperties = { fontWeight: 600 };
-const BLANK_STYLE: CSSProperties = {
-  background: '#fde68a',
-  borderRadius: 3,
-  padding: '0 4px',
-  color: '#6b4500',
-  fontStyle: 'italic',
-};
-const CARD_STYLE: CSSProperties = {
-  border: '1px solid #e1e6ec',
-  borderRadius: 8,
-  padding: '6px 8px',
-  marginTop: 8,
-  fontSize: 12,
-  display: 'grid',
-  gap: 4,
-};
 
 /** How a blank that a setting fills links to that setting. */
 export interface BlankFiller {
@@ -53,7 +34,7 @@ export function ScriptText({ template, values, filler }: { template: string; val
         if (segment.kind === 'text') return <span key={index}>{segment.text}</span>;
         if (segment.kind === 'value') {
           return (
-            <span key={index} className="lp-value" style={VALUE_STYLE}>
+            <span key={index} className="lp-value">
               {segment.text}
             </span>
           );
@@ -66,7 +47,6 @@ export function ScriptText({ template, values, filler }: { template: string; val
               key={index}
               type="button"
               className="lp-blank lp-blank-link"
-              style={{ ...BLANK_STYLE, border: 0, font: 'inherit', textDecoration: 'underline', cursor: 'pointer' }}
               title={hint}
               aria-label={hint}
               data-testid="script-blank-link"
@@ -78,7 +58,7 @@ export function ScriptText({ template, values, filler }: { template: string; val
           );
         }
         return (
-          <span key={index} className="lp-blank" style={BLANK_STYLE} title={segment.name}>
+          <span key={index} className="lp-blank" title={segment.name}>
             ___
           </span>
         );
@@ -179,7 +159,7 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, openS
         <p className="lp-section-title">
           {t('panel.script')} · {t(`scripts.situation.${situation.situation}`)} · {t('scripts.attempt', { n: situation.attemptNumber })}
         </p>
-        <div role="group" aria-label={t('scriptLang.label')} style={{ display: 'flex', gap: 4 }} data-testid="script-lang">
+        <div role="group" aria-label={t('scriptLang.label')} className="lp-script-lang" data-testid="script-lang">
           {SCRIPT_LANGS.map((option) => (
             <button
               key={option}
@@ -189,7 +169,6 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, openS
               aria-label={t(`scriptLang.${option}`)}
               title={t(`scriptLang.${option}`)}
               data-testid={`script-lang-${option}`}
-              style={{ fontSize: 11, padding: '0 6px', fontWeight: lang === option ? 700 : 400 }}
               onClick={() => choose(option)}
             >
               {option.toUpperCase()}
@@ -207,11 +186,11 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, openS
           ))}
         </ol>
         {voicemail.length > 0 ? (
-          <div style={CARD_STYLE} data-testid="script-voicemail">
-            <p className="lp-section-title" style={{ margin: 0 }}>
+          <div className="lp-script-cards" data-testid="script-voicemail">
+            <p className="lp-section-title lp-flush">
               {t('scripts.voicemail')}
             </p>
-            <p className="lp-muted" style={{ margin: 0 }}>
+            <p className="lp-muted lp-flush">
               {t('scripts.voicemailHint')}
             </p>
             {voicemail.map((card, index) => (
@@ -220,8 +199,8 @@ export function CallScriptView({ view, repName, dealerName, onScriptShown, openS
           </div>
         ) : null}
         {objections.length > 0 ? (
-          <div style={CARD_STYLE} data-testid="script-objections">
-            <p className="lp-section-title" style={{ margin: 0 }}>
+          <div className="lp-script-cards" data-testid="script-objections">
+            <p className="lp-section-title lp-flush">
               {t('scripts.objections')}
             </p>
             {objections.map((card, index) => (

@@ -17,9 +17,9 @@ export function ErrorNotice({ code, reason }: { code: PanelErrorCode; reason: st
   const reloadable = code === 'updated' || code === 'unavailable' || code === 'not-found';
   return (
     <div className="lp-error" role="alert" data-testid="panel-error" data-code={code}>
-      <p style={{ margin: 0 }}>{t(KEYS[code], { reason })}</p>
+      <p className="lp-flush">{t(KEYS[code], { reason })}</p>
       {reloadable ? (
-        <button type="button" className="lp-secondary" style={{ marginTop: 6 }} onClick={() => location.reload()}>
+        <button type="button" className="lp-secondary lp-error-action" onClick={() => location.reload()}>
           {t('common.reload')}
         </button>
       ) : null}

@@ -34,7 +34,7 @@ export function LeadDetails({ view, cadence, hours, now, open, onSaveNote }: Pro
   return (
     <section ref={section} id={DETAILS_SECTION_ID} data-testid="lead-details" data-open={open ? 'true' : 'false'} aria-label={t('panel.details')}>
       <div hidden={!open} className="lp-details">
-        <p className="lp-muted" style={{ margin: 0 }} title={view.receivedAtKnown ? undefined : t('panel.receivedFirstSeen')}>
+        <p className="lp-muted lp-flush" title={view.receivedAtKnown ? undefined : t('panel.receivedFirstSeen')}>
           {t('panel.received')} {formatDateTime(view.receivedAt, lang, now, hours.timeZone)}
           {view.receivedAtKnown ? '' : ` * ${t('panel.receivedFirstSeen')}`}
         </p>

@@ -9,7 +9,7 @@ export function NoteField({ note, onSave }: { note: string; onSave: (text: strin
   const { t } = useI18n();
   const [draft, setDraft] = useState(note);
   return (
-    <label style={{ display: 'grid', gap: 4 }}>
+    <label className="lp-note">
       <span className="lp-section-title">{t('panel.note')}</span>
       <textarea
         data-testid="lead-note"
@@ -21,7 +21,6 @@ export function NoteField({ note, onSave }: { note: string; onSave: (text: strin
         onBlur={() => {
           if (draft !== note) onSave(draft);
         }}
-        style={{ font: 'inherit', fontSize: 12, border: '1px solid #b8c4d1', borderRadius: 6, padding: 6, resize: 'vertical' }}
       />
     </label>
   );

@@ -194,7 +194,7 @@ export function Panel({ store, ask, repName, dealerName, cadence, hours, host, o
             />
           </>
         ) : (
-          <p className="lp-muted" style={{ margin: 0 }}>
+          <p className="lp-muted lp-flush">
             <span data-testid="lead-age">…</span> {t('panel.loading')}
           </p>
         )}

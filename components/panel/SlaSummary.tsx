@@ -103,13 +103,12 @@ export function SlaFacts({ view, cadence, hours, now }: Omit<Props, 'host'>) {
   const state = computeLeadState(view, cadence, hours, now);
   return (
     <>
-      <p className="lp-muted" style={{ margin: 0 }}>
+      <p className="lp-muted lp-flush">
         {formatDuration(businessDurationMs(view.receivedAt, now, hours), lang)} {t('panel.ageWall', { age: formatDuration(now - view.receivedAt, lang) })}
       </p>
       {state.responseMs !== null ? (
         <p
-          className="lp-muted"
-          style={{ margin: 0 }}
+          className="lp-muted lp-flush"
           data-testid="response-time"
           data-within-sla={String(isWithinSla(state.responseMs, cadence.firstAttemptSlaMs))}
         >

@@ -71,7 +71,7 @@ export function StatusControl({ view, disabled, closeAfterAttempts, onChange }: 
         </span>
       ) : null}
       {askingReason && tooEarly ? (
-        <p className="lp-warn" role="alert" data-testid="too-early-warning" style={{ margin: 0, flexBasis: '100%' }}>
+        <p className="lp-warn lp-warn-line" role="alert" data-testid="too-early-warning">
           {t('panel.tooEarly.warning', { attempts: view.attemptCount })}
         </p>
       ) : null}

@@ -42,7 +42,7 @@ export const PANEL_CSS = `
 .lp-primary { background: #0f7a4f; color: #fff; border: 0; border-radius: 7px; padding: 6px 12px; font-weight: 650; }
 .lp-primary:disabled { opacity: .6; }
 .lp-secondary { background: #fff; color: #0f3d5e; border: 1px solid #7b8794; border-radius: 7px; padding: 5px 10px; }
-.lp-logger { flex-basis: 100%; }
+.lp-logger { flex-basis: 100%; display: grid; gap: 6px; }
 /* A folded section stays in the DOM (its text, the script id) but draws nothing, not even a gap. */
 .lp-body > [data-open="false"] { display: none; }
 .lp-cancel { justify-self: start; }
@@ -62,6 +62,16 @@ export const PANEL_CSS = `
 .lp-script strong { display: block; font-size: 12px; }
 .lp-blank { background: #fde68a; border-radius: 3px; padding: 0 4px; color: #6b4500; font-style: italic; }
 .lp-value { font-weight: 600; }
+.lp-blank-link { border: 0; font: inherit; text-decoration: underline; cursor: pointer; }
+.lp-script-lang { display: flex; gap: 4px; }
+.lp-script-lang .lp-chip { font-size: 11px !important; padding: 0 6px; font-weight: 400; }
+.lp-script-lang .lp-chip[aria-pressed="true"] { font-weight: 700; }
+.lp-script-cards { border: 1px solid #e1e6ec; border-radius: 8px; padding: 6px 8px; margin-top: 8px; font-size: 12px; display: grid; gap: 4px; }
+.lp-flush { margin: 0; }
+.lp-error-action { margin-top: 6px; }
+.lp-warn-line { flex-basis: 100%; }
+.lp-note { display: grid; gap: 4px; }
+.lp-note textarea { font: inherit; font-size: 12px; border: 1px solid #b8c4d1; border-radius: 6px; padding: 6px; resize: vertical; }
 .lp select { border: 1px solid #7b8794; border-radius: 6px; padding: 3px 6px; background: #fff; color: #1f2933; }
 .lp textarea { border-color: #7b8794 !important; }
 .lp-pill { background: #0f3d5e; color: #fff; border: 0; border-radius: 999px; padding: 8px 14px; font: 600 13px system-ui, sans-serif;

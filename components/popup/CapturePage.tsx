@@ -89,27 +89,27 @@ export function CapturePage({
 
   return (
     // After the team section, so it brings the body's side padding itself, like that section.
-    <section className="pp-section" data-testid="capture" data-state={state.kind} aria-labelledby="pp-capture-title" style={{ padding: '0 12px 12px' }}>
+    <section className="pp-section pp-capture" data-testid="capture" data-state={state.kind} aria-labelledby="pp-capture-title">
       <h2 className="pp-section-title" id="pp-capture-title">
         {t('capture.title')}
       </h2>
       {state.kind === 'done' ? (
         <div data-testid="capture-done">
-          <p style={{ margin: '0 0 4px' }}>{t('capture.done', { file: state.file, count: state.result.nodeCount })}</p>
-          <p className="pp-muted" style={{ margin: '0 0 4px' }}>
+          <p className="pp-line">{t('capture.done', { file: state.file, count: state.result.nodeCount })}</p>
+          <p className="pp-muted pp-line">
             {t('capture.scrubbed')}
           </p>
           {state.result.truncated ? (
-            <p className="pp-muted" style={{ margin: '0 0 4px' }}>
+            <p className="pp-muted pp-line">
               {t('capture.truncated', { count: state.result.nodeCount })}
             </p>
           ) : null}
           {state.result.crossOriginFrames > 0 ? (
-            <p className="pp-muted" style={{ margin: '0 0 4px' }}>
+            <p className="pp-muted pp-line">
               {t('capture.crossOrigin', { count: state.result.crossOriginFrames })}
             </p>
           ) : null}
-          <p style={{ margin: 0 }}>
+          <p className="pp-line-last">
             {t('capture.private')}{' '}
             <a ref={link} href={state.href} download={state.file} data-testid="capture-download">
               {t('capture.saveAgain')}
@@ -118,7 +118,7 @@ export function CapturePage({
         </div>
       ) : (
         <>
-          <p className="pp-muted" style={{ margin: '0 0 6px' }}>
+          <p className="pp-muted pp-intro">
             {t('capture.intro')}
           </p>
           {state.kind === 'error' ? (

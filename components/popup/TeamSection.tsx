@@ -86,7 +86,7 @@ export function TeamSection({
   return (
     // Rendered outside the popup body (it needs the database, which the body does not get), so
     // it brings the body's side padding itself.
-    <section className="pp-section" data-testid="team" data-role={connection?.role ?? 'none'} aria-labelledby="pp-team-title" style={{ padding: '10px 12px 12px' }}>
+    <section className="pp-section pp-team" data-testid="team" data-role={connection?.role ?? 'none'} aria-labelledby="pp-team-title">
       <h2 className="pp-section-title" id="pp-team-title">
         <TeamTitle connection={connection} />
       </h2>
@@ -113,7 +113,7 @@ function TeamTitle({ connection }: { connection: TeamInfo | null }) {
 function PeriodPicker({ period, onChange }: { period: LeaderboardPeriod; onChange: (p: LeaderboardPeriod) => void }) {
   const { t } = useI18n();
   return (
-    <div role="group" aria-label={t('team.period')} style={{ display: 'flex', gap: 4, marginBottom: 6, flexWrap: 'wrap' }}>
+    <div role="group" aria-label={t('team.period')} className="pp-periods">
       {LEADERBOARD_PERIODS.map((p) => (
         <button
           key={p}
@@ -121,14 +121,7 @@ function PeriodPicker({ period, onChange }: { period: LeaderboardPeriod; onChang
           data-testid={`team-period-${p}`}
           aria-pressed={p === period}
           onClick={() => onChange(p)}
-          style={{
-            border: '1px solid #8795a6',
-            borderRadius: 999,
-            padding: '1px 9px',
-            fontSize: 12,
-            background: p === period ? '#0f3d5e' : '#fff',
-            color: p === period ? '#fff' : '#0f3d5e',
-          }}
+          className="pp-period"
         >
           {t(`team.period.${p}`)}
         </button>
@@ -136,8 +129,6 @@ function PeriodPicker({ period, onChange }: { period: LeaderboardPeriod; onChang
     </div>
   );
 }
-
-const note = { margin: '4px 0 0', fontSize: 12 };
 
 function ServerBoard({
   db,
@@ -170,7 +161,7 @@ function ServerBoard({
   return (
     <>
       <BoardTable rows={rows} total={data.team} columns={SERVER_COLUMNS} sort={sort} onSort={setSort} source="server" period={period} slaMs={data.slaMs} />
-      <p style={{ ...note, display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+      <p className="pp-note pp-note-split">
         <button type="button" className="pp-inline-link" data-testid="team-open-board" onClick={openBoard}>
           {t('board.openFull')}
         </button>
@@ -180,17 +171,17 @@ function ServerBoard({
         </span>
       </p>
       {rows.some((r) => isBelowTeamSla(r, data.slaMs)) ? (
-        <p className="pp-muted" style={note}>
+        <p className="pp-muted pp-note">
           {t('board.belowSla.legend', { sla: formatDuration(data.slaMs, lang) })}
         </p>
       ) : null}
       {data.visibility !== 'named' ? (
-        <p className="pp-muted" style={note}>
+        <p className="pp-muted pp-note">
           {isManagerRole(connection.role) ? t(`board.mode.manager.${data.visibility}`) : t(`team.mode.${data.visibility}`)}
         </p>
       ) : null}
       {refresh.state === 'failed' ? (
-        <p className="pp-error" role="alert" data-testid="team-offline" style={{ marginTop: 4 }}>
+        <p className="pp-error pp-team-offline" role="alert" data-testid="team-offline">
           {t('team.offline', { reason: describeTeamError(t, refresh.apiCode) })}
         </p>
       ) : null}
@@ -229,10 +220,10 @@ function LocalBoardView({
         period={period}
         slaMs={settings.cadence.firstAttemptSlaMs}
       />
-      <p className="pp-muted" style={note}>
+      <p className="pp-muted pp-note">
         {t('team.local.note')}
       </p>
-      <p style={note} data-testid="team-connect-hint">
+      <p className="pp-note" data-testid="team-connect-hint">
         {t('team.local.connect')}{' '}
         <button type="button" className="pp-inline-link" data-testid="team-connect-link" onClick={onConnect}>
           {t('team.local.connectButton')}

@@ -6,11 +6,8 @@ import { COLUMN_VIEWS, conversionN, type CellContext } from '../../report/team/b
 import { useI18n } from '../../ui/i18n';
 import type { BoardRow, PopupColumn, Sort } from './board-view';
 
-const cell = { padding: '3px 2px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
-const BELOW_SLA = '#fff1e0';
-/** The name column takes whatever the figures leave (max-width 0 lets it shrink; ellipsis, whole name on hover). */
-const NAME_FILLS = { width: '100%', maxWidth: 0 };
-const SELF = '#e6f0f8';
+/** Class names for a row: the rep's own row and a row below the team's SLA look different (see style.css). */
+const rowClass = (self: boolean, below: boolean) => ['pp-board-row', self ? 'pp-board-self' : '', below ? 'pp-board-below' : ''].filter(Boolean).join(' ');
 
 export function BoardTable({
   rows,
@@ -55,24 +52,24 @@ export function BoardTable({
       data-testid="team-leaderboard"
       data-source={source}
       data-period={period}
-      style={{ width: '100%', borderCollapse: 'collapse', fontSize: 12, fontVariantNumeric: 'tabular-nums' }}
+      className="pp-board"
     >
       <thead>
-        <tr style={{ borderBottom: '1px solid #c9d2dc' }}>
+        <tr>
           {columns.map((column) => (
             <th
               key={column.key}
               scope="col"
               title={title(column.key)}
               aria-sort={sort.column === column.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-              style={{ ...cell, whiteSpace: 'normal', verticalAlign: 'bottom', textAlign: column.key === 'label' ? 'left' : 'right', fontWeight: 650, color: '#3d4957' }}
+              className={column.key === 'label' ? 'pp-board-label' : undefined}
             >
               <button
                 type="button"
                 data-testid={`team-sort-${column.key}`}
                 aria-label={t('team.sortBy', { column: t(column.label) })}
                 onClick={() => click(column.key)}
-                style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: 'inherit', textAlign: 'inherit' }}
+                className="pp-board-sort"
               >
                 {t(column.label)}
                 {sort.column === column.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
@@ -84,7 +81,7 @@ export function BoardTable({
       <tbody>
         {sorted.length === 0 ? (
           <tr>
-            <td colSpan={columns.length} className="pp-muted" style={{ padding: 6 }}>
+            <td colSpan={columns.length} className="pp-muted pp-board-empty">
               {t('team.empty')}
             </td>
           </tr>
@@ -95,7 +92,7 @@ export function BoardTable({
             const cells = dataCols.map((column) => (
               <td
                 key={column.key}
-                style={{ ...cell, color: column.key === 'median' && below ? '#9a3412' : undefined, fontWeight: column.key === 'median' && below ? 700 : undefined }}
+                className={column.key === 'median' && below ? 'pp-board-slow' : undefined}
                 title={valueTitle(row, column.key, below)}
               >
                 {value(row, column.key)}
@@ -105,7 +102,7 @@ export function BoardTable({
               <th
                 key="label"
                 scope="row"
-                style={{ ...cell, ...NAME_FILLS, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 'inherit', fontStyle: row.pseudonymous ? 'italic' : undefined }}
+                className={row.pseudonymous ? 'pp-board-pseudonym' : undefined}
                 title={label}
               >
                 {row.self && source === 'server' ? '▸ ' : ''}
@@ -123,12 +120,7 @@ export function BoardTable({
                 data-below-sla={below ? 'true' : 'false'}
                 data-attempts={row.attemptsPerLead === null ? 0 : Math.round(row.attemptsPerLead * row.leads)}
                 aria-current={row.self ? 'true' : undefined}
-                style={{
-                  background: row.self ? SELF : below ? BELOW_SLA : undefined,
-                  boxShadow: below ? 'inset 3px 0 0 #c2410c' : undefined,
-                  fontWeight: row.self ? 700 : undefined,
-                  borderBottom: '1px solid #eef1f4',
-                }}
+                className={rowClass(row.self, below)}
               >
                 {[...cells.slice(0, labelIndex), name, ...cells.slice(labelIndex)]}
               </tr>
@@ -138,16 +130,16 @@ export function BoardTable({
       </tbody>
       {total ? (
         <tfoot>
-          <tr data-testid="team-total" data-leads={total.leads} style={{ borderTop: '1px solid #c9d2dc', color: '#0f3d5e' }}>
+          <tr data-testid="team-total" data-leads={total.leads}>
             {columns.map((column) =>
               column.key === 'label' ? (
-                <th key="label" scope="row" style={{ ...cell, textAlign: 'left' }}>
+                <th key="label" scope="row">
                   {t('team.total')}
                 </th>
               ) : column.key === 'rank' ? (
                 <td key="rank" />
               ) : (
-                <td key={column.key} style={cell} title={valueTitle({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key, false)}>
+                <td key={column.key} title={valueTitle({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key, false)}>
                   {value({ ...total, key: '', label: '', self: false, pseudonymous: false }, column.key)}
                 </td>
               ),

@@ -85,7 +85,7 @@ describe('popup for a manager', () => {
     expect(within(rows[0] as HTMLElement).getByRole('rowheader').getAttribute('title')).toBe('Mohammed El Amrani-Boukhari');
     expect(rows[1]?.dataset.belowSla).toBe('true');
     expect(rows[0]?.dataset.belowSla).toBe('false');
-    expect(table.style.fontSize).toBe('12px');
+    expect(table.classList.contains('pp-board')).toBe(true);
     const conv = within(rows[0] as HTMLElement).getAllByRole('cell').at(-1);
     expect(conv?.textContent).toBe('14%');
     expect(conv?.getAttribute('title')).toBe(lang === 'nl' ? '6 van 44' : '6 of 44');
