@@ -64,7 +64,7 @@ export const PANEL_CSS = `
 .lp-value { font-weight: 600; }
 .lp-blank-link { border: 0; font: inherit; text-decoration: underline; cursor: pointer; }
 .lp-script-lang { display: flex; gap: 4px; }
-.lp-script-lang .lp-chip { font-size: 11px !important; padding: 0 6px; font-weight: 400; }
+.lp-script-lang .lp-chip { padding: 0 6px; font-weight: 400; }
 .lp-script-lang .lp-chip[aria-pressed="true"] { font-weight: 700; }
 .lp-script-cards { border: 1px solid #e1e6ec; border-radius: 8px; padding: 6px 8px; margin-top: 8px; font-size: 12px; display: grid; gap: 4px; }
 .lp-flush { margin: 0; }
