@@ -7,7 +7,7 @@ import { demoAdapter } from '@/lib/crms/demo/adapter';
 import { ADAPTER_OVERRIDE_KIND, parseAdapterOverride, plausibleSelector, type AdapterOverride } from '@/lib/adapters/overrides/schema';
 import { withOverride } from '@/lib/adapters/overrides/with-override';
 
-const PAGE = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/crm/demo/lead-full.html');
+const PAGE = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/crm/demo/lead-full.html');
 const URL_OF_PAGE = new URL('http://leadpace-demo.localhost:5190/leads/L-1042');
 const page = () => new DOMParser().parseFromString(readFileSync(PAGE, 'utf8'), 'text/html');
 
