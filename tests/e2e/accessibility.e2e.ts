@@ -112,8 +112,12 @@ describe.each(['en', 'nl'] as const)('accessibility (%s)', (language) => {
     expect(await lowestBorderContrast(page, '.lp-step-todo .lp-dot')).toBeGreaterThanOrEqual(3);
     expect(await lowestBorderContrast(page, '.lp-dot')).toBeGreaterThanOrEqual(3);
     expect(await lowestBorderContrast(page, 'select')).toBeGreaterThanOrEqual(3);
+    // The README's pictures of the panel at a common laptop size come from this run.
+    const suffix = language === 'nl' ? '-nl' : '';
+    await page.screenshot({ path: `tests/screenshots/panel-compact-1366${suffix}.png` });
 
     await inPanel(page, 'toggle-script').click();
+    await page.screenshot({ path: `tests/screenshots/panel-open-1366${suffix}.png` });
     await inPanel(page, 'toggle-details').click();
     await inPanel(page, 'lead-note').waitFor();
     await inPanel(page, 'log-attempt').click();
