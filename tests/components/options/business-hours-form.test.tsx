@@ -1,33 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { BusinessHoursForm } from '@/components/options/BusinessHoursForm';
-import { I18nProvider } from '@/components/ui/i18n';
-import type { Lang } from '@/lib/i18n';
-import { DEFAULT_SETTINGS, readSettings, saveSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/settings';
+import { renderIn, replace, withStoredSettings } from '@/tests/helpers/options-form';
 
-function renderIn(node: ReactNode, lang: Lang = 'en') {
-  render(<I18nProvider lang={lang}>{node}</I18nProvider>);
-  return { user: userEvent.setup() };
-}
-
-async function replace(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, value: string) {
-  await user.clear(input);
-  if (value) await user.type(input, value);
-}
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  // Every form must leave the fields it does not own alone.
-  await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Mark Visser', dealerName: 'AutoHuis' });
-});
-
-afterEach(() => {
-  cleanup();
-});
+withStoredSettings();
 
 describe('BusinessHoursForm', () => {
   it('refuses a day that closes before it opens, with a message, and saves nothing', async () => {

@@ -1,40 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { ScriptsEditor, type Download } from '@/components/options/ScriptsEditor';
-import { I18nProvider } from '@/components/ui/i18n';
 import type { Lang } from '@/lib/i18n';
 import { readScripts } from '@/lib/storage/scripts-item';
-import { DEFAULT_SETTINGS, saveSettings } from '@/lib/settings';
+import { renderIn, replace, withStoredSettings, type FormUser } from '@/tests/helpers/options-form';
 
-function renderIn(node: ReactNode, lang: Lang = 'en') {
-  render(<I18nProvider lang={lang}>{node}</I18nProvider>);
-  return { user: userEvent.setup() };
-}
-
-async function replace(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, value: string) {
-  await user.clear(input);
-  if (value) await user.type(input, value);
-}
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  // Every form must leave the fields it does not own alone.
-  await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Mark Visser', dealerName: 'AutoHuis' });
-});
-
-afterEach(() => {
-  cleanup();
-});
+withStoredSettings();
 
 describe('ScriptsEditor', () => {
   const builtInRow = async (name: string, lang: Lang) =>
     (await screen.findAllByTestId('script-row')).find((row) => row.dataset.scriptLang === lang && row.textContent?.includes(name));
 
-  async function duplicateMarktplaats(user: ReturnType<typeof userEvent.setup>) {
+  async function duplicateMarktplaats(user: FormUser) {
     const row = await builtInRow('Marktplaats – first contact', 'en');
     if (!row) throw new Error('no built-in Marktplaats row');
     await user.click(within(row).getByRole('button', { name: 'Duplicate “Marktplaats – first contact”' }));
