@@ -199,13 +199,21 @@ function finite(ms: number): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** The lead's SLA/cadence state at `now` (rules at the top of this file). */
-export function leadState(
-  lead: CadenceLead,
-  settings: CadenceSettings,
-  hours: OpeningHours,
-  now: number,
-): LeadState {
+/**
+ * Everything about a lead's next step that does not depend on the clock: which step, when it is
+ * due and when it turns overdue, the channel. The state at any instant follows from it
+ * (stateAt), so the background can keep plans for the popup and the popup only compares times.
+ */
+export type CadencePlan =
+  | { kind: 'done'; stepIndex: number; responseMs: number | null }
+  /** Never attempted: due at the clock's start, overdue once the first-attempt SLA passed. */
+  | { kind: 'first'; dueAt: number | null; overdueAt: number | null }
+  /** Attempted, with no open time left to schedule the next step in. */
+  | { kind: 'unscheduled'; stepIndex: number; nextChannel: Channel; responseMs: number | null }
+  | { kind: 'scheduled'; stepIndex: number; dueAt: number; overdueAt: number | null; nextChannel: Channel; responseMs: number | null };
+
+/** The lead's cadence plan (rules at the top of this file). */
+export function planOf(lead: CadenceLead, settings: CadenceSettings, hours: OpeningHours): CadencePlan {
   const attempts = sortedAttempts(lead.attempts);
   const first = attempts[0];
   const last = attempts.at(-1);
@@ -221,28 +229,16 @@ export function leadState(
     if (isContact(a.outcome)) while (next < steps.length && steps[next]?.kind === 'after') next += 1;
   }
 
-  if (isClosed(lead.status) || DONE_STATUSES.includes(lead.status)) return done(Math.min(next, steps.length), responseMs);
-  if (last && (last.outcome === 'appointment' || last.outcome === 'not_interested')) {
-    return done(Math.min(next, steps.length), responseMs);
-  }
+  const doneAt = (stepIndex: number): CadencePlan => ({ kind: 'done', stepIndex, responseMs });
+  if (isClosed(lead.status) || DONE_STATUSES.includes(lead.status)) return doneAt(Math.min(next, steps.length));
+  if (last && (last.outcome === 'appointment' || last.outcome === 'not_interested')) return doneAt(Math.min(next, steps.length));
   const step = steps[next];
-  if (!step) return done(steps.length, responseMs);
+  if (!step) return doneAt(steps.length);
 
   const clockStart = addBusinessMs(lead.receivedAt, 0, hours);
 
   if (!last) {
-    const dueAt = finite(clockStart);
-    const overdueAt = finite(addBusinessMs(lead.receivedAt, settings.firstAttemptSlaMs, hours));
-    const overdue = overdueAt !== null && now > overdueAt;
-    return {
-      state: overdue ? 'overdue' : 'new',
-      stepIndex: 0,
-      dueAt,
-      overdueAt,
-      overdueByMs: overdue && dueAt !== null ? businessDurationMs(dueAt, now, hours) : 0,
-      nextChannel: 'call',
-      responseMs: null,
-    };
+    return { kind: 'first', dueAt: finite(clockStart), overdueAt: finite(addBusinessMs(lead.receivedAt, settings.firstAttemptSlaMs, hours)) };
   }
 
   // Rule 1: the step's time, never before an earlier step's. Both kinds grow with their value,
@@ -272,22 +268,63 @@ export function leadState(
   }
   const due = Math.max(scheduled, relative);
   const nextChannel = suggestChannel(attempts);
-  if (!Number.isFinite(due)) {
-    return { state: 'waiting', stepIndex: next, dueAt: null, overdueAt: null, overdueByMs: 0, nextChannel, responseMs };
-  }
+  if (!Number.isFinite(due)) return { kind: 'unscheduled', stepIndex: next, nextChannel, responseMs };
 
   const closing = step.kind === 'day' ? closingTimeOfDay(due, hours) : null;
   const overdueAt = closing !== null && closing > due ? closing : addBusinessMs(due, settings.graceMs, hours);
-  const state: SlaState = now < due ? 'waiting' : now > overdueAt ? 'overdue' : 'due';
-  return {
-    state,
-    stepIndex: next,
-    dueAt: due,
-    overdueAt: finite(overdueAt),
-    overdueByMs: state === 'overdue' ? businessDurationMs(due, now, hours) : 0,
-    nextChannel,
-    responseMs,
-  };
+  return { kind: 'scheduled', stepIndex: next, dueAt: due, overdueAt: finite(overdueAt), nextChannel, responseMs };
+}
+
+/**
+ * The state a plan gives at `now`. Only an overdue lead needs the calendar (its business time
+ * late); `lateBy` lets a caller that shows few of many leads compute that on demand.
+ */
+export function stateAt(plan: CadencePlan, now: number, hours: OpeningHours, lateBy: LateBy = eagerLateBy): LeadState {
+  switch (plan.kind) {
+    case 'done':
+      return done(plan.stepIndex, plan.responseMs);
+    case 'first': {
+      const overdue = plan.overdueAt !== null && now > plan.overdueAt;
+      const state: LeadState = {
+        state: overdue ? 'overdue' : 'new',
+        stepIndex: 0,
+        dueAt: plan.dueAt,
+        overdueAt: plan.overdueAt,
+        overdueByMs: 0,
+        nextChannel: 'call',
+        responseMs: null,
+      };
+      return overdue && plan.dueAt !== null ? lateBy(state, plan.dueAt, now, hours) : state;
+    }
+    case 'unscheduled':
+      return { state: 'waiting', stepIndex: plan.stepIndex, dueAt: null, overdueAt: null, overdueByMs: 0, nextChannel: plan.nextChannel, responseMs: plan.responseMs };
+    case 'scheduled': {
+      // A null overdueAt is one the hours never reach: the step stays due.
+      const sla: SlaState = now < plan.dueAt ? 'waiting' : plan.overdueAt !== null && now > plan.overdueAt ? 'overdue' : 'due';
+      const state: LeadState = {
+        state: sla,
+        stepIndex: plan.stepIndex,
+        dueAt: plan.dueAt,
+        overdueAt: plan.overdueAt,
+        overdueByMs: 0,
+        nextChannel: plan.nextChannel,
+        responseMs: plan.responseMs,
+      };
+      return sla === 'overdue' ? lateBy(state, plan.dueAt, now, hours) : state;
+    }
+  }
+}
+
+/** Sets an overdue state's `overdueByMs` (business time since `dueAt`), now or when first read. */
+export type LateBy = (state: LeadState, dueAt: number, now: number, hours: OpeningHours) => LeadState;
+const eagerLateBy: LateBy = (state, dueAt, now, hours) => {
+  state.overdueByMs = businessDurationMs(dueAt, now, hours);
+  return state;
+};
+
+/** The lead's SLA/cadence state at `now` (rules at the top of this file). */
+export function leadState(lead: CadenceLead, settings: CadenceSettings, hours: OpeningHours, now: number): LeadState {
+  return stateAt(planOf(lead, settings, hours), now, hours);
 }
 
 /** How the first response compares with the SLA; null before the first attempt. */

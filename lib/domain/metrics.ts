@@ -64,7 +64,9 @@ export function rankOpenLeads<L extends RankableLead>(
       const rank = RANK[a.state.state] - RANK[b.state.state];
       if (rank !== 0) return rank;
       let byTime = 0;
-      if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs;
+      // Equal business time late (the time between the two due times was all closed): the one
+      // due first. That is also the order of due times alone, which the popup's plans sort by.
+      if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs || (a.state.dueAt ?? 0) - (b.state.dueAt ?? 0);
       else if (a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
       else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
       else byTime = a.lead.receivedAt - b.lead.receivedAt;
