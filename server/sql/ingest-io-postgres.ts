@@ -11,10 +11,19 @@ const col = <R, K extends keyof R>(rows: readonly R[], key: K): R[K][] => rows.m
 
 export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
   return {
-    async holdTeam(teamId) {
-      const { rows } = await sql<{ key: string | null }>`
-        select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key
-        from teams where id = ${teamId} for update`.execute(trx);
+    async holdTeam(teamId, memberId, mode) {
+      // Shared: the member row is what this push reads and then writes (its lead rows,
+      // roll-ups and history are the rep's own); the team row's key-share lock only keeps a
+      // roll-up rebuild (team row for update) out until commit, and does not conflict with
+      // another push's sequence bump. The member CTE is read so that it runs.
+      const { rows } = mode === 'shared'
+        ? await sql<{ key: string | null }>`
+            with m as (select id from members where id = ${memberId} and team_id = ${teamId} for no key update)
+            select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key, (select count(*) from m) as held
+            from teams where id = ${teamId} for key share`.execute(trx)
+        : await sql<{ key: string | null }>`
+            select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key
+            from teams where id = ${teamId} for update`.execute(trx);
       return { rollupKey: rows[0]?.key ?? null };
     },
 

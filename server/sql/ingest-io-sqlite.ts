@@ -58,6 +58,7 @@ export function sqliteIngestIo(database: SQLite.Database): IngestIo {
   const s = statementsOf(database);
   return {
     async holdTeam(teamId) {
+      // One write transaction at a time: every push holds the team whatever the mode.
       const row = s.rollupKey.get(teamId) as { key: string } | undefined;
       return { rollupKey: row?.key ?? null };
     },

@@ -14,10 +14,14 @@ import { sqliteIngestIo } from './ingest-io-sqlite';
  */
 export interface IngestIo {
   /**
-   * Holds the team for the rest of the transaction (PostgreSQL locks the team row; SQLite has
-   * one writer at a time) and answers the settings key its roll-ups were made with.
+   * Holds the rep's rows for the rest of the transaction and answers the settings key the
+   * team's roll-ups were made with. `shared`: PostgreSQL locks the member row and takes only a
+   * key-share lock on the team row, so other reps of the team push at the same time while a
+   * roll-up rebuild (which takes the team row for update) waits for them; `exclusive`: the
+   * team row for update, for the rare push that has to make the team's roll-ups. (SQLite has
+   * one writer at a time either way.)
    */
-  holdTeam(teamId: string): Promise<{ rollupKey: string | null }>;
+  holdTeam(teamId: string, memberId: string, mode: HoldMode): Promise<{ rollupKey: string | null }>;
   /**
    * Which of `ids` the team has stored, and each lead's stored row; for a lead without a fold
    * state, its stored event counts too (all, and those stored since `dayStart`), which the
@@ -30,7 +34,8 @@ export interface IngestIo {
   storedTargets(teamId: string, memberId: string, ids: readonly string[]): Promise<Set<string>>;
   /**
    * Gives the events the next numbers of the team's commit sequence, in order, and inserts
-   * them, skipping ids the team has; answers the ids inserted.
+   * them, skipping ids the team has; answers the ids inserted. The bump locks the team row
+   * until commit (commit order is sequence order), so it is the push's last statement.
    */
   appendEvents(teamId: string, rows: readonly Omit<EventsTable, 'seq'>[]): Promise<Set<string>>;
   history(teamId: string, memberId: string, leads: readonly string[]): Promise<{ lead: string; body: string; stored_at: number }[]>;
@@ -43,6 +48,8 @@ export interface IngestIo {
   /** Writes one rep's day rows and deletes the days that no longer have a lead. */
   writeRollups(teamId: string, memberId: string, rows: readonly DailyRollupsTable[], emptied: readonly number[]): Promise<void>;
 }
+
+export type HoldMode = 'shared' | 'exclusive';
 
 export interface LeadRow {
   lead: string;

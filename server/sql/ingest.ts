@@ -9,8 +9,9 @@ import { eventsToday, factsColumnsOf, foldStateOfHistory, parseFoldState, utcDay
 import type { MetricSettings } from '../../lib/domain/lead-metrics';
 import { settingsOfRollupKey } from '../domain/daily-rollup';
 import { rangesOfDays, rollupDayOf, rollupsOfDays, rollupSettingsForWrite } from './daily-rollups';
-import { ingestIo, type FactRow, type IngestIo } from './ingest-io';
+import { ingestIo, type FactRow, type HoldMode, type IngestIo } from './ingest-io';
 import { TeamTurns } from './team-turns';
+import { RetryPush, withPushRetries } from './push-retry';
 
 type Trx = Transaction<Database>;
 
@@ -54,8 +55,11 @@ interface LeadCounts {
 /**
  * Stores one rep's already-validated events and refreshes the facts of every lead they touch,
  * all in one transaction (docs/architecture.md "Team server"):
- * - the team row is locked first in PostgreSQL and its `seq` bumped; that serialises a team's
- *   ingests, so sequence order is commit order and a pull cursor never skips a late commit;
+ * - in PostgreSQL the rep's member row is locked first (their lead rows are read, then
+ *   written); the team row's `seq` is bumped by the last statement, the events insert, which
+ *   holds that row until commit: a team's commits are serialised only there, so sequence
+ *   order is commit order and a pull cursor never skips a late commit, while the rest of
+ *   pushes by different reps of one team runs side by side;
  * - `ON CONFLICT (team_id, id) DO NOTHING` makes retries idempotent (ids are per team, so another
  *   team's id is neither an oracle nor a collision); an event keeps its first seq;
  * - each touched lead's stored fold is carried forward by the new events alone, with the same
@@ -79,92 +83,103 @@ export async function ingestEvents(
     refoldAllowance?: (cost: number) => number;
   },
 ): Promise<IngestResult> {
-  const { teamId, memberId, now } = input;
+  const { teamId, memberId } = input;
   const limits = input.limits ?? DEFAULT_INGEST_LIMITS;
   const unique = [...new Map(input.events.map((e) => [e.id, e])).values()];
   if (unique.length === 0) return { accepted: 0, duplicates: 0, rejected: [], deferred: null };
 
-  return turnsOf(db).run(teamId, () => db.kysely.transaction().execute(async (trx) => {
-    const io = ingestIo(db, trx);
-    // What follows reads the lead states this push then writes. In PostgreSQL the team row is
-    // locked first, so a concurrent push of the same team waits and then reads this one's
-    // result instead of a state it would overwrite. (SQLite runs one write transaction at a time.)
-    const { rollupKey } = await io.holdTeam(teamId);
-    // Events already stored are duplicates whatever the limits say: a retry never counts twice.
-    // The batch's lead rows are read with them (of a lead whose events are all known too).
-    const { knownIds, states, receivedAt, counts } = await readBatch(io, teamId, memberId, unique, now);
-    const fresh = unique.filter((e) => !knownIds.has(e.id));
-    if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
+  // One rep's pushes take turns (they read and then write that rep's rows); reps of one team
+  // run side by side and meet only at the sequence bump, the last statement before commit.
+  return turnsOf(db).run(`${teamId} ${memberId}`, () =>
+    withPushRetries((mode) => db.kysely.transaction().execute((trx) => pushOnce(db, trx, mode, input, unique, limits))),
+  );
+}
 
-    const storedTotals = new Map(counts);
-    const rejected: IngestResult['rejected'] = [];
-    const deferredIds: string[] = [];
-    const dayAdmitted = fresh.filter((e) => {
-      const n = counts.get(e.lead) ?? { total: 0, today: 0 };
-      if (n.total >= limits.perLead) {
-        rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${limits.perLead} events per rep` });
-        return false;
-      }
-      if (n.today >= limits.perLeadPerDay) {
-        deferredIds.push(e.id);
-        return false;
-      }
-      counts.set(e.lead, { total: n.total + 1, today: n.today + 1 });
-      return true;
-    });
-    const why: DeferralReason[] = [];
-    let retryAfterSeconds = Number.POSITIVE_INFINITY;
-    if (deferredIds.length > 0) {
-      why.push('lead_day_limit');
-      retryAfterSeconds = Math.max(1, Math.ceil(((utcDay(now) + 1) * DAY_MS - now) / 1000));
-    }
+async function pushOnce(
+  db: Db,
+  trx: Trx,
+  mode: HoldMode,
+  input: { teamId: string; memberId: string; now: number; refoldAllowance?: (cost: number) => number },
+  unique: readonly WireEvent[],
+  limits: IngestLimits,
+): Promise<IngestResult> {
+  const { teamId, memberId, now } = input;
+  const io = ingestIo(db, trx);
+  // What follows reads the rep's lead states this push then writes: held first, so a
+  // concurrent push of the same rep (another server process) waits and then reads this one's
+  // result instead of a state it would overwrite.
+  const { rollupKey } = await io.holdTeam(teamId, memberId, mode);
+  const rollups = rollupKey === null ? null : settingsOfRollupKey(rollupKey);
+  // Making the team's roll-ups reads every rep's facts: only with the team to itself.
+  if (!rollups && mode === 'shared') throw new RetryPush('the team has no roll-ups yet');
+  // Events already stored are duplicates whatever the limits say: a retry never counts twice.
+  // The batch's lead rows are read with them (of a lead whose events are all known too).
+  const { knownIds, states, receivedAt, counts } = await readBatch(io, teamId, memberId, unique, now);
+  const fresh = unique.filter((e) => !knownIds.has(e.id));
+  if (fresh.length === 0) return { accepted: 0, duplicates: unique.length, rejected: [], deferred: null };
 
-    // A lead that has to be folded again costs its whole history, so that work is paid from the
-    // token's refold allowance; a lead it cannot pay for now waits, its events deferred.
-    const storedTargets = await readStoredTargets(io, teamId, memberId, dayAdmitted);
-    const unpaid = new Set<string>();
-    for (const [lead, batch] of groupByLead(dayAdmitted)) {
-      const state = states.get(lead);
-      if (state && appendToFold(state.resumable, batch, (id) => storedTargets.has(`${lead} ${id}`))) continue;
-      const cost = storedTotals.get(lead)?.total ?? 0;
-      const wait = cost > 0 && input.refoldAllowance ? input.refoldAllowance(cost) : 0;
-      if (wait <= 0) continue;
-      unpaid.add(lead);
-      retryAfterSeconds = Math.min(retryAfterSeconds, wait);
+  const storedTotals = new Map(counts);
+  const rejected: IngestResult['rejected'] = [];
+  const deferredIds: string[] = [];
+  const dayAdmitted = fresh.filter((e) => {
+    const n = counts.get(e.lead) ?? { total: 0, today: 0 };
+    if (n.total >= limits.perLead) {
+      rejected.push({ id: e.id, reason: `lead_event_limit: a lead takes at most ${limits.perLead} events per rep` });
+      return false;
     }
-    const admitted = dayAdmitted.filter((e) => {
-      if (!unpaid.has(e.lead)) return true;
+    if (n.today >= limits.perLeadPerDay) {
       deferredIds.push(e.id);
       return false;
-    });
-    if (unpaid.size > 0) why.push('refold_allowance');
-    const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds, why };
-    if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
+    }
+    counts.set(e.lead, { total: n.total + 1, today: n.today + 1 });
+    return true;
+  });
+  const why: DeferralReason[] = [];
+  let retryAfterSeconds = Number.POSITIVE_INFINITY;
+  if (deferredIds.length > 0) {
+    why.push('lead_day_limit');
+    retryAfterSeconds = Math.max(1, Math.ceil(((utcDay(now) + 1) * DAY_MS - now) / 1000));
+  }
 
-    const insertedIds = await io.appendEvents(
-      teamId,
-      admitted.map((e) => ({
-        id: e.id,
-        team_id: teamId,
-        member_id: memberId,
-        lead: e.lead,
-        type: e.type,
-        at: e.at,
-        body: JSON.stringify(e),
-        stored_at: now,
-      })),
-    );
+  // A lead that has to be folded again costs its whole history, so that work is paid from the
+  // token's refold allowance; a lead it cannot pay for now waits, its events deferred.
+  const storedTargets = await readStoredTargets(io, teamId, memberId, dayAdmitted);
+  const unpaid = new Set<string>();
+  for (const [lead, batch] of groupByLead(dayAdmitted)) {
+    const state = states.get(lead);
+    if (state && appendToFold(state.resumable, batch, (id) => storedTargets.has(`${lead} ${id}`))) continue;
+    const cost = storedTotals.get(lead)?.total ?? 0;
+    const wait = cost > 0 && input.refoldAllowance ? input.refoldAllowance(cost) : 0;
+    if (wait <= 0) continue;
+    unpaid.add(lead);
+    retryAfterSeconds = Math.min(retryAfterSeconds, wait);
+  }
+  const admitted = dayAdmitted.filter((e) => {
+    if (!unpaid.has(e.lead)) return true;
+    deferredIds.push(e.id);
+    return false;
+  });
+  if (unpaid.size > 0) why.push('refold_allowance');
+  const deferred = deferredIds.length === 0 ? null : { ids: deferredIds, retryAfterSeconds, why };
+  if (admitted.length === 0) return { accepted: 0, duplicates: knownIds.size, rejected, deferred };
 
-    const byLead = groupByLead(admitted.filter((e) => insertedIds.has(e.id)));
-    const rollups = rollupKey === null ? null : settingsOfRollupKey(rollupKey);
-    await refreshFacts(trx, io, { teamId, memberId, now, byLead, states, receivedAt, storedTotals, storedTargets, rollups });
-    return {
-      accepted: insertedIds.size,
-      duplicates: knownIds.size + admitted.length - insertedIds.size,
-      rejected,
-      deferred,
-    };
+  const rows = admitted.map((e) => ({
+    id: e.id,
+    team_id: teamId,
+    member_id: memberId,
+    lead: e.lead,
+    type: e.type,
+    at: e.at,
+    body: JSON.stringify(e),
+    stored_at: now,
   }));
+  await refreshFacts(trx, io, { teamId, memberId, now, byLead: groupByLead(admitted), rows, states, receivedAt, storedTotals, storedTargets, rollups });
+  const insertedIds = await io.appendEvents(teamId, rows);
+  // The facts above counted every admitted event. Only another rep of the team storing one of
+  // the same ids since this push read them makes the insert skip one (ids are per team); then
+  // this attempt is undone and the next one finds it stored.
+  if (insertedIds.size !== admitted.length) throw new RetryPush('another rep stored one of its ids');
+  return { accepted: insertedIds.size, duplicates: knownIds.size, rejected, deferred };
 }
 
 const turns = new WeakMap<Db, TeamTurns>();
@@ -240,6 +255,8 @@ async function refreshFacts(
     memberId: string;
     now: number;
     byLead: ReadonlyMap<string, readonly WireEvent[]>;
+    /** The batch's event rows as they will be stored (inserted last, after the facts). */
+    rows: readonly { lead: string; body: string; stored_at: number }[];
     states: ReadonlyMap<string, LeadFoldState>;
     /** The received time each touched lead's stored row had before this push. */
     receivedAt: ReadonlyMap<string, number | null>;
@@ -250,7 +267,7 @@ async function refreshFacts(
     rollups: MetricSettings | null;
   },
 ): Promise<void> {
-  const { teamId, memberId, now, byLead, states, receivedAt, storedTotals, storedTargets } = input;
+  const { teamId, memberId, now, byLead, rows: batchRows, states, receivedAt, storedTotals, storedTargets } = input;
   if (byLead.size === 0) return;
 
   const next = new Map<string, LeadFoldState>();
@@ -270,7 +287,10 @@ async function refreshFacts(
   }
   if (refold.length > 0) {
     const byRefold = new Map<string, { event: FoldEvent | null; storedAt: number }[]>();
-    for (const row of await io.history(teamId, memberId, refold)) {
+    // The stored history, and this batch as it will be stored (read back the same way).
+    const refolded = new Set(refold);
+    const batch = batchRows.filter((r) => refolded.has(r.lead));
+    for (const row of [...(await io.history(teamId, memberId, refold)), ...batch]) {
       const entry = { event: foldEventFromStored(row.body), storedAt: row.stored_at };
       const list = byRefold.get(row.lead);
       if (list) list.push(entry);

@@ -1,9 +1,9 @@
 /**
- * One team's pushes take turns in this process before they ask the pool for a connection. The
- * team row lock already orders them in the database, but a push waiting on that lock holds a
- * pooled connection while it waits: twenty reps of one team syncing at once would hold every
- * connection and starve the other teams' requests (the load test's second-long p99). The lock
- * stays, for a second server process and the admin CLI.
+ * One rep's pushes take turns in this process before they ask the pool for a connection (the
+ * ingest keys them by team and member). The member row lock already orders them in the
+ * database, but a push waiting on a lock holds a pooled connection while it waits: a rep
+ * syncing from several tabs at once must not hold every connection and starve the other
+ * requests. The lock stays, for a second server process and the admin CLI.
  */
 export class TeamTurns {
   private readonly tails = new Map<string, Promise<unknown>>();
