@@ -5,6 +5,7 @@ import { useI18n } from '../ui/i18n';
 import { SaveActions } from './SaveActions';
 import type { SettingsStore } from './SettingsForm';
 import { useDraft } from './use-draft';
+import '@/lib/i18n/messages/team-settings';
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 

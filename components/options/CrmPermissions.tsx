@@ -15,6 +15,8 @@ import { userRoute } from '@/lib/adapters/user/to-adapter';
 import type { TeamUserAdapter } from '@/lib/sync/adapter-overrides';
 import { browserTeamUserAdapters, useTeamUserAdapters, type TeamUserAdapterStore } from './team-user-adapter-store';
 import { TeamUserAdapterLine } from './TeamUserAdapterLine';
+import '@/lib/i18n/messages/options';
+import '@/lib/i18n/messages/picker';
 
 /** The slice of `browser.permissions` this page needs; injectable because fakeBrowser lacks it. */
 export interface PermissionsApi {

@@ -3,6 +3,7 @@ import { goLiveDate, goLiveFromDate } from '@/lib/domain/backlog';
 import { readGoLives, setGoLive } from '@/lib/storage/go-live-item';
 import { readSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/crm-status';
 
 /** Where a CRM's go-live lives; injectable for tests. */
 export interface GoLiveStore {

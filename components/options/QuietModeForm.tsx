@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { readSettings, saveSettings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 import type { SettingsStore } from './SettingsForm';
+import '@/lib/i18n/messages/options';
+import '@/lib/i18n/messages/team-settings';
 
 const storageSettings: SettingsStore = { read: readSettings, save: saveSettings };
 

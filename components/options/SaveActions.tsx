@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../ui/i18n';
 import { useMarkSaved } from './TabsUnsaved';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/options';
 
 /** Where a settings form stands after its last save attempt. */
 export type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string };

@@ -2,6 +2,8 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { settingsSchema, type Settings } from '@/lib/settings';
 import { useI18n } from '../ui/i18n';
 import type { SettingsStore } from './SettingsForm';
+import '@/lib/i18n/messages/options';
+import '@/lib/i18n/messages/setup';
 
 type Step = 1 | 2 | 3;
 

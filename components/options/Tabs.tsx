@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode, t
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../ui/i18n';
 import { SAVE_ACTIONS_ATTRIBUTE, UnsavedContext } from './TabsUnsaved';
+import '@/lib/i18n/messages/setup';
 
 export interface SectionTab {
   id: string;

@@ -6,6 +6,7 @@ import { readTeamAudit } from '@/lib/sync/team-audit-client';
 import type { AuditEntry, AuditPage } from '@/lib/sync/team-audit';
 import { useI18n } from '../ui/i18n';
 import { describeTeamSaveError } from './team-settings-mode';
+import '@/lib/i18n/messages/team-audit';
 
 const browserFetch = { fetch: (input: string, init: RequestInit) => fetch(input, init), now: Date.now };
 const loadFromServer = (before: string | null) => readTeamAudit(browserFetch, before);

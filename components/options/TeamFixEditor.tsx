@@ -3,6 +3,7 @@ import { ADAPTER_OVERRIDE_KIND, OVERRIDE_FIELDS, parseAdapterOverride, type Adap
 import type { MessageKey } from '@/lib/i18n';
 import type { TeamAdapterOverride } from '@/lib/sync/adapter-overrides';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/team-settings';
 
 export const FIELD_LABEL: Record<OverrideField, MessageKey> = {
   name: 'teamFix.field.name',

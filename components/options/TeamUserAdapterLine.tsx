@@ -1,6 +1,7 @@
 import { formatDateTime } from '@/lib/i18n/format';
 import type { TeamUserAdapter } from '@/lib/sync/adapter-overrides';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/team-settings';
 
 /**
  * On the CRMs row of a user adapter the team's manager published: where it comes from, and

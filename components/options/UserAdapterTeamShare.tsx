@@ -7,6 +7,7 @@ import { NotOverrideManagerError } from '@/lib/sync/adapter-overrides-local';
 import { TeamApiError } from '@/lib/sync/http';
 import { useI18n } from '../ui/i18n';
 import type { TeamUserAdapterStore } from './team-user-adapter-store';
+import '@/lib/i18n/messages/team-settings';
 
 type Outcome = { kind: 'published'; version: number } | { kind: 'withdrawn' } | { kind: 'error'; message: string };
 

@@ -7,6 +7,7 @@ import { UserAdapterTeamShare } from './UserAdapterTeamShare';
 import { fileDate, type Download } from '../ui/download';
 import { useI18n } from '../ui/i18n';
 import { ExportButton, ImportFileButton } from '../ui/ImportExport';
+import '@/lib/i18n/messages/picker';
 
 /** Reading and writing the dealer's own adapters; injectable for tests. */
 export interface UserAdapterStore {

@@ -6,6 +6,8 @@ import type { TeamInfo } from '@/lib/sync/connection';
 import { TeamApiError } from '@/lib/sync/http';
 import { NotTeamManagerError, readTeamSettingsMeta, type TeamSettingsMeta } from '@/lib/sync/team-settings-local';
 import type { SettingsStore } from './SettingsForm';
+import '@/lib/i18n/messages/team-settings';
+import '@/lib/i18n/messages/team';
 
 /**
  * Who owns the team-owned settings on this page: the rep alone (never connected), the team

@@ -1,6 +1,8 @@
 import type { AttemptView } from '@/lib/domain/lead';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/panel';
 
 export function AttemptList({ attempts, now, timeZone }: { attempts: AttemptView[]; now: number; timeZone?: string }) {
   const { t, lang } = useI18n();

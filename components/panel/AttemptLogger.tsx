@@ -4,6 +4,8 @@ import { revealInPanel } from './reveal';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '@/lib/domain/model';
 import type { PanelStore } from '@/lib/content/panel-store';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/panel';
 
 interface Props {
   store: PanelStore;

@@ -15,6 +15,9 @@ import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { revealInPanel } from './reveal';
 import { useChosenLanguage, useCustomScripts } from './use-call-scripts';
+import '@/lib/i18n/messages/panel';
+import '@/lib/i18n/messages/script-language';
+import '@/lib/i18n/messages/scripts';
 
 /** How a blank that a setting fills links to that setting. */
 export interface BlankFiller {

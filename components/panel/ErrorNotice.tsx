@@ -1,6 +1,7 @@
 import type { PanelErrorCode } from '@/lib/content/client';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/common';
 
 const KEYS: Record<PanelErrorCode, MessageKey> = {
   invalid: 'error.invalid',

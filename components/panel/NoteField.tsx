@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/panel';
 
 /**
  * The rep's own note: saved on blur, kept in this browser only. Keyed by lead and saved text

@@ -6,6 +6,9 @@ import { isWithinSla } from '@/lib/domain/lead-metrics';
 import { formatDateTime, formatDuration, formatTime } from '@/lib/i18n/format';
 import type { Lang, Translate } from '@/lib/i18n';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/kernel';
+import '@/lib/i18n/messages/panel';
 
 interface Props {
   view: LeadView;

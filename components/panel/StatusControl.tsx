@@ -3,6 +3,9 @@ import { LOST_REASONS, STATUSES, type LeadStatus, type LostReason } from '@/lib/
 import { closeIsTooEarly, wasClosedTooEarly } from '@/lib/domain/lead-metrics';
 import type { LeadView } from '@/lib/domain/lead';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/crm-status';
+import '@/lib/i18n/messages/panel';
 
 interface Props {
   view: LeadView;

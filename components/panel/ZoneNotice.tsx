@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ZoneNotice as Notice } from '@/lib/content/zone-notice';
 import type { OpenableSetting } from '@/lib/open-setting';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/panel';
 
 const openSettingInWorker = (field: OpenableSetting) => void browser.runtime.sendMessage({ leadpaceOpenSetting: field }).catch(() => undefined);
 

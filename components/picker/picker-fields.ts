@@ -1,6 +1,7 @@
 import type { UserField } from '@/lib/adapters/user/schema';
 import { queryPierced } from '@/lib/adapters/user/query';
 import type { MessageKey } from '@/lib/i18n';
+import '@/lib/i18n/messages/picker';
 
 /** The fields a dealer marks on their CRM's page, in the order the picker asks for them. */
 export const FIELDS: { field: UserField; label: MessageKey; required?: boolean }[] = [

@@ -3,6 +3,7 @@ import { routeForUrl } from '@/lib/crms/routes';
 import { originMatchPattern } from '@/lib/adapters/user/schema';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/picker';
 
 export interface AddCrmAccess {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;

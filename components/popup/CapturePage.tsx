@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { capturePage, captureFileName, captureFileText, type ExecuteScript } from '@/lib/capture/capture';
 import type { CaptureResult } from '@/lib/capture/scrub';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/capture';
 
 export interface CaptureAccess {
   /** The tab the popup was opened on (`activeTab` grants its URL and scripting for this click). */

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { driftToTell, healthShare, type CrmHealth, type DriftTold } from '@/lib/domain/adapter-health';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/capture';
+import '@/lib/i18n/messages/popup';
 
 export interface DriftAccess {
   read: () => Promise<{ health: Record<string, CrmHealth>; told: DriftTold }>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { routeForUrl } from '@/lib/crms/routes';
 import type { PermissionsApi } from '../options/CrmPermissions';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/popup';
 
 interface Target {
   name: string;

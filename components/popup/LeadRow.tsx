@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { removedDetailsLabel } from '@/lib/privacy/removed-label';
+import '@/lib/i18n/messages/popup';
 
 export function LeadRow({
   lead,

@@ -4,6 +4,7 @@ import { formatDuration } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { removedDetailsLabel } from '@/lib/privacy/removed-label';
+import '@/lib/i18n/messages/popup';
 
 /** The most urgent few; the rest are counted, and all of them are in My leads. */
 const NOW_ROWS = 8;

@@ -1,6 +1,7 @@
 import type { MonthPacing } from '@/lib/domain/pacing';
 import { formatDecimal } from '@/lib/i18n/numbers';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/popup';
 
 /**
  * Month pacing for the rep: sold against target, expected by today, projection. "Short" counts

@@ -1,6 +1,7 @@
 import type { TodayStats } from '@/lib/domain/metrics';
 import { formatDuration, formatInteger } from '@/lib/i18n/format';
 import { useI18n } from '../ui/i18n';
+import '@/lib/i18n/messages/popup';
 
 export function TodaySection({ stats }: { stats: TodayStats }) {
   const { t, lang } = useI18n();

@@ -1,4 +1,5 @@
 import { isMessageKey, type Translate } from '@/lib/i18n';
+import '@/lib/i18n/messages/common';
 
 /** A source's display name; a dealer-added source shows its own id. */
 export function sourceLabel(t: Translate, source: string): string {

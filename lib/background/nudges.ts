@@ -17,6 +17,8 @@ import { formatDuration } from '../i18n/format';
 import { formatDecimal } from '../i18n/numbers';
 import { isMessageKey } from '../i18n';
 import type { Settings } from '../settings';
+import '../i18n/messages/common';
+import '../i18n/messages/nudges';
 
 // The minute tick: badge, notifications, start-of-day summary and the pacing nudge. All state
 // it needs between runs lives in storage.local, because the worker may be stopped any time.

@@ -1,4 +1,5 @@
 import { translator, resolveLang } from '../i18n';
+import '../i18n/messages/common';
 
 /**
  * Shown by a content script whose extension was updated or reloaded: its panel is gone and

@@ -1,31 +1,52 @@
-import { capture } from './messages/capture';
-import { common } from './messages/common';
-import { kernel } from './messages/kernel';
-import { refusals } from './messages/refusals';
-import { crmStatus } from './messages/crm-status';
-import { errors } from './messages/errors';
-import { nudges } from './messages/nudges';
-import { options } from './messages/options';
-import { panel } from './messages/panel';
-import { picker } from './messages/picker';
-import { popup } from './messages/popup';
-import { privacy } from './messages/privacy';
-import { report } from './messages/report';
-import { reportTeam } from './messages/report-team';
-import { scripts } from './messages/scripts';
-import { scriptLanguage } from './messages/script-language';
-import { setup } from './messages/setup';
-import { team } from './messages/team';
-import { teamSettings } from './messages/team-settings';
-import { teamAudit } from './messages/team-audit';
+import type { capture } from './messages/capture';
+import type { common } from './messages/common';
+import type { kernel } from './messages/kernel';
+import type { refusals } from './messages/refusals';
+import type { crmStatus } from './messages/crm-status';
+import type { errors } from './messages/errors';
+import type { nudges } from './messages/nudges';
+import type { options } from './messages/options';
+import type { panel } from './messages/panel';
+import type { picker } from './messages/picker';
+import type { popup } from './messages/popup';
+import type { privacy } from './messages/privacy';
+import type { report } from './messages/report';
+import type { reportTeam } from './messages/report-team';
+import type { scripts } from './messages/scripts';
+import type { scriptLanguage } from './messages/script-language';
+import type { setup } from './messages/setup';
+import type { team } from './messages/team';
+import type { teamSettings } from './messages/team-settings';
+import type { teamAudit } from './messages/team-audit';
+import { loadedText } from './registry';
 
 export type Lang = 'nl' | 'en';
 
-const en = { ...common.en, ...kernel.en, ...refusals.en, ...panel.en, ...popup.en, ...options.en, ...nudges.en, ...scripts.en, ...team.en, ...capture.en, ...picker.en, ...teamSettings.en, ...teamAudit.en, ...reportTeam.en, ...report.en, ...crmStatus.en, ...errors.en, ...privacy.en, ...setup.en, ...scriptLanguage.en };
-const nl: Record<MessageKey, string> = { ...common.nl, ...kernel.nl, ...refusals.nl, ...panel.nl, ...popup.nl, ...options.nl, ...nudges.nl, ...scripts.nl, ...team.nl, ...capture.nl, ...picker.nl, ...teamSettings.nl, ...teamAudit.nl, ...reportTeam.nl, ...report.nl, ...crmStatus.nl, ...errors.nl, ...privacy.nl, ...setup.nl, ...scriptLanguage.nl };
-
-export type MessageKey = keyof typeof en;
-const TABLES: Record<Lang, Record<MessageKey, string>> = { en, nl };
+// Types only: a bundle carries a table's texts only where a module imports that table (see
+// ./registry.ts), while every key stays a MessageKey everywhere.
+type Table =
+  | typeof capture
+  | typeof common
+  | typeof kernel
+  | typeof refusals
+  | typeof crmStatus
+  | typeof errors
+  | typeof nudges
+  | typeof options
+  | typeof panel
+  | typeof picker
+  | typeof popup
+  | typeof privacy
+  | typeof report
+  | typeof reportTeam
+  | typeof scripts
+  | typeof scriptLanguage
+  | typeof setup
+  | typeof team
+  | typeof teamSettings
+  | typeof teamAudit;
+type KeysOf<T> = T extends { en: infer En } ? keyof En & string : never;
+export type MessageKey = KeysOf<Table>;
 
 /** 'auto' follows the browser: Dutch for any nl-* locale, English otherwise. */
 export function resolveLang(setting: 'auto' | Lang, browserLanguage: string | undefined): Lang {
@@ -37,9 +58,10 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** Returns the translator for a language. Unknown `{param}`s stay visible rather than vanish. */
 export function translator(lang: Lang): Translate {
-  const table = TABLES[lang];
   return (key, params) => {
-    const text = table[key];
+    // Read at call time: a table a lazily loaded chunk brings counts from the moment it arrives.
+    // A key whose table was never imported shows as itself (the coverage test catches that).
+    const text = loadedText(lang, key) ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
@@ -47,6 +69,7 @@ export function translator(lang: Lang): Translate {
   };
 }
 
+/** Whether `key` is the key of a loaded text (data-held keys such as `source.<id>` may not be). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return loadedText('en', key) !== undefined;
 }

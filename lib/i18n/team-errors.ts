@@ -1,5 +1,6 @@
 import { teamErrorCode, teamErrorCodeOfLine, type TeamErrorCode } from '../sync/error-codes';
 import type { MessageKey, Translate } from './index';
+import './messages/errors';
 
 const KEYS: Record<TeamErrorCode, MessageKey> = {
   network: 'error.team.network',

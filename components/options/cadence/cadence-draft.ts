@@ -2,6 +2,7 @@ import { cadenceSettingsSchema, type CadenceSettings, type CadenceStep } from '@
 import type { Translate } from '@/lib/i18n';
 import { settingsSchema, type Settings } from '@/lib/settings';
 import type { Validation } from '../use-draft';
+import '@/lib/i18n/messages/options';
 
 const MINUTE = 60_000;
 const WEEK_MINUTES = 7 * 24 * 60;

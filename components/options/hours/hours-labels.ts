@@ -1,5 +1,6 @@
 import type { OpeningHoursProblem, Weekday } from '@/lib/domain/business-time';
 import type { MessageKey, Translate } from '@/lib/i18n';
+import '@/lib/i18n/messages/options';
 
 export const dayKey = (day: Weekday): MessageKey => `options.hours.day.${day}`;
 

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { WipeReport } from '@/lib/privacy/wipe';
 import { useI18n } from '../../ui/i18n';
 import type { PrivacyApi } from '../PrivacySection';
+import '@/lib/i18n/messages/privacy';
 
 // Wiping every lead, note and setting of this browser: asked twice, by typing a word, because
 // nothing brings it back.

@@ -1,5 +1,7 @@
 import { CARD_KINDS, SCRIPT_LANGS, SITUATIONS, type CardKind, type ScriptLang, type Situation } from '@/lib/domain/scripts';
 import type { MessageKey } from '@/lib/i18n';
+import '@/lib/i18n/messages/options';
+import '@/lib/i18n/messages/scripts';
 
 export const LANG_LABELS: Record<ScriptLang, MessageKey> = { nl: 'options.language.nl', en: 'options.language.en' };
 export const SITUATION_LABELS: Record<Situation, MessageKey> = {

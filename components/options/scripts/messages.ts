@@ -1,6 +1,7 @@
 import { callScriptSchema, type CallScript } from '@/lib/domain/scripts';
 import type { Translate } from '@/lib/i18n';
 import type { ImportError } from '@/lib/storage/scripts-item';
+import '@/lib/i18n/messages/options';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,6 +1,8 @@
 import { LOST_REASONS, type LostReason } from '@/lib/domain/model';
 import { STATUS_RULE_TARGETS, type StatusRule, type StatusRuleTarget } from '@/lib/domain/status-rules';
 import { useI18n } from '../../ui/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/crm-status';
 
 const isTarget = (value: string): value is StatusRuleTarget => (STATUS_RULE_TARGETS as readonly string[]).includes(value);
 const isReason = (value: string): value is LostReason => (LOST_REASONS as readonly string[]).includes(value);

@@ -2,6 +2,7 @@ import { isManagerRole } from '@/lib/sync/roles';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { useI18n } from '../../ui/i18n';
 import type { Busy } from './team-api';
+import '@/lib/i18n/messages/team';
 
 export function TeamConnected({
   connection,

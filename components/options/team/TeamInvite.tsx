@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describeTeamError } from '@/lib/i18n/team-errors';
 import { useI18n } from '../../ui/i18n';
 import { describeTeamFailure, type TeamOptionsApi } from './team-api';
+import '@/lib/i18n/messages/team';
 
 /**
  * A manager turns a pairing code from the server admin into an invitation: the code, then `#`

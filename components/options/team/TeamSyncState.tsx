@@ -4,6 +4,7 @@ import { refusalKey } from '@/lib/i18n/refusals';
 import { describeSyncLine } from '@/lib/i18n/team-errors';
 import { teamErrorCodeOfLine } from '@/lib/sync/error-codes';
 import { useI18n } from '../../ui/i18n';
+import '@/lib/i18n/messages/team';
 
 export interface SyncView {
   state: SyncStateRow;

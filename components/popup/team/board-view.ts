@@ -1,6 +1,8 @@
 import type { MessageKey } from '@/lib/i18n';
 import { sortBoard, type BoardColumn, type SortDir } from '@/lib/domain/team-board';
 import type { LeaderboardStats } from '@/lib/sync/wire';
+import '@/lib/i18n/messages/report-team';
+import '@/lib/i18n/messages/team';
 
 // The popup's team board: which columns it shows (the popup is narrow) and how its rows sort.
 

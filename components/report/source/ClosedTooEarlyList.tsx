@@ -2,6 +2,7 @@ import { useI18n } from '@/components/ui/i18n';
 import { sourceLabel } from '@/components/ui/labels';
 import type { ClosedTooEarlyItem } from '@/lib/domain/report';
 import { formatDateTime } from '@/lib/i18n/format';
+import '@/lib/i18n/messages/report';
 
 /** The weekly inspection: every lead closed as lost before the cadence's threshold, with who did it. */
 export function ClosedTooEarlyList({ items, now, timeZone }: { items: ClosedTooEarlyItem[]; now: number; timeZone: string }) {

@@ -2,6 +2,7 @@ import { useI18n } from '@/components/ui/i18n';
 import { sourceLabel } from '@/components/ui/labels';
 import type { Funnel, RepFunnel, SourceRow } from '@/lib/domain/report';
 import { formatPercent } from './report-format';
+import '@/lib/i18n/messages/report';
 
 const STAGES = ['received', 'reached', 'appointment', 'shown', 'sold'] as const;
 

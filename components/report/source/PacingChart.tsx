@@ -1,6 +1,7 @@
 import { useI18n } from '@/components/ui/i18n';
 import type { PacingPoint } from '@/lib/domain/report';
 import { formatNumber } from './report-format';
+import '@/lib/i18n/messages/report';
 
 const WIDTH = 420;
 const HEIGHT = 200;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/ui/i18n';
 import { REPORT_PERIODS, type ReportPeriod, type ReportRange } from '@/lib/domain/report-period';
+import '@/lib/i18n/messages/report';
 
 /** The period buttons and the custom range (inclusive local dates). */
 export function PeriodPicker({

@@ -2,6 +2,7 @@ import { useI18n } from '@/components/ui/i18n';
 import { funnelCurve, funnelLimits } from '@/lib/domain/funnel-plot';
 import type { RepFunnel } from '@/lib/domain/report';
 import { formatNumber, formatPercent } from './report-format';
+import '@/lib/i18n/messages/report';
 
 const WIDTH = 520;
 const HEIGHT = 280;

@@ -1,6 +1,7 @@
 import { useI18n } from '@/components/ui/i18n';
 import { RESPONSE_BUCKETS, type ResponseBucket } from '@/lib/domain/report';
 import { formatPercent } from './report-format';
+import '@/lib/i18n/messages/report';
 
 const WIDTH = 420;
 const HEIGHT = 200;

@@ -1,4 +1,5 @@
 import { useI18n } from '@/components/ui/i18n';
+import '@/lib/i18n/messages/report-team';
 
 export type ReportScope = 'mine' | 'team';
 

@@ -5,6 +5,7 @@ import type { LeadpaceDb } from '@/lib/db/schema';
 import type { SalesImportOutcome } from '@/lib/db/import-writes';
 import { guessMapping, planImport, previewDate, type ImportMapping, type KnownLead } from '@/lib/domain/sold-import';
 import { SALES_IMPORT_MAX, sendMessage, type Result } from '@/lib/messaging';
+import '@/lib/i18n/messages/report';
 
 /** Sends one batch of sales to the background, the single writer. */
 export type SendSales = (sales: { leadKey: string; soldAt: number }[]) => Promise<Result<SalesImportOutcome>>;

@@ -6,6 +6,7 @@ import { formatDuration } from '@/lib/i18n/format';
 import type { Rate, SourceRow } from '@/lib/domain/report';
 import type { Currency } from '@/lib/storage/spend-item';
 import { formatMoney, formatNumber, formatPercent } from './report-format';
+import '@/lib/i18n/messages/report';
 
 type Lang = ReturnType<typeof useI18n>['lang'];
 

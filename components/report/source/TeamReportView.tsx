@@ -8,6 +8,7 @@ import { SourceTable } from './SourceTable';
 import { formatDateRange, formatPercent } from './report-format';
 import { teamClosedTooEarlyItems, teamRepFunnels } from './team-report-source';
 import type { TeamReportData } from './use-team-report';
+import '@/lib/i18n/messages/report-team';
 
 /** The team scope of the source report: the same tables and charts, from the team server's rows. */
 export function TeamReportView({ data, now }: { data: TeamReportData; now: number }) {

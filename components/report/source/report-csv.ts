@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { sourceLabel } from '@/components/ui/labels';
 import type { Lang, Translate } from '@/lib/i18n';
 import { RESPONSE_BUCKETS, type Rate, type SourceReport, type SourceRow } from '@/lib/domain/report';
+import '@/lib/i18n/messages/report';
 
 /**
  * Every table of the report in one CSV file, each under its own title line. Excel opens it

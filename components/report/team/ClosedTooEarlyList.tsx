@@ -5,6 +5,8 @@ import type { LeadRecord } from '@/lib/domain/lead';
 import { wasClosedTooEarly } from '@/lib/domain/lead-metrics';
 import { formatDateTime, formatInteger } from '@/lib/i18n/format';
 import { isMessageKey } from '@/lib/i18n';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/report-team';
 
 /**
  * The viewer's own leads closed too early in the board's window, read from this browser: the

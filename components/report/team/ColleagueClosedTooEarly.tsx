@@ -8,6 +8,8 @@ import { describeTeamError } from '@/lib/i18n/team-errors';
 import { sendMessage, type TeamResult } from '@/lib/messaging';
 import type { ColleagueEarlyLead } from '@/lib/sync/colleague-early';
 import type { ReportQuery } from '@/lib/sync/report-wire';
+import '@/lib/i18n/messages/common';
+import '@/lib/i18n/messages/report-team';
 
 export type ColleagueEarlyApi = (query: ReportQuery) => Promise<TeamResult<ColleagueEarlyLead[]>>;
 

@@ -1,5 +1,7 @@
 import { useI18n } from '@/components/ui/i18n';
 import { LEADERBOARD_PERIODS, type LeaderboardPeriod } from '@/lib/sync/wire';
+import '@/lib/i18n/messages/report-team';
+import '@/lib/i18n/messages/team';
 
 export function PeriodTabs({ period, onChange }: { period: LeaderboardPeriod; onChange: (p: LeaderboardPeriod) => void }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@ import type { OpeningHours } from '@/lib/domain/business-time';
 import { teamMonthPacing } from '@/lib/domain/team-board';
 import { formatInteger, formatNumber } from '@/lib/i18n/format';
 import type { LeaderboardResponse } from '@/lib/sync/wire';
+import '@/lib/i18n/messages/report-team';
 
 /**
  * The team's month against its target: the per-rep target times the reps on this month's

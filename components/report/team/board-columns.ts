@@ -1,6 +1,8 @@
 import type { Lang, MessageKey, Translate } from '@/lib/i18n';
 import { formatDuration, formatInteger, formatNumber, formatPercent } from '@/lib/i18n/format';
 import { properlyWorkedShare, type BoardColumn, type BoardEntry } from '@/lib/domain/team-board';
+import '@/lib/i18n/messages/report-team';
+import '@/lib/i18n/messages/team';
 
 /** How a board column reads: its heading (long on the full page, short in the popup) and cells. */
 export interface ColumnView {

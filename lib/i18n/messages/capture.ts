@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // "Capture this page" strings (popup). English is the reference: the Dutch table must have every key.
 const en = {
   'capture.title': 'Report a page',
@@ -34,3 +36,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const capture = { en, nl };
+
+registerMessages(capture);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Words shared by every surface. English is the reference: the Dutch table must have every key.
 const en = {
   'app.name': 'Leadpace',
@@ -106,3 +108,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const common = { en, nl };
+
+registerMessages(common);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // The CRM's own status and the backlog (panel, popup, Options). English is the reference: the
 // Dutch table must have every key.
 const en = {
@@ -73,3 +75,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const crmStatus = { en, nl };
+
+registerMessages(crmStatus);

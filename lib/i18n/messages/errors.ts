@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Team-connection and sync errors, one per stable code (lib/sync/error-codes.ts). Each says
 // what happened and what to do. English is the reference: the Dutch table must have every key.
 const en = {
@@ -47,3 +49,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const errors = { en, nl };
+
+registerMessages(errors);

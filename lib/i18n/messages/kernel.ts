@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Verdicts of the metrics kernel as the panel and the lists word them.
 export const kernel = {
   en: {
@@ -9,3 +11,5 @@ export const kernel = {
     'sla.missed': 'later dan de norm van {sla}',
   },
 } as const;
+
+registerMessages(kernel);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Notification and badge wording (background).
 const en = {
   'nudge.new.title': 'New lead: call {name} now',
@@ -52,3 +54,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const nudges = { en, nl };
+
+registerMessages(nudges);

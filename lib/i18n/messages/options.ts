@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Options page strings. English is the reference: the Dutch table must have every key.
 const en = {
   'options.title': 'Leadpace settings',
@@ -344,3 +346,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const options = { en, nl };
+
+registerMessages(options);

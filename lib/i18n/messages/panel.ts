@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 const en = {
   'panel.title': 'Leadpace',
   'panel.collapse': 'Collapse Leadpace panel',
@@ -131,3 +133,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const panel = { en, nl };
+
+registerMessages(panel);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // "Add my CRM" picker strings. English is the reference: the Dutch table must have every key.
 const en = {
   'picker.title': 'Add my CRM',
@@ -94,3 +96,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const picker = { en, nl };
+
+registerMessages(picker);

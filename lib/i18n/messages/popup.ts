@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Popup strings. English is the reference: the Dutch table must have every key.
 const en = {
   'popup.title': 'Leadpace',
@@ -90,3 +92,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const popup = { en, nl };
+
+registerMessages(popup);

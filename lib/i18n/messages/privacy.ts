@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Options → Privacy strings (retention, export, wipe). English is the reference: the Dutch table
 // must have every key.
 const en = {
@@ -67,3 +69,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const privacy = { en, nl };
+
+registerMessages(privacy);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Why the team server refused one event, by the code that starts its reason. Shown in
 // Options → Team next to each refused event; the server's own words stay in the tooltip.
 export const refusals = {
@@ -24,3 +26,5 @@ export const refusals = {
     'refused.other': 'de server weigerde het.',
   },
 } as const;
+
+registerMessages(refusals);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Report page shell and the team board (full page and the popup's board). English is the
 // reference: the Dutch table must have every key.
 const en = {
@@ -197,3 +199,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const reportTeam = { en, nl };
+
+registerMessages(reportTeam);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // The lead-source report. English is the reference: the Dutch table must have every key.
 const en = {
   'report.source.title': 'Conversion and cost by source',
@@ -270,3 +272,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const report = { en, nl };
+
+registerMessages(report);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // The panel script's per-lead language toggle and its blanks that link to the setting that
 // fills them. English is the reference: the Dutch table must have every key.
 const en = {
@@ -21,3 +23,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const scriptLanguage = { en, nl };
+
+registerMessages(scriptLanguage);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Labels around call scripts (panel and options). The scripts' own text lives with the scripts,
 // per language. English is the reference: the Dutch table must have every key.
 const en = {
@@ -21,3 +23,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const scripts = { en, nl };
+
+registerMessages(scripts);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // First-run setup and the Options tabs with their unsaved-changes guard. English is the
 // reference: the Dutch table must have every key.
 const en = {
@@ -69,3 +71,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const setup = { en, nl };
+
+registerMessages(setup);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // The manager's change history in Options → Team. English is the reference: the Dutch table
 // must have every key.
 const en = {
@@ -43,3 +45,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const teamAudit = { en, nl };
+
+registerMessages(teamAudit);

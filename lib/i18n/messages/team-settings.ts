@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Team settings strings (options: who sets the hours, cadence, target and floor). English is
 // the reference: the Dutch table must have every key.
 const en = {
@@ -123,3 +125,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const teamSettings = { en, nl };
+
+registerMessages(teamSettings);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../registry';
+
 // Team sync strings (options → Team, popup → Team). English is the reference: the Dutch
 // table must have every key.
 const en = {
@@ -207,3 +209,5 @@ const nl: Record<keyof typeof en, string> = {
 };
 
 export const team = { en, nl };
+
+registerMessages(team);

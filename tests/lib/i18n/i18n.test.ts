@@ -7,7 +7,7 @@ interface MessageModule {
 }
 
 // Every message module in lib/i18n/messages (each exports one `{ en, nl }` table), so a new
-// module is checked too; merged like lib/i18n/index.ts does.
+// module is checked too. Loading them all registers them all, as if one bundle showed every screen.
 const loaded = import.meta.glob<Record<string, MessageModule>>('@/lib/i18n/messages/*.ts', { eager: true });
 const MODULES: Record<string, MessageModule> = Object.fromEntries(
   Object.entries(loaded).flatMap(([path, exports]) => Object.entries(exports).map(([name, table]) => [`${path}#${name}`, table])),
@@ -121,7 +121,7 @@ describe('message tables', () => {
     expect(en.trim()).not.toBe('');
     expect(nl.trim()).not.toBe('');
     expect(placeholders(nl)).toEqual(placeholders(en));
-    // lib/i18n/index.ts merges this module too, and serves these very strings.
+    // Registered by loading its module: the translator serves these very strings.
     expect(isMessageKey(key)).toBe(true);
     if (isMessageKey(key)) {
       expect(translator('en')(key)).toBe(en);
