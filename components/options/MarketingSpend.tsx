@@ -4,7 +4,7 @@ import { sourceLabel } from '@/components/ui/labels';
 import { DEFAULT_SOURCES } from '@/lib/domain/model';
 import { CURRENCIES, EMPTY_SPEND, readSpendBook, saveSpendBook, spendEntrySchema, type SpendBook, type SpendEntry } from '@/lib/storage/spend-item';
 import { useI18n } from '../ui/i18n';
-import '@/lib/i18n/messages/report-team';
+import '@/lib/i18n/messages/report-nav';
 import '@/lib/i18n/messages/report';
 
 /** Reads "1.234,50" (Dutch) and "1,234.50" (English) alike; null for anything else. */

@@ -22,7 +22,7 @@ import { createPopupStore } from './popup-store';
 import { TodaySection } from './TodaySection';
 import { useManagerPopup } from './use-manager-popup';
 import { usePopupData, type DirectSummaryRead, type PopupData, type PopupDbSource } from './use-popup-data';
-import '@/lib/i18n/messages/report-team';
+import '@/lib/i18n/messages/report-nav';
 
 /** Rows rendered at first, and added per "show more". */
 const PAGE = 30;

@@ -3,6 +3,7 @@ import { useI18n } from '@/components/ui/i18n';
 import { SourceReportPage } from './SourceReportPage';
 import { TeamBoardPage } from './team/TeamBoardPage';
 import { viewFromHash, type ReportView } from './report-route';
+import '@/lib/i18n/messages/report-nav';
 
 function useHashView(): ReportView {
   const [view, setView] = useState<ReportView>(() => viewFromHash(window.location.hash));

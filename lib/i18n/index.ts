@@ -12,6 +12,8 @@ import type { popup } from './messages/popup';
 import type { privacy } from './messages/privacy';
 import type { report } from './messages/report';
 import type { reportTeam } from './messages/report-team';
+import type { reportNav } from './messages/report-nav';
+import type { removedDetails } from './messages/removed-details';
 import type { scripts } from './messages/scripts';
 import type { scriptLanguage } from './messages/script-language';
 import type { setup } from './messages/setup';
@@ -39,6 +41,8 @@ type Table =
   | typeof privacy
   | typeof report
   | typeof reportTeam
+  | typeof reportNav
+  | typeof removedDetails
   | typeof scripts
   | typeof scriptLanguage
   | typeof setup

@@ -1,6 +1,6 @@
 import { detailsRemovalOf } from '../domain/retention';
 import type { Translate } from '../i18n';
-import '../i18n/messages/privacy';
+import '../i18n/messages/removed-details';
 
 /**
  * What to show where a lead's name would be once retention removed its details ("Details

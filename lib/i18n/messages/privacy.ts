@@ -32,7 +32,6 @@ const en = {
   'privacy.wipe.teamMaybe': 'If this browser was ever connected to a team server, that server still has its pseudonymous events (no customer details); a manager can ask the server’s administrator to delete them.',
   'privacy.wipe.reload': 'Close this page or reload it to start afresh.',
   'privacy.wipe.failed': 'Could not wipe: {reason}. Nothing is certain to be deleted; try again.',
-  'privacy.detailsRemoved': 'Details removed after {days} days',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -65,7 +64,6 @@ const nl: Record<keyof typeof en, string> = {
   'privacy.wipe.teamMaybe': 'Was deze browser ooit met een teamserver verbonden, dan heeft die server de gepseudonimiseerde gebeurtenissen nog (geen klantgegevens); een verkoopleider kan de beheerder van de server vragen ze te verwijderen.',
   'privacy.wipe.reload': 'Sluit deze pagina of laad hem opnieuw om schoon te beginnen.',
   'privacy.wipe.failed': 'Wissen lukte niet: {reason}. Niet zeker is wat al verwijderd is; probeer het opnieuw.',
-  'privacy.detailsRemoved': 'Gegevens verwijderd na {days} dagen',
 };
 
 export const privacy = { en, nl };

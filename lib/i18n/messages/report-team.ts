@@ -3,9 +3,6 @@ import { registerMessages } from '../registry';
 // Report page shell and the team board (full page and the popup's board). English is the
 // reference: the Dutch table must have every key.
 const en = {
-  'report.nav.label': 'Reports',
-  'report.nav.source': 'Source report',
-  'report.nav.team': 'Team',
   'report.source.placeholder': 'The lead-source report loads here.',
   'report.team.title': 'Team board',
   'report.scope.label': 'Whose leads',
@@ -101,9 +98,6 @@ const en = {
 };
 
 const nl: Record<keyof typeof en, string> = {
-  'report.nav.label': 'Rapporten',
-  'report.nav.source': 'Bronrapport',
-  'report.nav.team': 'Team',
   'report.source.placeholder': 'Het rapport per leadbron verschijnt hier.',
   'report.team.title': 'Teambord',
   'report.scope.label': 'Wiens leads',
