@@ -1,10 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { DEFAULT_OPENING_HOURS } from './domain/business-time';
+// zod/mini, and nothing from the team settings' classic schemas: the popup's first screen reads
+// the settings, and classic zod would be a third of its script.
+import { z } from 'zod/mini';
+import { DEFAULT_OPENING_HOURS, validOpeningHoursSchema } from './domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from './domain/cadence';
 import { firstRunOpeningHours, isUsableZone, withZoneFilled } from './domain/first-run-hours';
-import { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema, validOpeningHoursSchema } from './sync/team-settings';
+import { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema } from './domain/goals';
 
 export { validOpeningHoursSchema };
 
@@ -12,15 +14,15 @@ export const languageSettingSchema = z.enum(['auto', 'nl', 'en']);
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
 
 export const settingsSchema = z.object({
-  repName: z.string().trim().max(80),
+  repName: z.string().check(z.trim(), z.maxLength(80)),
   language: languageSettingSchema,
-  dealerName: z.string().trim().max(120),
+  dealerName: z.string().check(z.trim(), z.maxLength(120)),
   openingHours: validOpeningHoursSchema,
   cadence: cadenceSettingsSchema,
   /** The rep's own monthly sales target, for month pacing (0 = none set). */
   monthlyTarget: monthlyTargetSchema,
   /** Conversion below this share is flagged; a default, so values stored before it still parse. */
-  conversionFloor: conversionFloorSchema.default(DEFAULT_CONVERSION_FLOOR),
+  conversionFloor: z._default(conversionFloorSchema, DEFAULT_CONVERSION_FLOOR),
   /** No notifications (the badge still counts). */
   quietMode: z.boolean(),
 });

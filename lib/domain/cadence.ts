@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   addBusinessDays,
   addBusinessMs,
@@ -81,44 +81,50 @@ export const DEFAULT_CADENCE_SETTINGS: CadenceSettings = {
 
 const WEEK_MS = 7 * 24 * HOUR;
 
+/** A whole number in [min, max]: classic's `z.number().int().min().max()` checks, in that order. */
+const intIn = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+// zod/mini: the popup parses the cadence with the settings on its first screen.
 const cadenceStepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('after'), ms: z.number().int().min(0).max(WEEK_MS) }),
-  z.object({ kind: z.literal('day'), day: z.number().int().min(1).max(60) }),
+  z.object({ kind: z.literal('after'), ms: intIn(0, WEEK_MS) }),
+  z.object({ kind: z.literal('day'), day: intIn(1, 60) }),
 ]);
 
 export const cadenceSettingsSchema = z
   .object({
-    firstAttemptSlaMs: z.number().int().min(0).max(WEEK_MS),
-    stretchFirstAttemptSlaMs: z.number().int().min(0).max(WEEK_MS),
+    firstAttemptSlaMs: intIn(0, WEEK_MS),
+    stretchFirstAttemptSlaMs: intIn(0, WEEK_MS),
     firstBurst: z.object({
-      attempts: z.number().int().min(1).max(20),
-      withinMs: z.number().int().min(0).max(WEEK_MS),
+      attempts: intIn(1, 20),
+      withinMs: intIn(0, WEEK_MS),
     }),
-    steps: z.array(cadenceStepSchema).min(1).max(30),
-    closeAfterAttempts: z.number().int().min(1).max(30),
-    graceMs: z.number().int().min(0).max(WEEK_MS),
+    steps: z.array(cadenceStepSchema).check(z.minLength(1), z.maxLength(30)),
+    closeAfterAttempts: intIn(1, 30),
+    graceMs: intIn(0, WEEK_MS),
   })
-  .superRefine((s, ctx) => {
-    if (s.stretchFirstAttemptSlaMs > s.firstAttemptSlaMs) {
-      ctx.addIssue({ code: 'custom', path: ['stretchFirstAttemptSlaMs'], message: 'stretch_after_sla' });
-    }
-    // Same-day steps first, then day steps, each ascending: the schedule must read in order.
-    let seenDay = false;
-    let lastAfter = -1;
-    let lastDay = 0;
-    s.steps.forEach((step, i) => {
-      const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['steps', i], message });
-      if (step.kind === 'after') {
-        if (seenDay) bad('after_step_following_day_step');
-        else if (step.ms < lastAfter) bad('steps_not_ascending');
-        lastAfter = step.ms;
-      } else {
-        if (step.day < lastDay) bad('steps_not_ascending');
-        seenDay = true;
-        lastDay = step.day;
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.stretchFirstAttemptSlaMs > s.firstAttemptSlaMs) {
+        ctx.addIssue({ code: 'custom', path: ['stretchFirstAttemptSlaMs'], message: 'stretch_after_sla' });
       }
-    });
-  }) satisfies z.ZodType<CadenceSettings>;
+      // Same-day steps first, then day steps, each ascending: the schedule must read in order.
+      let seenDay = false;
+      let lastAfter = -1;
+      let lastDay = 0;
+      s.steps.forEach((step, i) => {
+        const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['steps', i], message });
+        if (step.kind === 'after') {
+          if (seenDay) bad('after_step_following_day_step');
+          else if (step.ms < lastAfter) bad('steps_not_ascending');
+          lastAfter = step.ms;
+        } else {
+          if (step.day < lastDay) bad('steps_not_ascending');
+          seenDay = true;
+          lastDay = step.day;
+        }
+      });
+    }),
+  ) satisfies z.ZodMiniType<CadenceSettings>;
 
 export interface CadenceAttempt {
   at: number;

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LIBERATION_DAY_RULES, type LiberationDayRule, DEFAULT_LIBERATION_DAY } from './holidays';
 import { DEFAULT_TIME_ZONE } from './model';
 
@@ -38,28 +38,29 @@ const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_RE = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const DATE_RE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
+// zod/mini: the popup reads these on its first screen, and classic zod would double its script.
 const dayHoursSchema = z.object({
-  open: z.string().regex(TIME_RE, 'HH:mm'),
-  close: z.string().regex(CLOSE_RE, 'HH:mm'),
+  open: z.string().check(z.regex(TIME_RE, 'HH:mm')),
+  close: z.string().check(z.regex(CLOSE_RE, 'HH:mm')),
 });
 
 /** Shape and formats only; the semantic checks (open before close, …) are validateOpeningHours. */
 export const openingHoursSchema = z.object({
-  timeZone: z.string().min(1).max(100),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(100)),
   week: z.object({
-    0: dayHoursSchema.nullable(),
-    1: dayHoursSchema.nullable(),
-    2: dayHoursSchema.nullable(),
-    3: dayHoursSchema.nullable(),
-    4: dayHoursSchema.nullable(),
-    5: dayHoursSchema.nullable(),
-    6: dayHoursSchema.nullable(),
+    0: z.nullable(dayHoursSchema),
+    1: z.nullable(dayHoursSchema),
+    2: z.nullable(dayHoursSchema),
+    3: z.nullable(dayHoursSchema),
+    4: z.nullable(dayHoursSchema),
+    5: z.nullable(dayHoursSchema),
+    6: z.nullable(dayHoursSchema),
   }),
-  closedDates: z.array(z.string().regex(DATE_RE, 'YYYY-MM-DD')).max(2000),
+  closedDates: z.array(z.string().check(z.regex(DATE_RE, 'YYYY-MM-DD'))).check(z.maxLength(2000)),
   holidays: z.boolean(),
-  optionalHolidays: z.array(z.string().max(40)).max(20).optional(),
-  liberationDay: z.enum(LIBERATION_DAY_RULES).optional(),
-}) satisfies z.ZodType<OpeningHours>;
+  optionalHolidays: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20))),
+  liberationDay: z.optional(z.enum(LIBERATION_DAY_RULES)),
+}) satisfies z.ZodMiniType<OpeningHours>;
 
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
   timeZone: DEFAULT_TIME_ZONE,
@@ -145,3 +146,15 @@ export function validateOpeningHours(hours: OpeningHours): OpeningHoursProblem[]
   }
   return problems;
 }
+
+/**
+ * Opening hours that are well-formed and make sense (no inverted days, some open time); each
+ * problem's code is the issue's message, for the options page and the server to put in words.
+ */
+export const validOpeningHoursSchema = openingHoursSchema.check(
+  z.superRefine((hours, ctx) => {
+    for (const problem of validateOpeningHours(hours)) {
+      ctx.addIssue({ code: 'custom', message: problem.code, path: 'day' in problem ? ['week', problem.day] : [] });
+    }
+  }),
+);

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import {
-  DEFAULT_OPENING_HOURS,
-  openingHoursSchema,
-  validateOpeningHours,
-  type OpeningHoursProblem,
-} from '../domain/business-time';
+import { DEFAULT_OPENING_HOURS, validOpeningHoursSchema, type OpeningHoursProblem } from '../domain/business-time';
 import { DEFAULT_CADENCE_SETTINGS, cadenceSettingsSchema } from '../domain/cadence';
+import { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema } from '../domain/goals';
 import { statusRulesSchema } from '../domain/status-rules';
 import { teamSpendSchema } from '../domain/team-spend';
 
@@ -14,18 +10,10 @@ import { teamSpendSchema } from '../domain/team-spend';
  * stored rows) and in the extension (what it applies locally). Pure, so both sides share it.
  */
 
-/** Opening hours that are well-formed and make sense (no inverted days, some open time). */
-export const validOpeningHoursSchema = openingHoursSchema.superRefine((hours, ctx) => {
-  for (const problem of validateOpeningHours(hours)) {
-    ctx.addIssue({ code: 'custom', message: problem.code, path: 'day' in problem ? ['week', problem.day] : [] });
-  }
-});
+// The fields the rep's own settings share live in zod/mini modules the popup can load without
+// this file (classic zod: the server and options need its .extend and .shape).
+export { conversionFloorSchema, DEFAULT_CONVERSION_FLOOR, monthlyTargetSchema, validOpeningHoursSchema };
 
-/** A sale ÷ leads share below which a rep or source is flagged: 13% unless the team says otherwise. */
-export const DEFAULT_CONVERSION_FLOOR = 0.13;
-
-export const monthlyTargetSchema = z.number().int().min(0).max(500);
-export const conversionFloorSchema = z.number().min(0).max(1);
 const epochMs = z.number().int().nonnegative().max(8_640_000_000_000_000);
 
 /** The team-owned fields, without the bookkeeping. */

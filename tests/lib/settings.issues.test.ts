@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { cadenceSettingsSchema, DEFAULT_CADENCE_SETTINGS } from '@/lib/domain/cadence';
 import { DEFAULT_OPENING_HOURS, openingHoursSchema } from '@/lib/domain/business-time';
 import { DEFAULT_SETTINGS, languageSettingSchema, settingsSchema, validOpeningHoursSchema } from '@/lib/settings';
@@ -20,7 +20,7 @@ import {
 // messages here, as on every page that also loads the team settings (options, background, server).
 
 interface Parser {
-  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: ZodError };
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: $ZodError };
 }
 
 function answer(schema: Parser, value: unknown) {

@@ -1,6 +1,7 @@
 import { cadenceSettingsSchema, type CadenceSettings, type CadenceStep } from '@/lib/domain/cadence';
 import type { Translate } from '@/lib/i18n';
 import { settingsSchema, type Settings } from '@/lib/settings';
+import { z } from 'zod/mini';
 import type { Validation } from '../use-draft';
 import '@/lib/i18n/messages/options';
 
@@ -127,7 +128,7 @@ export function validateCadence(t: Translate, draft: CadenceDraft): Validation<C
     }
     return { ok: false, errors: found };
   }
-  const profile = settingsSchema.pick({ monthlyTarget: true, quietMode: true }).safeParse({ monthlyTarget: target, quietMode: draft.quietMode });
+  const profile = z.pick(settingsSchema, { monthlyTarget: true, quietMode: true }).safeParse({ monthlyTarget: target, quietMode: draft.quietMode });
   if (!profile.success) return { ok: false, errors: { fields: { target: numberMessage(t, RANGES.target) }, steps: {} } };
   return { ok: true, value: { cadence: parsed.data, ...profile.data } };
 }
