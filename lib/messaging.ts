@@ -39,7 +39,7 @@ export const messageSchemas = {
   'status/change': z.object({
     leadKey: leadKeySchema,
     status: statusSchema,
-    lostReason: lostReasonSchema.optional(),
+    lostReason: z.optional(lostReasonSchema),
   }),
   'lead/open': z.object({ leadKey: leadKeySchema }),
   'note/save': z.object({ leadKey: leadKeySchema, text: z.string().max(5000) }),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /** Longest reason a refusal carries: enough to act on, never a copy of a huge input. */
 export const MAX_REASON_CHARS = 200;
@@ -21,8 +21,9 @@ export function capText(text: string, max: number = MAX_REASON_CHARS): string {
  * A zod failure as one line a person can act on: `path: message; …`, the first few issues only
  * (one bad field usually explains the rest). `whole` names an issue about the value itself.
  * Keys and messages are capped: an unknown key of 400 kB must not come back in the answer.
+ * Core's error type, so schemas in classic zod and in zod/mini both fit.
  */
-export function describeIssues(error: z.ZodError, options: { limit?: number; whole?: string; max?: number } = {}): string {
+export function describeIssues(error: $ZodError, options: { limit?: number; whole?: string; max?: number } = {}): string {
   const { limit = 5, whole = '(value)', max = MAX_REASON_CHARS } = options;
   const line = error.issues
     .slice(0, limit)

@@ -58,7 +58,7 @@ export const statusChangedEvent = z.object({
   ...base,
   type: z.literal('status_changed'),
   status: statusSchema,
-  lostReason: lostReasonSchema.optional(),
+  lostReason: z.optional(lostReasonSchema),
   /**
    * Written by earlier versions at closing time. Never read: closed too early is derived from
    * the effective events and the settings whenever it is shown, so an undo or a changed

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The vocabulary of docs/definitions.md, as data: every surface (panel, popup, report, server) uses
 // these lists so a value can only mean one thing.
@@ -42,6 +42,8 @@ export const DEFAULT_SOURCES = [
 /** The dealership's time zone until the dealer sets another (docs/definitions.md, business time). */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
+// zod/mini: every surface imports this vocabulary, the popup's first screen among them, and mini
+// schemas nobody there parses with are left out of its script.
 export const channelSchema = z.enum(CHANNELS);
 export const outcomeSchema = z.enum(OUTCOMES);
 export const statusSchema = z.enum(STATUSES);
@@ -60,15 +62,13 @@ export const isContact = (outcome: Outcome): boolean => CONTACT_OUTCOMES.include
 export const CLOSED_STATUSES: readonly LeadStatus[] = ['sold', 'lost'];
 export const isClosed = (status: LeadStatus): boolean => CLOSED_STATUSES.includes(status);
 
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const shortText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A source id: a default one or a dealer-added slug. */
-export const sourceIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'source ids are lower-case slugs');
+export const sourceIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'source ids are lower-case slugs'));
 
 /** Lead identity: the CRM's adapter id plus the CRM's own record id. */
-export const crmIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const crmIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 export const leadIdSchema = shortText(200);
 
 /**
@@ -78,18 +78,18 @@ export const leadIdSchema = shortText(200);
 export const leadSnapshotSchema = z.object({
   crm: crmIdSchema,
   leadId: leadIdSchema,
-  url: z.url().max(4000),
-  name: shortText(300).optional(),
-  phone: shortText(100).optional(),
-  email: shortText(300).optional(),
-  sourceRaw: shortText(200).optional(),
-  source: sourceIdSchema.optional(),
-  vehicle: shortText(300).optional(),
+  url: z.url().check(z.maxLength(4000)),
+  name: z.optional(shortText(300)),
+  phone: z.optional(shortText(100)),
+  email: z.optional(shortText(300)),
+  sourceRaw: z.optional(shortText(200)),
+  source: z.optional(sourceIdSchema),
+  vehicle: z.optional(shortText(300)),
   /** ISO 8601, only when the page showed a creation time. */
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-  statusRaw: shortText(100).optional(),
+  receivedAt: z.optional(z.iso.datetime({ offset: true })),
+  statusRaw: z.optional(shortText(100)),
   /** Fields the adapter looked for and could not read, for the "couldn't read X" notice. */
-  missing: z.array(z.enum(['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'])).max(10),
+  missing: z.array(z.enum(['name', 'phone', 'source', 'vehicle', 'receivedAt', 'status'])).check(z.maxLength(10)),
 });
 export type LeadSnapshot = z.infer<typeof leadSnapshotSchema>;
 export type SnapshotField = LeadSnapshot['missing'][number];

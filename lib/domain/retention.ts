@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // How long customer details stay on a lead in this browser. The lead's figures (the folded
 // facts on its row) and its events stay: they say when and how a lead was worked, never who
@@ -9,11 +9,12 @@ export const RETENTION_DEFAULT_DAYS = 180;
 export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 3650;
 
-export const retentionDaysSchema = z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS);
+// zod/mini: the popup's lead rows read the removal mark on its first screen.
+export const retentionDaysSchema = z.number().check(z.int(), z.minimum(RETENTION_MIN_DAYS), z.maximum(RETENTION_MAX_DAYS));
 
 /** Left on a lead row whose details were removed, so the UI can say so instead of "no name". */
 export const detailsRemovalSchema = z.object({
-  detailsRemovedAt: z.number().int().nonnegative(),
+  detailsRemovedAt: z.number().check(z.int(), z.nonnegative()),
   detailsRemovedAfterDays: retentionDaysSchema,
 });
 export type DetailsRemoval = z.infer<typeof detailsRemovalSchema>;

@@ -15,7 +15,7 @@ export type StatusRuleTarget = (typeof STATUS_RULE_TARGETS)[number];
 export const statusRuleSchema = z.object({
   match: z.string().trim().min(1).max(100),
   status: z.enum(STATUS_RULE_TARGETS),
-  lostReason: lostReasonSchema.optional(),
+  lostReason: z.optional(lostReasonSchema),
 });
 export type StatusRule = z.infer<typeof statusRuleSchema>;
 

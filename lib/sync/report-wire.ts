@@ -96,7 +96,7 @@ export const teamClosedTooEarlySchema = z.object({
   self: z.boolean(),
   source: z.string(),
   attempts: count,
-  lostReason: lostReasonSchema.nullable(),
+  lostReason: z.nullable(lostReasonSchema),
   closedAt: z.number().nullable(),
   closedBy: z.enum(STATUS_ACTORS).nullable(),
 });

@@ -81,7 +81,7 @@ export const wireStatusChanged = z.strictObject({
   ...common,
   type: z.literal('status_changed'),
   status: statusSchema,
-  lostReason: lostReasonSchema.optional(),
+  lostReason: z.optional(lostReasonSchema),
   /** The client's verdict at closing time (cadence rule); the server recomputes when absent. */
   closedTooEarly: z.boolean().optional(),
   /** Who changed the status: a rep in the panel (when absent), the CRM's own page, or an import. */

@@ -139,7 +139,7 @@ const storedFoldEventSchema = z.discriminatedUnion('type', [
     id,
     at,
     status: statusSchema,
-    lostReason: lostReasonSchema.optional(),
+    lostReason: z.optional(lostReasonSchema),
     actor: z.enum(STATUS_ACTORS).optional(),
   }),
   z.object({ type: z.literal('source_changed'), id, at, to: z.string() }),

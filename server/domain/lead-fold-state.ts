@@ -33,7 +33,7 @@ const foldSchema = z.strictObject({
   changedSource: z.string().nullable(),
   status: statusSchema,
   statusActor: z.enum(STATUS_ACTORS).nullable(),
-  lostReason: lostReasonSchema.nullable(),
+  lostReason: z.nullable(lostReasonSchema),
   soldAt: time.nullable(),
   closedAt: time.nullable(),
   attempts: count,

@@ -33,7 +33,7 @@ const expectedSchema = z.object({
     }, 'an IANA time zone such as America/Chicago')
     .optional(),
   /** null: the page is not (yet) a lead, extract must say so. */
-  snapshot: leadSnapshotSchema.nullable(),
+  snapshot: z.nullable(leadSnapshotSchema),
 });
 
 interface FixtureCase {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { EVENT_SCHEMA_VERSION, leadEventSchema } from '@/lib/domain/events';
 import {
   channelSchema,
@@ -19,7 +19,7 @@ import { statusRulesSchema } from '@/lib/domain/status-rules';
 // of zod flavour leaves what the adapters, the background and the server accept as it was.
 
 interface Parser {
-  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: ZodError };
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: $ZodError };
 }
 
 function answer(schema: Parser, value: unknown) {
