@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { dayBounds } from '@/lib/domain/metrics';
+import { decodePlanRow, planFingerprint, rankPlannedLeads, type PlanRow } from '@/lib/domain/popup-plan';
 import { rankSummaryLeads, summaryTodayStats } from '@/lib/domain/popup-summary-read';
 import { monthPacing } from '@/lib/domain/pacing';
 import type { Settings } from '@/lib/settings';
@@ -59,7 +60,15 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
   const settings = fixedSettings ?? liveSettings;
   // Only the day's start feeds the query, so the 15 s clock tick does not re-run it.
   const dayStart = dayBounds(now, timeZone).start;
-  const data = usePopupData(db, dayStart, directRead);
+  const [withOpen, setWithOpen] = useState(false);
+  const data = usePopupData(db, dayStart, directRead, withOpen);
+  const fingerprint = useMemo(() => (settings ? planFingerprint(settings.cadence, settings.openingHours) : null), [settings]);
+  const plan = data?.ok && data.plan?.fingerprint === fingerprint ? data.plan : null;
+  // Plans made with other settings (just changed, the background is making new ones) rank
+  // nothing: read the open leads too and rank them here (set during render: React re-renders
+  // at once, before painting the loading line).
+  const needsOpen = data?.ok === true && fingerprint !== null && plan === null && data.open === null;
+  if (needsOpen && !withOpen) setWithOpen(true);
   const [store] = useState(createPopupStore);
   const [captureRequest, setCaptureRequest] = useState(0);
   const openingKey = useStore(store, (s) => s.openingKey);
@@ -98,6 +107,7 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
       {manager && settings !== null ? <TeamSection db={db} now={now} settings={settings} onConnect={openOptions} /> : null}
       <PopupBody
         data={data}
+        plan={plan}
         now={now}
         timeZone={timeZone}
         settings={settings}
@@ -116,6 +126,7 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
 
 function PopupBody({
   data,
+  plan,
   now,
   timeZone,
   settings,
@@ -125,6 +136,8 @@ function PopupBody({
   onSetTarget,
 }: {
   data: PopupData | undefined;
+  /** The background's plans, when made with these settings. */
+  plan: PlanRow | null;
   now: number;
   timeZone?: string;
   settings: Settings | null;
@@ -136,13 +149,17 @@ function PopupBody({
   const { t } = useI18n();
   // Thousands of rows would make the popup slow to open; the most urgent come first anyway.
   const [shown, setShown] = useState(PAGE);
-  // Ranking thousands of leads through the cadence engine is the popup's main cost: once per
-  // data change, settings change or clock tick, not once per render.
-  const ranked = useMemo(
-    () => (data?.ok && settings ? rankSummaryLeads(data.open, now, settings.cadence, settings.openingHours) : []),
-    [data, now, settings],
-  );
-  if (data === undefined || settings === null) {
+  const planned = useMemo(() => (plan ? decodePlanRow(plan) : null), [plan]);
+  // From the background's plans, ranking is a few comparisons per lead; without them it runs
+  // the cadence engine for every open lead. Once per data change, settings change or clock
+  // tick, not once per render.
+  const ranked = useMemo(() => {
+    if (!data?.ok || !settings) return null;
+    if (planned) return rankPlannedLeads(planned, now, settings.openingHours);
+    return data.open ? rankSummaryLeads(data.open, now, settings.cadence, settings.openingHours) : null;
+  }, [data, planned, now, settings]);
+  // Without usable plans the open leads are still on their way (see needsOpen).
+  if (data === undefined || settings === null || (data.ok && ranked === null)) {
     return (
       <p className="pp-muted pp-pad" data-testid="popup-loading">
         {t('popup.loading')}
@@ -158,7 +175,7 @@ function PopupBody({
   }
   const hours = settings.openingHours;
   // Untouched backlog is one collapsed group, not rows in Now and My leads.
-  const { active, backlog } = splitBacklog(ranked);
+  const { active, backlog } = splitBacklog(ranked ?? []);
   const leads = active.map((r) => r.lead);
   const stats = summaryTodayStats({ leads: data.todayLeads, attempts: data.todayAttempts, now, timeZone, hours });
   const pacing = settings.monthlyTarget > 0 ? monthPacing({ target: settings.monthlyTarget, soldDates: data.soldDates, now, hours }) : null;

@@ -1,11 +1,21 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LeadpaceDb } from '@/lib/db/schema';
 import type { PopupSummaryRows } from '@/lib/db/summary-direct';
+import type { PlanRow } from '@/lib/domain/popup-plan';
 import { todayAndSales } from '@/lib/domain/popup-summary-read';
 import type { SummaryLead } from '@/lib/domain/popup-summary';
 
 export type PopupData =
-  | { ok: true; open: SummaryLead[]; todayLeads: SummaryLead[]; todayAttempts: { at: number }[]; soldDates: number[] }
+  | {
+      ok: true;
+      /** The background's plans of the open leads; null before it has made them. */
+      plan: PlanRow | null;
+      /** The open leads, when read (asked for, or no plan row). */
+      open: SummaryLead[] | null;
+      todayLeads: SummaryLead[];
+      todayAttempts: { at: number }[];
+      soldDates: number[];
+    }
   | { ok: false; reason: string };
 
 /**
@@ -17,7 +27,7 @@ export type PopupDbSource = LeadpaceDb | (() => Promise<LeadpaceDb>);
 export const databaseOf = (db: PopupDbSource): Promise<LeadpaceDb> => (typeof db === 'function' ? db() : Promise.resolve(db));
 
 /** A read of the summary that needs no Dexie; null when it cannot answer (no database yet). */
-export type DirectSummaryRead = (dayStart: number) => Promise<PopupSummaryRows | null>;
+export type DirectSummaryRead = (dayStart: number, withOpen: boolean) => Promise<PopupSummaryRows | null>;
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
@@ -26,24 +36,25 @@ export function describeError(error: unknown): string {
 
 /**
  * Everything the popup shows, from the summary the background keeps with every write: a few
- * dozen rows (the open leads, the days since `dayStart`, the sales of the month), read in one
- * transaction so the sections agree with each other. Reading the lead records themselves took
- * 200–600 ms at 5,000 leads.
+ * dozen rows (the plans of the open leads, the days since `dayStart`, the sales of the month),
+ * read in one transaction so the sections agree with each other. Reading the lead records
+ * themselves took 200–600 ms at 5,000 leads. `withOpen` also reads the open leads, for a popup
+ * whose settings the plans were not made with.
  */
-export async function loadPopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead): Promise<PopupData> {
+export async function loadPopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead, withOpen = false): Promise<PopupData> {
   // A rejected read would leave a blank popup; a database that cannot open must become a
   // visible message instead (Dexie's reason: the direct read only ever falls back to it).
   try {
-    const summary = (await direct?.(dayStart).catch(() => null)) ?? (await readThroughDexie(db, dayStart));
-    return { ok: true, open: summary.open, ...todayAndSales(summary.day, summary.sold, dayStart) };
+    const summary = (await direct?.(dayStart, withOpen).catch(() => null)) ?? (await readThroughDexie(db, dayStart, withOpen));
+    return { ok: true, plan: summary.plan, open: summary.open, ...todayAndSales(summary.day, summary.sold, dayStart) };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
 }
 
-async function readThroughDexie(db: PopupDbSource, dayStart: number): Promise<PopupSummaryRows> {
+async function readThroughDexie(db: PopupDbSource, dayStart: number, withOpen: boolean): Promise<PopupSummaryRows> {
   const [database, { readPopupSummary }] = await Promise.all([databaseOf(db), import('@/lib/db/summary')]);
-  return readPopupSummary(database, dayStart);
+  return readPopupSummary(database, dayStart, withOpen);
 }
 
 /**
@@ -55,7 +66,7 @@ async function readThroughDexie(db: PopupDbSource, dayStart: number): Promise<Po
  * and nearly every lead write changes the rows the popup reads anyway. A layout effect also
  * starts the direct read during the first commit instead of after the first paint plus a timer.
  */
-export function usePopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead): PopupData | undefined {
+export function usePopupData(db: PopupDbSource, dayStart: number, direct?: DirectSummaryRead, withOpen = false): PopupData | undefined {
   const [data, setData] = useState<PopupData>();
   const reader = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
@@ -68,7 +79,7 @@ export function usePopupData(db: PopupDbSource, dayStart: number, direct?: Direc
         return;
       }
       reading = true;
-      void loadPopupData(db, dayStart, direct).then((next) => {
+      void loadPopupData(db, dayStart, direct, withOpen).then((next) => {
         reading = false;
         if (!alive) return;
         setData(next);
@@ -79,12 +90,13 @@ export function usePopupData(db: PopupDbSource, dayStart: number, direct?: Direc
       });
     };
     reader.current = read;
-    if (direct) read();
+    // withOpen turns on after a first read, whose subscription stays: read again at once.
+    if (direct || withOpen) read();
     return () => {
       alive = false;
       reader.current = null;
     };
-  }, [db, dayStart, direct]);
+  }, [db, dayStart, direct, withOpen]);
   // Dexie's change events come with Dexie's code: with a direct read, loaded once the first
   // screen is there (passive effects run after its paint), then one more read for a write
   // between the two. Without one, the first read waits for the subscription instead.

@@ -54,7 +54,7 @@ const openLead = async (leadKey: string) => (await import('@/lib/messaging')).se
 // IndexedDB, and Dexie's chunk loads when the popup first asks for the database, after it.
 let database: Promise<LeadpaceDb> | undefined;
 const db = () => (database ??= import('@/lib/db/schema').then((m) => m.leadpaceDb()));
-const directRead = (dayStart: number) => readSummaryDirect(dayStart);
+const directRead = (dayStart: number, withOpen: boolean) => readSummaryDirect(dayStart, undefined, withOpen);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LeadEvent } from '../domain/events';
 import { progressFromEvents, toLeadRecord, type LeadRecord } from '../domain/lead';
+import type { PlanRow } from '../domain/popup-plan';
 import type { SummaryRow } from '../domain/popup-summary';
 import { rebuildSummary, summaryMiddleware } from './summary';
 import type { LeaderboardPeriod, LeaderboardResponse, WireEvent } from '../sync/wire';
@@ -24,8 +25,11 @@ export type LeadpaceDb = Dexie & {
   syncState: EntityTable<SyncStateRow, 'key'>;
   teamCache: EntityTable<LeaderboardCacheRow, 'period'>;
   restoredEvents: EntityTable<RestoredEvent, 'id'>;
-  /** The popup summary: a projection of `leads` kept in the same transactions (summary.ts). */
-  summary: EntityTable<SummaryRow, 'id'>;
+  /**
+   * The popup summary: a projection of `leads` kept in the same transactions (summary.ts), and
+   * the background's plan row for the popup's ranking (popup-plan.ts).
+   */
+  summary: EntityTable<SummaryRow | PlanRow, 'id'>;
 };
 
 /** The team sync's persisted state: the worker may stop between any two steps. */

@@ -1,3 +1,4 @@
+import { PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
 import { decodeRow, type SummaryLead, type SummaryRow } from '../domain/popup-summary';
 import { firstDayRow, firstSoldRow } from '../domain/popup-summary-read';
 
@@ -13,13 +14,35 @@ export const SUMMARY_DB_NAME = 'leadpace';
 const STORE = 'summary';
 
 export interface PopupSummaryRows {
-  open: SummaryLead[];
+  /** The background's plans of the open leads (popup-plan.ts); null when it has none yet. */
+  plan: PlanRow | null;
+  /** The open leads themselves: read when asked for or when there is no plan row. */
+  open: SummaryLead[] | null;
   day: SummaryLead[];
   sold: SummaryLead[];
 }
 
 const isSummaryRow = (value: unknown): value is SummaryRow =>
-  typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' && 'keys' in value && Array.isArray(value.keys);
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  typeof value.id === 'string' &&
+  'keys' in value &&
+  Array.isArray(value.keys) &&
+  'attemptAt' in value;
+
+// The same check as summary.ts's isPlanRow, without importing Dexie's code with it.
+const isPlanRow = (value: unknown): value is PlanRow =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  value.id === PLAN_ROW_ID &&
+  'fingerprint' in value &&
+  typeof value.fingerprint === 'string' &&
+  'keys' in value &&
+  Array.isArray(value.keys) &&
+  'nums' in value &&
+  Array.isArray(value.nums);
 
 const decodeAll = (rows: readonly unknown[]): SummaryLead[] => rows.filter(isSummaryRow).flatMap(decodeRow);
 
@@ -48,6 +71,14 @@ function openExisting(name: string): Promise<IDBDatabase | null> {
   });
 }
 
+function getOne(store: IDBObjectStore, key: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = store.get(key);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('summary read failed'));
+  });
+}
+
 function getAll(store: IDBObjectStore, range: IDBKeyRange): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const request = store.getAll(range);
@@ -57,22 +88,26 @@ function getAll(store: IDBObjectStore, range: IDBKeyRange): Promise<unknown[]> {
 }
 
 /**
- * The summary's open leads and the `day:` and `sold:` rows the day from `dayStart` needs, in
- * one read-only transaction; null when the database or its summary store does not exist yet
- * (the caller then reads through Dexie, which creates and upgrades it).
+ * The plan row, the `day:` and `sold:` rows the day from `dayStart` needs and, when asked for
+ * or when there is no plan row, the open leads, in one read-only transaction; null when the
+ * database or its summary store does not exist yet (the caller then reads through Dexie, which
+ * creates and upgrades it).
  */
-export async function readSummaryDirect(dayStart: number, name: string = SUMMARY_DB_NAME): Promise<PopupSummaryRows | null> {
+export async function readSummaryDirect(dayStart: number, name: string = SUMMARY_DB_NAME, withOpen = false): Promise<PopupSummaryRows | null> {
   const db = await openExisting(name);
   if (!db) return null;
   try {
     if (!db.objectStoreNames.contains(STORE)) return null;
     const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-    const [open, day, sold] = await Promise.all([
-      getAll(store, IDBKeyRange.bound('open:', 'open:\uffff')),
+    const [planned, day, sold] = await Promise.all([
+      getOne(store, PLAN_ROW_ID),
       getAll(store, IDBKeyRange.bound(firstDayRow(dayStart), 'day:\uffff')),
       getAll(store, IDBKeyRange.bound(firstSoldRow(dayStart), 'sold:\uffff')),
     ]);
-    return { open: decodeAll(open), day: decodeAll(day), sold: decodeAll(sold) };
+    const plan = isPlanRow(planned) ? planned : null;
+    // Still the same transaction: its requests were all made before it could commit.
+    const open = withOpen || !plan ? decodeAll(await getAll(store, IDBKeyRange.bound('open:', 'open:\uffff'))) : null;
+    return { plan, open, day: decodeAll(day), sold: decodeAll(sold) };
   } finally {
     db.close();
   }

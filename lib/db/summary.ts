@@ -1,8 +1,10 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { LeadRecord } from '../domain/lead';
+import { PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
 import { applyLeadChanges, buildSummaryRows, decodeRow, rowsTouched, type LeadChange, type SummaryLead, type SummaryRow } from '../domain/popup-summary';
 import { firstDayRow, firstSoldRow, receivedRows } from '../domain/popup-summary-read';
 import type { LeadpaceDb } from './schema';
+import type { PopupSummaryRows } from './summary-direct';
 
 /**
  * Keeps the popup summary (lib/domain/popup-summary.ts) in step with the leads table, below
@@ -19,7 +21,19 @@ const isLeadRecord = (value: unknown): value is LeadRecord =>
   typeof value === 'object' && value !== null && 'key' in value && typeof value.key === 'string';
 
 const isSummaryRow = (value: unknown): value is SummaryRow =>
-  typeof value === 'object' && value !== null && 'id' in value && 'keys' in value && Array.isArray(value.keys);
+  typeof value === 'object' && value !== null && 'id' in value && 'keys' in value && Array.isArray(value.keys) && 'attemptAt' in value;
+
+export const isPlanRow = (value: unknown): value is PlanRow =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  value.id === PLAN_ROW_ID &&
+  'fingerprint' in value &&
+  typeof value.fingerprint === 'string' &&
+  'keys' in value &&
+  Array.isArray(value.keys) &&
+  'nums' in value &&
+  Array.isArray(value.nums);
 
 // One summary update at a time per transaction: two writes in one transaction (a Promise.all
 // of puts) would otherwise both read a row before either wrote it back.
@@ -63,6 +77,9 @@ async function keepSummary(summary: DBCoreTable, trans: DBCoreTransaction, chang
     if (isSummaryRow(row)) current.set(row.id, decodeRow(row));
   });
   const { put, remove } = applyLeadChanges(current, changes);
+  // The background's plans were made from the leads before this write: the popup ranks without
+  // them until the background has made new ones (summary-plan.ts).
+  remove.push(PLAN_ROW_ID);
   if (put.length > 0) await summary.mutate({ type: 'put', trans, values: put });
   if (remove.length > 0) await summary.mutate({ type: 'delete', trans, keys: remove });
 }
@@ -120,26 +137,30 @@ export const summaryMiddleware: Middleware<DBCore> = {
 };
 
 /** Rebuilds the whole summary from the leads table (the upgrade that introduces it). */
-export async function rebuildSummary(leads: Dexie.Table<LeadRecord, string>, summary: Dexie.Table<SummaryRow, string>): Promise<void> {
+export async function rebuildSummary(leads: Dexie.Table<LeadRecord, string>, summary: Dexie.Table<SummaryRow | PlanRow, string>): Promise<void> {
   const rows = buildSummaryRows(await leads.toArray());
   await summary.clear();
   await summary.bulkPut(rows);
 }
 
-const decodeAll = (rows: readonly SummaryRow[]): SummaryLead[] => rows.flatMap(decodeRow);
+/** The leads of stored summary rows (other rows, such as the plan row, left out). */
+export const decodeAll = (rows: readonly unknown[]): SummaryLead[] => rows.filter(isSummaryRow).flatMap(decodeRow);
 
-/** The summary's open leads, and the leads of the `day:` and `sold:` rows the day from `dayStart` needs. */
-export async function readPopupSummary(
-  db: LeadpaceDb,
-  dayStart: number,
-): Promise<{ open: SummaryLead[]; day: SummaryLead[]; sold: SummaryLead[] }> {
+/**
+ * The background's plan row, the leads of the `day:` and `sold:` rows the day from `dayStart`
+ * needs, and the summary's open leads when asked for or when there is no plan row (see
+ * readSummaryDirect, which reads the same).
+ */
+export async function readPopupSummary(db: LeadpaceDb, dayStart: number, withOpen = false): Promise<PopupSummaryRows> {
   return db.transaction('r', db.summary, async () => {
-    const [open, day, sold] = await Promise.all([
-      db.summary.where('id').startsWith('open:').toArray(),
+    const [planned, day, sold] = await Promise.all([
+      db.summary.get(PLAN_ROW_ID),
       db.summary.where('id').between(firstDayRow(dayStart), 'day:\uffff', true, true).toArray(),
       db.summary.where('id').between(firstSoldRow(dayStart), 'sold:\uffff', true, true).toArray(),
     ]);
-    return { open: decodeAll(open), day: decodeAll(day), sold: decodeAll(sold) };
+    const plan = isPlanRow(planned) ? planned : null;
+    const open = withOpen || !plan ? decodeAll(await db.summary.where('id').startsWith('open:').toArray()) : null;
+    return { plan, open, day: decodeAll(day), sold: decodeAll(sold) };
   });
 }
 

@@ -45,9 +45,9 @@ describe('loadPopupData', () => {
     const data = await loadPopupData(db, DAY_START);
     if (!data.ok) throw new Error(data.reason);
     const records = await openLeads(db);
-    expect(data.open.map((l) => l.key).sort()).toEqual(records.map((l) => l.key).sort());
+    expect((data.open ?? []).map((l) => l.key).sort()).toEqual(records.map((l) => l.key).sort());
     expect(data.open).toHaveLength(11);
-    for (const lead of data.open) {
+    for (const lead of data.open ?? []) {
       const record = records.find((r) => r.key === lead.key);
       expect(lead).toMatchObject({ receivedAt: record?.receivedAt, status: record?.status, attemptCount: record?.attemptCount, attemptLog: record?.attemptLog });
     }
@@ -71,7 +71,7 @@ describe('usePopupData', () => {
     await act(() => logAttempt(db, a, { channel: 'call', outcome: 'no_answer' }, rep('2025-01-15T09:05:00Z')));
     await waitFor(() => {
       const data = result.current;
-      expect(data?.ok && data.open[0]?.attemptCount).toBe(1);
+      expect(data?.ok && data.open?.[0]?.attemptCount).toBe(1);
     });
 
     unmount();
@@ -92,7 +92,7 @@ describe('usePopupData', () => {
     });
     await waitFor(() => {
       const data = result.current;
-      expect(data?.ok && data.open.map((l) => [l.key, l.attemptCount])).toEqual([['demo:b', 1]]);
+      expect(data?.ok && (data.open ?? []).map((l) => [l.key, l.attemptCount])).toEqual([['demo:b', 1]]);
     });
   });
 });

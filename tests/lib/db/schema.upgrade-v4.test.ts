@@ -53,7 +53,7 @@ describe('Dexie v4 upgrade', () => {
     const { start } = dayBounds(NOW);
     const data = await loadPopupData(db, start);
     if (!data.ok) throw new Error(data.reason);
-    const ranked = rankSummaryLeads(data.open, NOW, DEFAULT_CADENCE_SETTINGS, DEFAULT_OPENING_HOURS);
+    const ranked = rankSummaryLeads(data.open ?? [], NOW, DEFAULT_CADENCE_SETTINGS, DEFAULT_OPENING_HOURS);
     const reference = rankOpenLeads(await openLeads(db), NOW, DEFAULT_CADENCE_SETTINGS, DEFAULT_OPENING_HOURS);
     expect(ranked.map((r) => r.lead.key)).toEqual(reference.map((r) => r.lead.key));
     expect(ranked.length).toBe(seed.openLeads);
@@ -74,6 +74,6 @@ describe('Dexie v4 upgrade', () => {
     await logAttempt(db, first, { channel: 'call', outcome: 'reached' }, { repId: 'rep-1', now: NOW });
     const after = await loadPopupData(db, start);
     if (!after.ok) throw new Error(after.reason);
-    expect(after.open.find((l) => l.key === first)?.attemptCount).toBe((reference[0]?.lead.attemptCount ?? 0) + 1);
+    expect(after.open?.find((l) => l.key === first)?.attemptCount).toBe((reference[0]?.lead.attemptCount ?? 0) + 1);
   });
 });

@@ -48,7 +48,7 @@ describe('readSummaryDirect', () => {
     expect(direct?.day).toEqual(viaDexie.day);
     expect(direct?.sold).toEqual(viaDexie.sold);
     expect(keys(direct?.open ?? [])).toHaveLength(10);
-    expect(direct?.open.find((l) => l.key === 'demo:l0')?.attemptCount).toBe(1);
+    expect(direct?.open?.find((l) => l.key === 'demo:l0')?.attemptCount).toBe(1);
   });
 
   it('answers null for a database that does not exist yet, and does not create it', async () => {
@@ -90,16 +90,16 @@ describe('loadPopupData with a direct read', () => {
   it('shows what the direct read found, without asking Dexie', async () => {
     await seen('a', '2025-01-15T09:00:00Z');
     const loadDexie = vi.fn(() => Promise.reject<LeadpaceDb>(new Error('Dexie not needed')));
-    const data = await loadPopupData(loadDexie, DAY_START, (day) => readSummaryDirect(day, name));
+    const data = await loadPopupData(loadDexie, DAY_START, (day, withOpen) => readSummaryDirect(day, name, withOpen));
     expect(loadDexie).not.toHaveBeenCalled();
-    expect(data.ok && data.open.map((l) => l.key)).toEqual(['demo:a']);
+    expect(data.ok && data.open?.map((l) => l.key)).toEqual(['demo:a']);
   });
 
   it('falls back to Dexie when the direct read has no database or fails', async () => {
     await seen('a', '2025-01-15T09:00:00Z');
     for (const direct of [() => Promise.resolve(null), () => Promise.reject(new Error('no IndexedDB'))]) {
       const data = await loadPopupData(() => Promise.resolve(db), DAY_START, direct);
-      expect(data.ok && data.open.map((l) => l.key)).toEqual(['demo:a']);
+      expect(data.ok && data.open?.map((l) => l.key)).toEqual(['demo:a']);
     }
   });
 
