@@ -4,6 +4,8 @@ import { syncCrmAccess } from '@/lib/background/content-scripts';
 import { handleListed, handleMessage, handleSalesImport, type HandlerDeps } from '@/lib/background/handlers';
 import { injectPanel, injectPanelMessageSchema } from '@/lib/background/inject-panel';
 import { runTick } from '@/lib/background/nudges';
+import { keepPopupPlan } from '@/lib/background/popup-plan';
+import { keepPlan } from '@/lib/db/summary-plan';
 import { noteHealth } from '@/lib/background/health';
 import { openFromNotification } from '@/lib/background/notification-click';
 import { focusOrOpenLead } from '@/lib/background/open-lead';
@@ -26,8 +28,13 @@ const log = (message: string) => console.warn(`[leadpace] ${message}`);
 
 const TICK_ALARM = 'tick';
 
+// The minute tick also re-makes a missing popup plan: writes made while no listener could see
+// them (raw IndexedDB, a worker that was stopped) would otherwise leave the popup without one.
 const tick = () =>
-  Promise.all([readSettings(), now()]).then(([settings, at]) => runTick({ db: leadpaceDb(), settings, now: at }));
+  Promise.all([readSettings(), now()]).then(async ([settings, at]) => {
+    await keepPlan(leadpaceDb(), settings.cadence, settings.openingHours).catch((e: unknown) => log(`popup plan failed: ${String(e)}`));
+    return runTick({ db: leadpaceDb(), settings, now: at });
+  });
 const tickSoon = () => void tick().catch((e: unknown) => log(`tick failed: ${String(e)}`));
 
 const deps: HandlerDeps = {
@@ -158,6 +165,7 @@ export default defineBackground(() => {
   };
   browser.runtime.onInstalled.addListener(start);
   listenForOpenSetting();
+  keepPopupPlan({ db: leadpaceDb, log });
   // A fresh install opens the guided setup; an update or a browser restart does not.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#setup') });

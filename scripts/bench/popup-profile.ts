@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { EXTENSION_DIR, launchWithExtension, removeProfile } from '../lib/extension-browser';
 import { initScript } from './page-script';
-import { installPopupProbe, putRows, readProbe } from './popup';
+import { installPopupProbe, makePlanRow, putRows, readProbe } from './popup';
 import { buildPopupSeed } from './popup-data';
 import type { BrowserContext, Page } from 'playwright-core';
 import { TRACE_CATEGORIES, threadOfScript, type TraceEvent } from './trace';
@@ -176,6 +176,7 @@ try {
   await putRows(page, 'leads', seed.leads, true);
   await putRows(page, 'events', seed.events, true);
   await putRows(page, 'summary', seed.summary, true);
+  await makePlanRow(page);
   await page.goto(url);
   for (let i = 0; i < WARM_RELOADS; i++) {
     await page.reload();

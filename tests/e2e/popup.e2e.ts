@@ -1,7 +1,28 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createFreshLead, inPanel, logAttemptInPanel, openPopup, tabInFront, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
+
+/** The keys of the background's plan row, read with raw IndexedDB; null while there is none. */
+const plannedKeys = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[] | null>((resolve, reject) => {
+        const open = indexedDB.open('leadpace');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('summary', 'readonly').objectStore('summary').get('plan');
+          get.onsuccess = () => {
+            db.close();
+            const row: unknown = get.result;
+            resolve(typeof row === 'object' && row !== null && 'keys' in row && Array.isArray(row.keys) ? row.keys.map(String) : null);
+          };
+          get.onerror = () => reject(get.error ?? new Error('read failed'));
+        };
+      }),
+  );
 
 describe('popup', () => {
   it('lists the open leads with their attempt counts and focuses the lead tab on click', async () => {
@@ -24,6 +45,11 @@ describe('popup', () => {
     // Never worked comes before worked: the fresh lead has no attempts yet.
     expect(await rows.first().getAttribute('data-lead-key')).toBe(`demo:${fresh}`);
     await expect.poll(() => popup.locator('[data-testid="today-attempts"]').textContent()).toMatch(/\b2\b/);
+    // The background keeps the plans of the open leads the popup ranks from (popup-plan.ts).
+    await expect.poll(() => plannedKeys(popup)).toEqual([`demo:${fresh}`, 'demo:L-1043'].sort());
+    await popup.reload();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().getAttribute('data-lead-key')).toBe(`demo:${fresh}`);
 
     await other.bringToFront();
     expect(await tabInFront(env.browser, lead.url())).toBe(false);
