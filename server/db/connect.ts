@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
+import { preparingPool } from './prepared';
 import type { Database, Engine } from './schema';
 
 export type DbConfig = (
@@ -58,7 +59,7 @@ export function connect(config: DbConfig): Db {
     types: pgTypes,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(config.log ? { log: config.log } : {}) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), ...(config.log ? { log: config.log } : {}) });
   return { engine: 'postgres', kysely, schema: config.schema, close: () => kysely.destroy() };
 }
 

@@ -1,6 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, LeadFactsTable } from '../db/schema';
+import { PREPARED } from '../db/prepared';
 import type { FactRow, IngestIo, LeadRow } from './ingest-io';
+
+/** Every statement here has one text whatever the batch: parsed and planned once per connection. */
+const PREPARED_SQL = sql.raw(PREPARED);
 
 // A batch of 500 events as one multi-row VALUES list is 4,500 bound parameters that
 // PostgreSQL parses and plans on every push (and Kysely compiles first). As one array per
@@ -18,11 +22,11 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       // another push's sequence bump. The member CTE is read so that it runs.
       const { rows } = mode === 'shared'
         ? await sql<{ key: string | null }>`
-            with m as (select id from members where id = ${memberId} and team_id = ${teamId} for no key update)
+            ${PREPARED_SQL} with m as (select id from members where id = ${memberId} and team_id = ${teamId} for no key update)
             select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key, (select count(*) from m) as held
             from teams where id = ${teamId} for key share`.execute(trx)
         : await sql<{ key: string | null }>`
-            select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key
+            ${PREPARED_SQL} select (select settings_key from daily_rollup_settings where team_id = ${teamId}) as key
             from teams where id = ${teamId} for update`.execute(trx);
       return { rollupKey: rows[0]?.key ?? null };
     },
@@ -32,7 +36,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       // counts are only read for a lead without a state; for the others the lateral
       // subquery's filter is false before it touches an index.
       const { rows } = await sql<{ known: string | null; lead: string | null; has_row: boolean | null; fold_state: string | null; received_at: number | null; n: number | null; today: number | null }>`
-        select null::text as known, l.lead, lf.lead is not null as has_row, lf.fold_state, lf.received_at, c.n, c.today
+        ${PREPARED_SQL} select null::text as known, l.lead, lf.lead is not null as has_row, lf.fold_state, lf.received_at, c.n, c.today
         from unnest(${leads}::text[]) as l(lead)
         left join lead_facts lf on lf.team_id = ${teamId} and lf.member_id = ${memberId} and lf.lead = l.lead
         left join lateral (
@@ -75,7 +79,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       if (rows.length === 0) return new Set();
       // The sequence is bumped and the events numbered from it in one statement.
       const result = await sql<{ id: string }>`
-        with bumped as (update teams set seq = seq + ${rows.length} where id = ${teamId} returning seq)
+        ${PREPARED_SQL} with bumped as (update teams set seq = seq + ${rows.length} where id = ${teamId} returning seq)
         insert into events (id, team_id, member_id, seq, lead, type, at, body, stored_at)
         select u.id, u.team_id, u.member_id, (select seq from bumped) - ${rows.length} + u.n, u.lead, u.type, u.at, u.body, u.stored_at
         from unnest(
@@ -105,7 +109,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       // it, which the caller replaces with the ones it wrote. One index range scan per range.
       const upsert = rows.length === 0 ? sql`select 1` : upsertFactsSql(rows);
       const { rows: facts } = await sql<FactRow>`
-        with written as (${upsert})
+        ${PREPARED_SQL} with written as (${upsert})
         select lf.lead, lf.member_id, lf.received_at, lf.first_attempt_at, lf.attempts, lf.contacts, lf.status, lf.lost_reason, lf.furthest,
           lf.attempts_before_close, lf.contacts_before_close, lf.phone_attempts_before_close, lf.backlog
         from unnest(${ranges.map((r) => r.from)}::bigint[], ${ranges.map((r) => r.to)}::bigint[]) as r(f, t)
@@ -116,7 +120,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
     async writeRollups(teamId, memberId, rows, emptied) {
       if (rows.length === 0 && emptied.length === 0) return;
       await sql`
-        with emptied as (
+        ${PREPARED_SQL} with emptied as (
           delete from daily_rollups where team_id = ${teamId} and member_id = ${memberId} and day_start = any(${emptied}::bigint[])
         )
         insert into daily_rollups (team_id, member_id, day_start, leads, within_sla, attempts, contacted, appointments, too_early,

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { CohortFigures, MetricSettings } from '../../lib/domain/lead-metrics';
 import { memberRoleSchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
+import { PREPARED } from '../db/prepared';
 import type { DailyRollupsTable } from '../db/schema';
 import { figuresOfDays, rollupSettingsKey, type DayTally } from '../domain/daily-rollup';
 import { rebuildTeamRollups, rollupSettings, tallyOfRow } from './daily-rollups';
@@ -68,6 +70,7 @@ async function readRollups(db: Db, teamId: string, from: number, to: number): Pr
       'r.responses',
     ])
     .where('s.team_id', '=', teamId)
+    .modifyEnd(sql.raw(PREPARED))
     .execute();
   const rows: DailyRollupsTable[] = [];
   for (const j of joined) {
@@ -116,6 +119,7 @@ export async function teamRoster(db: Db, teamId: string): Promise<RosterMember[]
     .selectFrom('members')
     .select(['id', 'name', 'role', 'removed_at'])
     .where('team_id', '=', teamId)
+    .modifyEnd(sql.raw(PREPARED))
     .execute();
   return rows.map((raw) => {
     const row = rosterRow.parse(raw);

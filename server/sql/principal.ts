@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { memberRoleSchema, visibilitySchema } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
+import { PREPARED } from '../db/prepared';
 import { sha256Hex } from '../security/secrets';
 import { initialTeamSettingsJson } from '../domain/team-settings';
 import { settingsDb } from './team-settings';
@@ -56,6 +58,8 @@ export async function findPrincipal(db: Db, token: string): Promise<Principal | 
     .select((eb) => [...PRINCIPAL_COLUMNS, eb('teams.legacy_team_key', 'is not', null).as('serverHoldsKey')])
     .where('tokens.hash', '=', sha256Hex(token))
     .where('members.removed_at', 'is', null)
+    // Every request with a token runs this one statement first.
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirst();
   return row ? principalRow.parse(row) : null;
 }
