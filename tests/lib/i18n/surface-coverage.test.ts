@@ -74,7 +74,7 @@ describe('finding what a module shows and loads', () => {
       "import { x } from './x';",
       "import type { T } from './types';",
       "import { type U } from './more-types';",
-      "export { y } from '../y';",
+      "export { y } from './y';",
       "export type { V } from './v';",
       "const later = () => import('@/components/Later');",
       "const KEYS = { one: 'a.one' } as const;",
@@ -84,7 +84,7 @@ describe('finding what a module shows and loads', () => {
       "const notAKey = 'a.three';",
     ].join('\n');
     const facts = moduleFacts('m.ts', source, isKey);
-    expect(facts.staticSpecifiers).toEqual(['@/lib/i18n/messages/a', './x', '../y']);
+    expect(facts.staticSpecifiers).toEqual(['@/lib/i18n/messages/a', './x', './y']);
     expect(facts.dynamicSpecifiers).toEqual(['@/components/Later']);
     expect(facts.literalKeys.sort()).toEqual(['a.one', 'a.two']);
     expect(facts.keyTemplates.map((m) => ['b.x.y', 'b.x.z', 'a.one'].filter((key) => m.test(key)))).toEqual([['b.x.y', 'b.x.z']]);
