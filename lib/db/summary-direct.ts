@@ -1,4 +1,4 @@
-import { PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
+import { isPlanRow, PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
 import { decodeRow, type SummaryLead, type SummaryRow } from '../domain/popup-summary';
 import { firstDayRow, firstSoldRow } from '../domain/popup-summary-read';
 
@@ -31,18 +31,6 @@ const isSummaryRow = (value: unknown): value is SummaryRow =>
   Array.isArray(value.keys) &&
   'attemptAt' in value;
 
-// The same check as summary.ts's isPlanRow, without importing Dexie's code with it.
-const isPlanRow = (value: unknown): value is PlanRow =>
-  typeof value === 'object' &&
-  value !== null &&
-  'id' in value &&
-  value.id === PLAN_ROW_ID &&
-  'fingerprint' in value &&
-  typeof value.fingerprint === 'string' &&
-  'keys' in value &&
-  Array.isArray(value.keys) &&
-  'nums' in value &&
-  Array.isArray(value.nums);
 
 const decodeAll = (rows: readonly unknown[]): SummaryLead[] => rows.filter(isSummaryRow).flatMap(decodeRow);
 

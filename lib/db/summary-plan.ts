@@ -1,7 +1,7 @@
 import type { OpeningHours } from '../domain/business-time';
 import type { CadenceSettings } from '../domain/cadence';
-import { buildPlanRow, planFingerprint, PLAN_ROW_ID } from '../domain/popup-plan';
-import { decodeAll, isPlanRow } from './summary';
+import { buildPlanRow, isPlanRow, planFingerprint, PLAN_ROW_ID } from '../domain/popup-plan';
+import { decodeAll } from './summary';
 import type { LeadpaceDb } from './schema';
 
 /**

@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { LeadRecord } from '../domain/lead';
-import { PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
+import { isPlanRow, PLAN_ROW_ID, type PlanRow } from '../domain/popup-plan';
 import { applyLeadChanges, buildSummaryRows, decodeRow, rowsTouched, type LeadChange, type SummaryLead, type SummaryRow } from '../domain/popup-summary';
 import { firstDayRow, firstSoldRow, receivedRows } from '../domain/popup-summary-read';
 import type { LeadpaceDb } from './schema';
@@ -22,18 +22,6 @@ const isLeadRecord = (value: unknown): value is LeadRecord =>
 
 const isSummaryRow = (value: unknown): value is SummaryRow =>
   typeof value === 'object' && value !== null && 'id' in value && 'keys' in value && Array.isArray(value.keys) && 'attemptAt' in value;
-
-export const isPlanRow = (value: unknown): value is PlanRow =>
-  typeof value === 'object' &&
-  value !== null &&
-  'id' in value &&
-  value.id === PLAN_ROW_ID &&
-  'fingerprint' in value &&
-  typeof value.fingerprint === 'string' &&
-  'keys' in value &&
-  Array.isArray(value.keys) &&
-  'nums' in value &&
-  Array.isArray(value.nums);
 
 // One summary update at a time per transaction: two writes in one transaction (a Promise.all
 // of puts) would otherwise both read a row before either wrote it back.

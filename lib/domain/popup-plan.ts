@@ -34,6 +34,19 @@ const FLAG_KNOWN = 1;
 const FLAG_BACKLOG = 2;
 const KINDS: readonly CadencePlan['kind'][] = ['done', 'first', 'unscheduled', 'scheduled'];
 
+/** Whether a stored value is a plan row (a read of the summary store returns any row). */
+export const isPlanRow = (value: unknown): value is PlanRow =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  value.id === PLAN_ROW_ID &&
+  'fingerprint' in value &&
+  typeof value.fingerprint === 'string' &&
+  'keys' in value &&
+  Array.isArray(value.keys) &&
+  'nums' in value &&
+  Array.isArray(value.nums);
+
 /** Which settings a plan was made with: plans made with others rank nothing. */
 export const planFingerprint = (cadence: CadenceSettings, hours: OpeningHours): string => JSON.stringify([cadence, hours]);
 

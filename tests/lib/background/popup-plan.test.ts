@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { keepPopupPlan } from '@/lib/background/popup-plan';
 import { openLeadpaceDb, type LeadpaceDb } from '@/lib/db/schema';
-import { isPlanRow } from '@/lib/db/summary';
 import { recordLeadSeen } from '@/lib/db/writes';
-import { planFingerprint, PLAN_ROW_ID } from '@/lib/domain/popup-plan';
+import { isPlanRow, planFingerprint, PLAN_ROW_ID } from '@/lib/domain/popup-plan';
 import { readSettings, settingsItem } from '@/lib/settings';
 
 // The background keeps the popup's plan row: made at start, made again after each write to the
