@@ -12,9 +12,11 @@ import type { LeadpaceDb } from './schema';
  */
 export async function keepPlan(db: LeadpaceDb, cadence: CadenceSettings, hours: OpeningHours): Promise<boolean> {
   const fingerprint = planFingerprint(cadence, hours);
+  const isCurrent = (row: unknown) => isPlanRow(row) && row.fingerprint === fingerprint;
+  // The minute tick asks every time: a current row costs one read, not a write lock on the summary.
+  if (isCurrent(await db.summary.get(PLAN_ROW_ID))) return false;
   return db.transaction('rw', db.summary, async () => {
-    const current = await db.summary.get(PLAN_ROW_ID);
-    if (isPlanRow(current) && current.fingerprint === fingerprint) return false;
+    if (isCurrent(await db.summary.get(PLAN_ROW_ID))) return false;
     const open = decodeAll(await db.summary.where('id').startsWith('open:').toArray());
     await db.summary.put(buildPlanRow(open, cadence, hours));
     return true;

@@ -38,6 +38,21 @@ const keyOrder = new Intl.Collator();
 // New leads (inside their first-attempt window) above the overdue backlog, as in actionList.
 const RANK: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 4 };
 
+/**
+ * The kernel's urgency order of ranked leads (rankOpenLeads, and the popup's ranking from
+ * plans). Overdue leads go by due time: business time late only grows with an earlier due time,
+ * so that is longest late first (and, equally late, the one due first) without computing it.
+ */
+export function byUrgency(a: { lead: Pick<RankableLead, 'key' | 'receivedAt'>; state: LeadState }, b: { lead: Pick<RankableLead, 'key' | 'receivedAt'>; state: LeadState }): number {
+  const rank = RANK[a.state.state] - RANK[b.state.state];
+  if (rank !== 0) return rank;
+  let byTime = 0;
+  if (a.state.state === 'overdue' || a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
+  else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
+  else byTime = a.lead.receivedAt - b.lead.receivedAt;
+  return byTime || keyOrder.compare(a.lead.key, b.lead.key);
+}
+
 function computeState(lead: RankableLead, now: number, cadence: CadenceSettings, hours: OpeningHours): LeadState {
   return leadState({ receivedAt: lead.receivedAt, status: lead.status, attempts: lead.attemptLog ?? [] }, cadence, hours, now);
 }
@@ -60,18 +75,7 @@ export function rankOpenLeads<L extends RankableLead>(
       lead,
       state: computeState(lead, now, cadence, hours),
     }))
-    .sort((a, b) => {
-      const rank = RANK[a.state.state] - RANK[b.state.state];
-      if (rank !== 0) return rank;
-      let byTime = 0;
-      // Equal business time late (the time between the two due times was all closed): the one
-      // due first. That is also the order of due times alone, which the popup's plans sort by.
-      if (a.state.state === 'overdue') byTime = b.state.overdueByMs - a.state.overdueByMs || (a.state.dueAt ?? 0) - (b.state.dueAt ?? 0);
-      else if (a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
-      else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
-      else byTime = a.lead.receivedAt - b.lead.receivedAt;
-      return byTime || keyOrder.compare(a.lead.key, b.lead.key);
-    });
+    .sort(byUrgency);
 }
 
 /** Open leads, most urgent first (see rankOpenLeads). */

@@ -1,5 +1,6 @@
 import { businessDurationMs, type OpeningHours } from './business-time';
-import { planOf, stateAt, type CadencePlan, type CadenceSettings, type LateBy, type LeadState, type SlaState } from './cadence';
+import { planOf, stateAt, type CadencePlan, type CadenceSettings, type LateBy } from './cadence';
+import { byUrgency } from './metrics';
 import { CHANNELS, STATUSES, type Channel, type LeadStatus } from './model';
 import type { RankedPopupLead } from './popup-summary-read';
 import type { SummaryLead } from './popup-summary';
@@ -159,23 +160,10 @@ const lazyLateBy: LateBy = (state, dueAt, now, hours) => {
   });
 };
 
-const RANK: Record<SlaState, number> = { new: 0, overdue: 1, due: 2, waiting: 3, done: 4 };
-const keyOrder = new Intl.Collator();
-
 /**
- * Open leads with their state at `now`, most urgent first: the order of the kernel's
- * rankOpenLeads (metrics.ts), from plans. Overdue leads go by due time, which is their order
- * by business time late (longer late is due earlier; equal late, the one due first).
+ * Open leads with their state at `now`, most urgent first: the kernel's order (byUrgency), from
+ * plans instead of the cadence engine.
  */
 export function rankPlannedLeads(leads: readonly PlannedLead[], now: number, hours: OpeningHours): RankedPopupLead[] {
-  const ranked: { lead: PlannedLead['lead']; state: LeadState }[] = leads.map(({ lead, plan }) => ({ lead, state: stateAt(plan, now, hours, lazyLateBy) }));
-  return ranked.sort((a, b) => {
-    const rank = RANK[a.state.state] - RANK[b.state.state];
-    if (rank !== 0) return rank;
-    let byTime = 0;
-    if (a.state.state === 'overdue' || a.state.state === 'due' || a.state.state === 'waiting') byTime = (a.state.dueAt ?? Infinity) - (b.state.dueAt ?? Infinity);
-    else if (a.state.state === 'new') byTime = (a.state.overdueAt ?? Infinity) - (b.state.overdueAt ?? Infinity) || a.lead.receivedAt - b.lead.receivedAt;
-    else byTime = a.lead.receivedAt - b.lead.receivedAt;
-    return byTime || keyOrder.compare(a.lead.key, b.lead.key);
-  });
+  return leads.map(({ lead, plan }) => ({ lead, state: stateAt(plan, now, hours, lazyLateBy) })).sort(byUrgency);
 }

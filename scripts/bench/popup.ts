@@ -7,6 +7,7 @@
  * The same is measured for an empty React page of the extension (the floor), and what the page
  * reads of the raw events until its team board is shown.
  */
+import { plannedKeys } from '../lib/plan-row';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../lib/extension-browser';
 import { atMost, recordFigure } from './figures';
@@ -85,23 +86,7 @@ export function installPopupProbe(): void {
  */
 export async function makePlanRow(page: Page): Promise<number> {
   await page.evaluate(() => chrome.runtime.sendMessage({ leadpaceTest: 'tick' }));
-  const planned = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('leadpace');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('summary', 'readonly').objectStore('summary').get('plan');
-          get.onsuccess = () => {
-            db.close();
-            const row: unknown = get.result;
-            resolve(typeof row === 'object' && row !== null && 'keys' in row && Array.isArray(row.keys) ? row.keys.length : -1);
-          };
-          get.onerror = () => reject(get.error ?? new Error('read failed'));
-        };
-      }),
-  );
+  const planned = (await plannedKeys(page))?.length ?? -1;
   if (planned < 0) throw new Error('the background made no plan row after its tick');
   return planned;
 }

@@ -1,28 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { plannedKeys } from '@/scripts/lib/plan-row';
 import { createFreshLead, inPanel, logAttemptInPanel, openPopup, tabInFront, setupExtensionAndCrm } from './harness';
 
 const env = setupExtensionAndCrm();
-
-/** The keys of the background's plan row, read with raw IndexedDB; null while there is none. */
-const plannedKeys = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[] | null>((resolve, reject) => {
-        const open = indexedDB.open('leadpace');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('summary', 'readonly').objectStore('summary').get('plan');
-          get.onsuccess = () => {
-            db.close();
-            const row: unknown = get.result;
-            resolve(typeof row === 'object' && row !== null && 'keys' in row && Array.isArray(row.keys) ? row.keys.map(String) : null);
-          };
-          get.onerror = () => reject(get.error ?? new Error('read failed'));
-        };
-      }),
-  );
 
 describe('popup', () => {
   it('lists the open leads with their attempt counts and focuses the lead tab on click', async () => {

@@ -130,6 +130,9 @@ async function expectSameReads(db: LeadpaceDb, now: number): Promise<void> {
     if (!data.ok) throw new Error(data.reason);
     const leads = await db.leads.toArray();
     const reference = rankOpenLeads(await openLeads(db), at, DEFAULT_CADENCE_SETTINGS, HOURS);
+    // Overdue leads ranked by due time are longest late first.
+    const late = reference.filter((r) => r.state.state === 'overdue').map((r) => r.state.overdueByMs);
+    expect(late).toEqual([...late].sort((x, y) => y - x));
     const ranked = rankSummaryLeads(data.open ?? [], at, DEFAULT_CADENCE_SETTINGS, HOURS);
     expect(ranked.map((r) => [r.lead.key, r.state])).toEqual(reference.map((r) => [r.lead.key, r.state]));
     const seenToday = leads.filter((l) => l.firstSeenAt >= start || (l.firstAttemptAt !== null && l.firstAttemptAt >= start));
@@ -181,6 +184,8 @@ async function expectSamePlans(db: LeadpaceDb, now: number): Promise<void> {
       expect(data.open).toBeNull();
       if (!data.plan) throw new Error('no plan row read');
       const reference = rankOpenLeads(await openLeads(db), at, cadence, hours);
+      const late = reference.filter((r) => r.state.state === 'overdue').map((r) => r.state.overdueByMs);
+      expect(late).toEqual([...late].sort((x, y) => y - x));
       const ranked = rankPlannedLeads(decodePlanRow(data.plan), at, hours);
       expect(ranked.map((r) => [r.lead.key, r.state])).toEqual(reference.map((r) => [r.lead.key, r.state]));
       for (const [i, r] of ranked.entries()) {
