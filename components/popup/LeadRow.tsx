@@ -1,5 +1,5 @@
 import type { PopupLead } from '@/lib/domain/popup-summary-read';
-import { formatDuration } from '@/lib/i18n/format';
+import { formatDuration } from '@/lib/i18n/numbers';
 import { useI18n } from '../ui/i18n';
 import { sourceLabel } from '../ui/labels';
 import { removedDetailsLabel } from '@/lib/privacy/removed-label';

@@ -4,7 +4,7 @@ import { dayBounds } from '@/lib/domain/metrics';
 import { decodePlanRow, planFingerprint, rankPlannedLeads, type PlanRow } from '@/lib/domain/popup-plan';
 import { rankSummaryLeads, summaryTodayStats } from '@/lib/domain/popup-summary-read';
 import { monthPacing } from '@/lib/domain/pacing';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-schema';
 import type { Result } from '@/lib/messaging';
 import { useI18n } from '../ui/i18n';
 import { useNow } from '../ui/use-now';

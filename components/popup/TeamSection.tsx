@@ -7,7 +7,7 @@ import { readReceivedLeads, SUMMARY_TABLE } from '@/lib/db/summary';
 import { summaryFacts } from '@/lib/domain/popup-summary-read';
 import { formatDateTime, formatDuration } from '@/lib/i18n/format';
 import { describeTeamError } from '@/lib/i18n/team-errors';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-schema';
 import type { TeamInfo } from '@/lib/sync/connection';
 import { periodBounds } from '@/lib/domain/periods';
 import { isBelowTeamSla } from '@/lib/domain/team-board';

@@ -1,5 +1,5 @@
 import type { TodayStats } from '@/lib/domain/metrics';
-import { formatDuration, formatInteger } from '@/lib/i18n/format';
+import { formatDuration, formatInteger } from '@/lib/i18n/numbers';
 import { useI18n } from '../ui/i18n';
 import '@/lib/i18n/messages/popup';
 

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { safely } from '@/lib/safely';
 import { resolveLang, translator, type Lang, type Translate } from '@/lib/i18n';
-import { parseSettings, settingsItem, type LanguageSetting } from '@/lib/settings';
+import type { LanguageSetting } from '@/lib/settings-schema';
+import { followSettings } from '@/lib/storage/settings-read';
 
 interface I18n {
   lang: Lang;
@@ -17,14 +18,10 @@ export function useLanguageSetting(): LanguageSetting {
   const [setting, setSetting] = useState<LanguageSetting>('auto');
   useEffect(() => {
     let alive = true;
-    settingsItem
-      .getValue()
-      .then((value) => alive && setSetting(parseSettings(value).language))
-      .catch(() => undefined);
-    const unwatch = settingsItem.watch((value) => setSetting(parseSettings(value).language));
+    const unfollow = followSettings((value) => alive && setSetting(value.language));
     return () => {
       alive = false;
-      safely(unwatch);
+      safely(unfollow);
     };
   }, []);
   return setting;

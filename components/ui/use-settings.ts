@@ -1,6 +1,7 @@
 import { safely } from '@/lib/safely';
 import { useEffect, useState } from 'react';
-import { DEFAULT_SETTINGS, parseSettings, settingsItem, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings-schema';
+import { followSettings } from '@/lib/storage/settings-read';
 
 /** The current settings (defaults until read), kept live when they change on the options page. */
 export function useSettings(): Settings {
@@ -15,14 +16,10 @@ export function useStoredSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let alive = true;
-    settingsItem
-      .getValue()
-      .then((value) => alive && setSettings(parseSettings(value)))
-      .catch(() => undefined);
-    const unwatch = settingsItem.watch((value) => setSettings(parseSettings(value)));
+    const unfollow = followSettings((value) => alive && setSettings(value));
     return () => {
       alive = false;
-      safely(unwatch);
+      safely(unfollow);
     };
   }, []);
   return settings;

@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { dayBounds } from './metrics';
 
 /**
@@ -52,7 +51,11 @@ export function goLiveForExisting(earliestFirstSeenAt: number | null, now: numbe
 
 /** A go-live as the date input shows it: the dealer's calendar day, `yyyy-MM-dd`. */
 export function goLiveDate(goLiveAt: number, timeZone: string): string {
-  return format(new TZDate(goLiveAt, timeZone), 'yyyy-MM-dd');
+  // By hand rather than date-fns' format: this module is on the popup's first screen, and format
+  // brings its token parser and a default locale along.
+  const day = new TZDate(goLiveAt, timeZone);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(day.getFullYear(), 4)}-${pad(day.getMonth() + 1, 2)}-${pad(day.getDate(), 2)}`;
 }
 
 /** The go-live for a date the dealer picked: the start of that day in the dealer's zone; null if not a date. */

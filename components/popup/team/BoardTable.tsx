@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDuration } from '@/lib/i18n/format';
+import { formatDuration } from '@/lib/i18n/numbers';
 import { FIRST_DIRECTION, isBelowTeamSla, rankRows, sortBoard, type BoardColumn } from '@/lib/domain/team-board';
 import type { LeaderboardPeriod, LeaderboardStats } from '@/lib/sync/wire';
 import { COLUMN_VIEWS, conversionN, type CellContext } from '../../report/team/board-columns';

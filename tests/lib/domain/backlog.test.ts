@@ -72,6 +72,14 @@ describe('goLiveDate and goLiveFromDate: the date input in the dealer’s zone',
     expect(goLiveFromDate(date, zone)).toBe(at(start));
     expect(goLiveDate(at(start), zone)).toBe(date);
   });
+  it.each([
+    ['2026-11-30T23:30:00-05:00', 'America/New_York', '2026-11-30'],
+    ['2026-12-01T00:30:00+01:00', ZONE, '2026-12-01'],
+    ['2027-01-01T00:10:00+01:00', ZONE, '2027-01-01'],
+    ['2026-12-31T23:59:00+01:00', 'Pacific/Auckland', '2027-01-01'],
+  ])('reads %s in %s as the dealer’s date %s, not the UTC one', (instant, zone, date) => {
+    expect(goLiveDate(at(instant), zone)).toBe(date);
+  });
   it.each(['', 'yesterday', '2026-02-30', '2026-13-01', '01-12-2026'])('refuses %j', (date) => {
     expect(goLiveFromDate(date, ZONE)).toBeNull();
   });
