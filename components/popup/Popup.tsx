@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { dayBounds } from '@/lib/domain/metrics';
 import { decodePlanRow, planFingerprint, rankPlannedLeads, type PlanRow } from '@/lib/domain/popup-plan';
@@ -27,6 +27,12 @@ import '@/lib/i18n/messages/report-nav';
 
 /** Rows rendered at first, and added per "show more". */
 const PAGE = 30;
+/**
+ * "My leads" rows in the popup's first frame. Below the eight Now rows only the first few fit in
+ * the 600 px window; React's first commit of all 30 was the largest task before the first paint,
+ * so the rest follow in the next task, after that frame.
+ */
+const FIRST_FRAME_ROWS = 6;
 
 export interface PopupProps {
   /** The database, or its promise while Dexie's code loads (the first screen reads without it). */
@@ -158,6 +164,14 @@ function PopupBody({
     if (planned) return rankPlannedLeads(planned, now, settings.openingHours);
     return data.open ? rankSummaryLeads(data.open, now, settings.cadence, settings.openingHours) : null;
   }, [data, planned, now, settings]);
+  const ready = data?.ok === true && ranked !== null;
+  const [firstFramePainted, setFirstFramePainted] = useState(false);
+  // Passive effects of the first commit with rows run after its paint; the rest go one task later.
+  useEffect(() => {
+    if (!ready || firstFramePainted) return;
+    const timer = setTimeout(() => setFirstFramePainted(true), 0);
+    return () => clearTimeout(timer);
+  }, [ready, firstFramePainted]);
   // Without usable plans the open leads are still on their way (see needsOpen).
   if (data === undefined || settings === null || (data.ok && ranked === null)) {
     return (
@@ -201,7 +215,7 @@ function PopupBody({
             </div>
           ) : (
             <ul className="pp-rows">
-              {leads.slice(0, shown).map((lead) => (
+              {leads.slice(0, firstFramePainted ? shown : Math.min(shown, FIRST_FRAME_ROWS)).map((lead) => (
                 <LeadRow
                   key={lead.key}
                   lead={lead}

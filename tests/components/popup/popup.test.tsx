@@ -220,6 +220,23 @@ describe('Popup: languages', () => {
     expect(screen.queryByTestId('show-more')).toBeNull();
   });
 
+  it('paints the first frame with the few rows that fit, and the rest of the 30 a task later', async () => {
+    for (let i = 0; i < 35; i++) await seen(`q${String(i).padStart(2, '0')}`, '2025-01-15T09:00:00Z', { receivedAt: `2025-01-15T09:${String(i).padStart(2, '0')}:00Z` });
+    // A commit's DOM changes reach the observer together, after the commit: its first call
+    // with rows sees the first frame's rows, before the timer that adds the rest.
+    const firstFrame: number[] = [];
+    const observer = new MutationObserver(() => {
+      const rows = document.querySelectorAll('[data-testid="my-leads"] [data-testid="lead-row"]').length;
+      if (rows > 0 && firstFrame.length === 0) firstFrame.push(rows, document.querySelectorAll('[data-testid="now-row"]').length);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    renderPopup();
+    await waitFor(() => expect(within(screen.getByTestId('my-leads')).getAllByTestId('lead-row')).toHaveLength(30));
+    observer.disconnect();
+    expect(firstFrame).toEqual([6, 8]);
+    expect(screen.getByTestId('today')).toBeTruthy();
+  });
+
   it('renders the empty state in Dutch', async () => {
     renderPopup({ lang: 'nl' });
     expect((await screen.findByTestId('empty-leads')).textContent).toMatch(/Geen openstaande leads/);
