@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { EXTENSION_DIR, launchWithExtension, removeProfile } from '../lib/extension-browser';
 import { initScript } from './page-script';
-import { installPopupProbe, makePlanRow, putRows, readProbe } from './popup';
+import { installPopupProbe, makePlanRow, putRows, reloadAndProbe } from './popup';
 import { buildPopupSeed } from './popup-data';
 import type { BrowserContext, Page } from 'playwright-core';
 import { TRACE_CATEGORIES, threadOfScript, type TraceEvent } from './trace';
@@ -179,13 +179,11 @@ try {
   await makePlanRow(page);
   await page.goto(url);
   for (let i = 0; i < WARM_RELOADS; i++) {
-    await page.reload();
-    const r = await readProbe(page);
+    const r = await reloadAndProbe(page);
     console.log(`warm reload ${i + 1}: first row ${r.firstRow.toFixed(1)} ms, painted ${r.painted.toFixed(1)} ms`);
   }
   const tracer = await startProfiledTrace(browser.context, page);
-  await page.reload();
-  const run = await readProbe(page);
+  const run = await reloadAndProbe(page);
   const timings = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource').map((r) => ({
@@ -218,8 +216,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.reload();
-  const profiled = await readProbe(page);
+  const profiled = await reloadAndProbe(page);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
   const cpu: CpuProfile = { nodes: profile.nodes, samples: profile.samples ?? [], timeDeltas: profile.timeDeltas ?? [], startTime: profile.startTime };

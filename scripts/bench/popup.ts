@@ -31,6 +31,9 @@ interface PopupProbe {
 
 type ProbeWindow = Window & { __leadpaceBench?: PopupProbe };
 
+/** What the probe logs once the frame is painted (a literal: the probe runs in the page). */
+const PAINTED_MESSAGE = 'leadpace-bench:popup-painted';
+
 /** Main world of popup.html, before its scripts. */
 export function installPopupProbe(): void {
   const probe: PopupProbe = { firstRow: null, today: null, painted: null, eventsRead: 0 };
@@ -71,6 +74,7 @@ export function installPopupProbe(): void {
         setTimeout(() => {
           probe.painted = performance.now();
           console.timeStamp('bench:popup-painted');
+          console.debug('leadpace-bench:popup-painted');
         }, 0),
       );
     }
@@ -145,6 +149,18 @@ async function eventsReadByBoard(page: Page): Promise<number> {
   return page.evaluate(() => (window as ProbeWindow).__leadpaceBench?.eventsRead ?? Number.NaN);
 }
 
+/**
+ * Reloads and waits for the probe's console message, running nothing in the page until it has
+ * painted: Playwright's waitForFunction would first compile its injected script in the page's
+ * main world (~30 ms in a trace) and then poll every frame, on the thread the popup renders on,
+ * while the empty page has mostly painted before the reload's load event returns.
+ */
+export async function reloadAndProbe(page: Page): Promise<RenderResult> {
+  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED_MESSAGE, timeout: 30_000 });
+  await Promise.all([painted, page.reload()]);
+  return readProbe(page);
+}
+
 export async function readProbe(page: Page): Promise<RenderResult> {
   await page.waitForFunction(() => (window as ProbeWindow).__leadpaceBench?.painted != null, undefined, { timeout: 30_000 });
   const result = await page.evaluate(() => {
@@ -186,14 +202,12 @@ export async function benchPopup(browser: ExtensionBrowser): Promise<TableRow[]>
     const runs: RenderResult[] = [];
     const eventsRead: number[] = [];
     for (let i = 0; i < RELOADS; i++) {
-      await page.reload();
-      runs.push(await readProbe(page));
+      runs.push(await reloadAndProbe(page));
       eventsRead.push(await eventsReadByBoard(page));
     }
     // One more reload, traced: where the popup's main thread spends the time until painted.
     const tracer = await startTracing(browser.context, page);
-    await page.reload();
-    const traced = await readProbe(page);
+    const traced = await reloadAndProbe(page);
     const events = await tracer.stop();
     const thread = threadOfScript(events, '/chunks/popup-');
     const breakdown = thread ? threadBreakdown(events, thread, { toTs: markerTs(events, 'bench:popup-painted') }) : [];
@@ -266,8 +280,7 @@ export async function benchPopup(browser: ExtensionBrowser): Promise<TableRow[]>
     await page.goto(emptyUrl);
     await readProbe(page);
     for (let i = 0; i < RELOADS; i++) {
-      await page.reload();
-      emptyRuns.push(await readProbe(page));
+      emptyRuns.push(await reloadAndProbe(page));
     }
     const empty = summarise(emptyRuns.map((r) => r.painted));
     const ratio = painted.median / empty.median;
