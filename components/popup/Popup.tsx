@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { dayBounds } from '@/lib/domain/metrics';
 import { decodePlanRow, planFingerprint, rankPlannedLeads, type PlanRow } from '@/lib/domain/popup-plan';
@@ -21,6 +21,7 @@ import { PacingSection } from './PacingSection';
 import { LeadRow } from './LeadRow';
 import { createPopupStore } from './popup-store';
 import { TodaySection } from './TodaySection';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import { useManagerPopup } from './use-manager-popup';
 import { usePopupData, type DirectSummaryRead, type PopupData, type PopupDbSource } from './use-popup-data';
 import '@/lib/i18n/messages/report-nav';
@@ -80,8 +81,9 @@ export function Popup({ db, directRead, openLead, closeWindow, openOptions, now:
   const openingKey = useStore(store, (s) => s.openingKey);
   const openError = useStore(store, (s) => s.openError);
   // A manager's popup opens on the team: their own browser rarely holds leads of its own.
-  // Everything but the rep's own leads and figures waits for them: their code loads after.
-  const firstScreen = data !== undefined;
+  // Everything but the rep's own leads and figures waits for them to be painted: their code
+  // loads after.
+  const firstScreen = useAfterFirstPaint(data !== undefined);
   const manager = useManagerPopup(firstScreen);
 
   const open = (leadKey: string) => {
@@ -164,14 +166,7 @@ function PopupBody({
     if (planned) return rankPlannedLeads(planned, now, settings.openingHours);
     return data.open ? rankSummaryLeads(data.open, now, settings.cadence, settings.openingHours) : null;
   }, [data, planned, now, settings]);
-  const ready = data?.ok === true && ranked !== null;
-  const [firstFramePainted, setFirstFramePainted] = useState(false);
-  // Passive effects of the first commit with rows run after its paint; the rest go one task later.
-  useEffect(() => {
-    if (!ready || firstFramePainted) return;
-    const timer = setTimeout(() => setFirstFramePainted(true), 0);
-    return () => clearTimeout(timer);
-  }, [ready, firstFramePainted]);
+  const firstFramePainted = useAfterFirstPaint(data?.ok === true && ranked !== null);
   // Without usable plans the open leads are still on their way (see needsOpen).
   if (data === undefined || settings === null || (data.ok && ranked === null)) {
     return (

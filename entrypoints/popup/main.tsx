@@ -5,7 +5,9 @@ import { Popup } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/i18n';
 import type { ExecuteScript } from '@/lib/capture/capture';
 import type { LeadpaceDb } from '@/lib/db/schema';
-import { readSummaryDirect } from '@/lib/db/summary-direct';
+import { startDirectRead } from '@/lib/db/summary-early';
+import { dayBounds } from '@/lib/domain/metrics';
+import { primeSettings } from '@/lib/storage/settings-read';
 import './style.css';
 
 declare const __LEADPACE_TEST_HOOKS__: boolean;
@@ -54,7 +56,10 @@ const openLead = async (leadKey: string) => (await import('@/lib/messaging')).se
 // IndexedDB, and Dexie's chunk loads when the popup first asks for the database, after it.
 let database: Promise<LeadpaceDb> | undefined;
 const db = () => (database ??= import('@/lib/db/schema').then((m) => m.leadpaceDb()));
-const directRead = (dayStart: number, withOpen: boolean) => readSummaryDirect(dayStart, undefined, withOpen);
+// The first screen's two reads start now, while React sets itself up, instead of in its first
+// commit: the summary (for the day the popup will ask for) and the settings.
+const directRead = startDirectRead(dayBounds(Date.now()).start);
+primeSettings();
 
 const root = document.getElementById('root');
 if (root) {

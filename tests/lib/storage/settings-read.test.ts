@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, firstRunSettings, readSettings, saveSettings, settingsItem, type Settings } from '@/lib/settings';
-import { followSettings } from '@/lib/storage/settings-read';
+import { followSettings, primeSettings } from '@/lib/storage/settings-read';
 
 // followSettings reads storage.local itself instead of through settingsItem (the popup's first
 // screen does not load WXT's storage layer): it must see exactly what the item sees.
@@ -81,6 +81,36 @@ describe('followSettings', () => {
     await fakeBrowser.storage.local.set({ repId: 'x' });
     await fakeBrowser.storage.session.set({ settings: { repName: 'session' } });
     expect(seen).toHaveLength(1);
+    stop();
+  });
+});
+
+describe('primeSettings: the popup starts the read before React renders', () => {
+  it('hands its read to the next followSettings, which reads no second time', async () => {
+    const saved = await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Primed' });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    primeSettings();
+    const { next, stop } = follow();
+    expect(await next(1)).toEqual(saved);
+    expect(get).toHaveBeenCalledTimes(1);
+    // Taken: the next follower reads for itself.
+    const again = follow();
+    expect(await again.next(1)).toEqual(saved);
+    expect(get).toHaveBeenCalledTimes(2);
+    stop();
+    again.stop();
+    get.mockRestore();
+  });
+
+  it('gives a change made between priming and following, not the older read', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, repName: 'Before' });
+    primeSettings();
+    const newer = await saveSettings({ ...DEFAULT_SETTINGS, repName: 'After', language: 'nl' });
+    await new Promise((wake) => setTimeout(wake, 0));
+    const { next, seen, stop } = follow();
+    expect(await next(1)).toEqual(newer);
+    await new Promise((wake) => setTimeout(wake, 0));
+    expect(seen).toEqual([newer]);
     stop();
   });
 });
