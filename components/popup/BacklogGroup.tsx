@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PopupLead } from '@/lib/domain/popup-summary-read';
 import { useI18n } from '../ui/i18n';
 import { LeadRow } from './LeadRow';
-import '@/lib/i18n/messages/crm-status';
+import '@/lib/i18n/messages/popup';
 
 /** Rows rendered at first, and added per "show more". */
 const PAGE = 30;

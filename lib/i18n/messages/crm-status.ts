@@ -8,8 +8,6 @@ const en = {
   'backlog.note': 'from before Leadpace',
   'backlog.noteTitle':
     'This lead was in your CRM before Leadpace went live there. It is shown as it is, but never counted in speed, SLA or the leaderboard.',
-  'popup.backlog.title': 'Found in your CRM from before Leadpace ({count})',
-  'popup.backlog.help': 'Not in Now or the badge until you log an attempt on one, and never in your figures.',
   'options.statusRules.title': 'CRM status',
   'options.statusRules.intro':
     'When a lead’s status in your CRM is further along than in Leadpace, Leadpace follows it: once, and never backwards. A lead closed in the CRM is judged by the same closed-too-early rule as one closed in the panel.',
@@ -44,8 +42,6 @@ const nl: Record<keyof typeof en, string> = {
   'backlog.note': 'van vóór Leadpace',
   'backlog.noteTitle':
     'Deze lead stond al in je CRM voordat Leadpace daar live ging. Hij wordt getoond zoals hij is, maar telt nooit mee in snelheid, SLA of de ranglijst.',
-  'popup.backlog.title': 'Gevonden in je CRM van vóór Leadpace ({count})',
-  'popup.backlog.help': 'Niet in Nu of de badge tot je er een poging op logt, en nooit in je cijfers.',
   'options.statusRules.title': 'CRM-status',
   'options.statusRules.intro':
     'Staat een lead in je CRM verder dan in Leadpace, dan volgt Leadpace het CRM: één keer, en nooit terug. Een lead die in het CRM gesloten wordt, krijgt dezelfde te-vroeg-gesloten-regel als een lead die in het paneel gesloten wordt.',

@@ -44,6 +44,8 @@ const en = {
   'popup.pacing.projection': 'Projection',
   'popup.pacing.behind': 'Behind pace: {short} sale(s) short of today’s pro-rata target.',
   'popup.pacing.onTrack': 'On pace.',
+  'popup.backlog.title': 'Found in your CRM from before Leadpace ({count})',
+  'popup.backlog.help': 'Not in Now or the badge until you log an attempt on one, and never in your figures.',
 } as const;
 
 const nl: Record<keyof typeof en, string> = {
@@ -89,6 +91,8 @@ const nl: Record<keyof typeof en, string> = {
   'popup.pacing.projection': 'Prognose',
   'popup.pacing.behind': 'Achter op schema: {short} verkoop/verkopen onder het doel tot vandaag.',
   'popup.pacing.onTrack': 'Op schema.',
+  'popup.backlog.title': 'Gevonden in je CRM van vóór Leadpace ({count})',
+  'popup.backlog.help': 'Niet in Nu of de badge tot je er een poging op logt, en nooit in je cijfers.',
 };
 
 export const popup = { en, nl };
