@@ -26,5 +26,8 @@ export function textArray(values: readonly (string | null)[]): string {
 
 /** `{1,2,NULL}`: the literal of a bigint[] or int[], each number as the driver would write it. */
 export function numberArray(values: readonly (number | null)[]): string {
+  // JSON writes a finite number as String() does, in one native pass; it would write NaN and
+  // Infinity as null, which must fail as they do through the driver, not become NULL.
+  if (values.every((v) => v === null || Number.isFinite(v))) return `{${JSON.stringify(values).slice(1, -1)}}`;
   return `{${values.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 }

@@ -21,7 +21,14 @@ const TEXTS: [name: string, values: (string | null)[], literal?: string][] = [
 const NUMBERS: [name: string, values: (number | null)[], literal: string][] = [
   ['empty', [], '{}'],
   ['epoch ms and counters', [1773824400000, 0, 42], '{1773824400000,0,42}'],
-  ['nulls', [null, 7, null], '{NULL,7,NULL}'],
+  ['nulls', [null, 7, null], '{null,7,null}'],
+  ['negative zero and fractions', [-0, 1.5, -2], '{0,1.5,-2}'],
+];
+
+// Not numbers PostgreSQL takes: written as the driver writes them, so they fail the same way.
+const NOT_FINITE: [name: string, values: (number | null)[], literal: string][] = [
+  ['NaN', [1, Number.NaN, null], '{1,NaN,NULL}'],
+  ['Infinity', [Number.POSITIVE_INFINITY], '{Infinity}'],
 ];
 
 describe('array literals', () => {
@@ -32,7 +39,7 @@ describe('array literals', () => {
   it.each(TEXTS.filter((c) => c[2] !== undefined))('text: %s', (_, values, literal) => {
     expect(textArray(values)).toBe(literal);
   });
-  it.each(NUMBERS)('numbers: %s', (_, values, literal) => {
+  it.each([...NUMBERS, ...NOT_FINITE])('numbers: %s', (_, values, literal) => {
     expect(numberArray(values)).toBe(literal);
   });
 });
@@ -46,8 +53,11 @@ describe.runIf(Boolean(PG_URL))('array literals read back by PostgreSQL', () => 
     const { rows } = await client.query<{ a: (string | null)[] }>('select $1::text[] as a', [textArray(values)]);
     expect(rows[0]?.a).toEqual(values);
   });
-  it.each(NUMBERS)('bigint[]: %s', async (_, values) => {
-    const { rows } = await client.query<{ a: (string | null)[] }>('select $1::bigint[] as a', [numberArray(values)]);
-    expect(rows[0]?.a).toEqual(values.map((v) => (v === null ? null : String(v))));
+  it.each(NUMBERS)('numeric[]: %s', async (_, values) => {
+    const { rows } = await client.query<{ a: (string | null)[] }>('select $1::numeric[] as a', [numberArray(values)]);
+    expect(rows[0]?.a?.map((v) => (v === null ? null : Number(v)))).toEqual(values.map((v) => (v === null ? null : v + 0)));
+  });
+  it.each(NOT_FINITE)('bigint[] refuses %s', async (_, values) => {
+    await expect(client.query('select $1::bigint[] as a', [numberArray(values)])).rejects.toThrow();
   });
 });
