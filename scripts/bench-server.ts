@@ -89,8 +89,7 @@ async function benchIngest(name: 'sqlite' | 'postgres'): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadpace-bench-http-'));
   const { db, cleanup } = name === 'sqlite'
     ? await (async () => {
-        // Opened as the server opens it, so the bare insert below runs on the same engine setup.
-        const sqliteDb = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db'), backgroundCheckpoints: true });
+        const sqliteDb = await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') });
         return { db: sqliteDb, cleanup: async () => { await sqliteDb.close(); } };
       })()
     : await openEngine(name);
@@ -272,7 +271,7 @@ async function benchLoad(name: 'sqlite' | 'postgres'): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'leadpace-bench-load-'));
     // SQLite: the server opens the file in its data folder, so the benchmark opens that one.
     const { db, cleanup } =
-      name === 'sqlite' ? await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db'), backgroundCheckpoints: true }).then((d) => ({ db: d, cleanup: () => d.close() })) : await openEngine(name);
+      name === 'sqlite' ? await openDb({ engine: 'sqlite', file: join(dataDir, 'leadpace.db') }).then((d) => ({ db: d, cleanup: () => d.close() })) : await openEngine(name);
     try {
       return await runLoad({ engine: name, db, dataDir, reps, seconds, seed });
     } finally {

@@ -20,8 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const log = jsonLogger();
-  // The server's one thread never waits on a checkpoint's disk writes (the CLI's may).
-  const db = await openDb(config.db.engine === 'sqlite' ? { ...config.db, backgroundCheckpoints: true } : config.db);
+  const db = await openDb(config.db);
   const app = createApp({ db, log, trustedProxies: config.trustedProxies });
   // Started once listening, so the first log line is always `listening`.
   let stopRetention = (): void => {};

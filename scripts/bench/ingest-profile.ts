@@ -46,7 +46,7 @@ function onLog(event: LogEvent): void {
 async function open(engine: 'sqlite' | 'postgres'): Promise<{ db: Db; done(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'leadpace-profile-'));
-    const db = await openDb({ engine, file: join(dir, 'p.db'), backgroundCheckpoints: true, log: onLog });
+    const db = await openDb({ engine, file: join(dir, 'p.db'), log: onLog });
     return { db, done: async () => (await db.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const url = process.env.TEST_DATABASE_URL ?? '';

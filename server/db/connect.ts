@@ -5,15 +5,10 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type LogEvent } 
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import { preparingPool } from './prepared';
-import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import type { Database, Engine } from './schema';
 
 export type DbConfig = (
-  /**
-   * `backgroundCheckpoints`: the log is copied back on a thread of its own instead of on the
-   * committing one (server/db/sqlite-checkpointer.ts); the server sets it.
-   */
-  | { engine: 'sqlite'; file: string; backgroundCheckpoints?: boolean }
+  | { engine: 'sqlite'; file: string }
   /** `schema` isolates a test run in its own PostgreSQL schema. */
   | { engine: 'postgres'; url: string; schema?: string; poolSize?: number }
 ) & {
@@ -54,14 +49,8 @@ export function connect(config: DbConfig): Db {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const checkpointer = config.backgroundCheckpoints && config.file !== ':memory:' ? startCheckpointer(config.file) : null;
-    if (checkpointer) database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(config.log ? { log: config.log } : {}) });
-    const close = async () => {
-      await checkpointer?.stop();
-      await kysely.destroy();
-    };
-    return { engine: 'sqlite', kysely, sqlite: database, close };
+    return { engine: 'sqlite', kysely, sqlite: database, close: () => kysely.destroy() };
   }
   if (config.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.schema)) throw new Error(`invalid schema name ${config.schema}`);
   const pool = new pg.Pool({
