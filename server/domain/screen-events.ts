@@ -11,6 +11,8 @@ export interface Rejection {
 
 export interface Screened {
   fresh: WireEvent[];
+  /** Each fresh event's JSON by id: the text the batch compared repeats by, stored as its body. */
+  bodies: Map<string, string>;
   rejected: Rejection[];
   /** Repeats of an identical event inside the same batch (a client resending by mistake). */
   duplicates: number;
@@ -51,7 +53,7 @@ function checkTime(name: string, ms: number, now: number, retentionMs: number): 
 export function screenEvents(raw: readonly unknown[], now: number, retentionMs: number): Screened {
   const fresh: WireEvent[] = [];
   const rejected: Rejection[] = [];
-  const seen = new Map<string, string>();
+  const bodies = new Map<string, string>();
   let duplicates = 0;
   for (const item of raw) {
     const parsed = wireEventSchema.safeParse(item);
@@ -70,14 +72,14 @@ export function screenEvents(raw: readonly unknown[], now: number, retentionMs: 
       continue;
     }
     const canonical = JSON.stringify(event);
-    const earlier = seen.get(event.id);
+    const earlier = bodies.get(event.id);
     if (earlier !== undefined) {
       if (earlier === canonical) duplicates += 1;
       else rejected.push({ id: event.id, reason: 'duplicate_id: another event in this batch has this id' });
       continue;
     }
-    seen.set(event.id, canonical);
+    bodies.set(event.id, canonical);
     fresh.push(event);
   }
-  return { fresh, rejected, duplicates };
+  return { fresh, bodies, rejected, duplicates };
 }

@@ -63,6 +63,7 @@ export function eventRoutes(rt: Runtime) {
         teamId: principal.teamId,
         memberId: principal.memberId,
         events: screened.fresh,
+        bodies: screened.bodies,
         now,
         limits: rt.ingestLimits,
         refoldAllowance: (cost) => rt.refoldLimiter.take(tokenKey, cost),

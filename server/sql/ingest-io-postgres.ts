@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, LeadFactsTable } from '../db/schema';
 import { PREPARED } from '../db/prepared';
+import { numberArray, textArray } from '../db/pg-arrays';
 import type { FactRow, IngestIo, LeadRow } from './ingest-io';
 
 /** Every statement here has one text whatever the batch: parsed and planned once per connection. */
@@ -9,9 +10,11 @@ const PREPARED_SQL = sql.raw(PREPARED);
 // A batch of 500 events as one multi-row VALUES list is 4,500 bound parameters that
 // PostgreSQL parses and plans on every push (and Kysely compiles first). As one array per
 // column through unnest() it is nine parameters and the same plan every time; the same goes
-// for the lead rows, the roll-ups and every "where x in (…)" (as "= any(array)").
+// for the lead rows, the roll-ups and every "where x in (…)" (as "= any(array)"). Each array
+// goes as its literal (server/db/pg-arrays.ts), which costs the driver no work per element.
 
-const col = <R, K extends keyof R>(rows: readonly R[], key: K): R[K][] => rows.map((r) => r[key]);
+const texts = <R>(rows: readonly R[], pick: (row: R) => string | null): string => textArray(rows.map(pick));
+const numbers = <R>(rows: readonly R[], pick: (row: R) => number | null): string => numberArray(rows.map(pick));
 
 export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
   return {
@@ -37,7 +40,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       // subquery's filter is false before it touches an index.
       const { rows } = await sql<{ known: string | null; lead: string | null; has_row: boolean | null; fold_state: string | null; received_at: number | null; n: number | null; today: number | null }>`
         ${PREPARED_SQL} select null::text as known, l.lead, lf.lead is not null as has_row, lf.fold_state, lf.received_at, c.n, c.today
-        from unnest(${leads}::text[]) as l(lead)
+        from unnest(${textArray(leads)}::text[]) as l(lead)
         left join lead_facts lf on lf.team_id = ${teamId} and lf.member_id = ${memberId} and lf.lead = l.lead
         left join lateral (
           select count(*)::int as n, (count(*) filter (where e.stored_at >= ${dayStart}))::int as today
@@ -45,7 +48,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
           where lf.fold_state is null and e.team_id = ${teamId} and e.member_id = ${memberId} and e.lead = l.lead
         ) c on true
         union all
-        select id, null, null, null, null, null, null from events where team_id = ${teamId} and id = any(${ids}::text[])`.execute(trx);
+        select id, null, null, null, null, null, null from events where team_id = ${teamId} and id = any(${textArray(ids)}::text[])`.execute(trx);
       const known = new Set<string>();
       const found: LeadRow[] = [];
       for (const r of rows) {
@@ -64,14 +67,14 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
     async counts(teamId, memberId, leads, dayStart) {
       const { rows } = await sql<{ lead: string; n: number; today: number }>`
         select lead, count(*)::int as n, (count(*) filter (where stored_at >= ${dayStart}))::int as today
-        from events where team_id = ${teamId} and member_id = ${memberId} and lead = any(${leads}::text[])
+        from events where team_id = ${teamId} and member_id = ${memberId} and lead = any(${textArray(leads)}::text[])
         group by lead`.execute(trx);
       return new Map(rows.map((r) => [r.lead, { total: Number(r.n), today: Number(r.today) }]));
     },
 
     async storedTargets(teamId, memberId, ids) {
       const { rows } = await sql<{ lead: string; id: string }>`
-        select lead, id from events where team_id = ${teamId} and member_id = ${memberId} and id = any(${ids}::text[])`.execute(trx);
+        select lead, id from events where team_id = ${teamId} and member_id = ${memberId} and id = any(${textArray(ids)}::text[])`.execute(trx);
       return new Set(rows.map((r) => `${r.lead} ${r.id}`));
     },
 
@@ -83,9 +86,9 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
         insert into events (id, team_id, member_id, seq, lead, type, at, body, stored_at)
         select u.id, u.team_id, u.member_id, (select seq from bumped) - ${rows.length} + u.n, u.lead, u.type, u.at, u.body, u.stored_at
         from unnest(
-          ${col(rows, 'id')}::text[], ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[],
-          ${col(rows, 'lead')}::text[], ${col(rows, 'type')}::text[], ${col(rows, 'at')}::bigint[],
-          ${col(rows, 'body')}::text[], ${col(rows, 'stored_at')}::bigint[]
+          ${texts(rows, (r) => r.id)}::text[], ${texts(rows, (r) => r.team_id)}::text[], ${texts(rows, (r) => r.member_id)}::text[],
+          ${texts(rows, (r) => r.lead)}::text[], ${texts(rows, (r) => r.type)}::text[], ${numbers(rows, (r) => r.at)}::bigint[],
+          ${texts(rows, (r) => r.body)}::text[], ${numbers(rows, (r) => r.stored_at)}::bigint[]
         ) with ordinality as u(id, team_id, member_id, lead, type, at, body, stored_at, n)
         on conflict (team_id, id) do nothing
         returning id`.execute(trx);
@@ -95,12 +98,12 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
     async history(teamId, memberId, leads) {
       const { rows } = await sql<{ lead: string; body: string; stored_at: number }>`
         select lead, body, stored_at from events
-        where team_id = ${teamId} and member_id = ${memberId} and lead = any(${leads}::text[])`.execute(trx);
+        where team_id = ${teamId} and member_id = ${memberId} and lead = any(${textArray(leads)}::text[])`.execute(trx);
       return rows.map((r) => ({ lead: r.lead, body: r.body, stored_at: Number(r.stored_at) }));
     },
 
     async deleteFacts(teamId, memberId, leads) {
-      await sql`delete from lead_facts where team_id = ${teamId} and member_id = ${memberId} and lead = any(${leads}::text[])`.execute(trx);
+      await sql`delete from lead_facts where team_id = ${teamId} and member_id = ${memberId} and lead = any(${textArray(leads)}::text[])`.execute(trx);
     },
 
     async writeFacts(teamId, memberId, rows, ranges) {
@@ -112,7 +115,7 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
         ${PREPARED_SQL} with written as (${upsert})
         select lf.lead, lf.member_id, lf.received_at, lf.first_attempt_at, lf.attempts, lf.contacts, lf.status, lf.lost_reason, lf.furthest,
           lf.attempts_before_close, lf.contacts_before_close, lf.phone_attempts_before_close, lf.backlog
-        from unnest(${ranges.map((r) => r.from)}::bigint[], ${ranges.map((r) => r.to)}::bigint[]) as r(f, t)
+        from unnest(${numberArray(ranges.map((r) => r.from))}::bigint[], ${numberArray(ranges.map((r) => r.to))}::bigint[]) as r(f, t)
         join lead_facts lf on lf.team_id = ${teamId} and lf.received_at >= r.f and lf.received_at < r.t and lf.member_id = ${memberId}`.execute(trx);
       return facts;
     },
@@ -121,16 +124,16 @@ export function postgresIngestIo(trx: Transaction<Database>): IngestIo {
       if (rows.length === 0 && emptied.length === 0) return;
       await sql`
         ${PREPARED_SQL} with emptied as (
-          delete from daily_rollups where team_id = ${teamId} and member_id = ${memberId} and day_start = any(${emptied}::bigint[])
+          delete from daily_rollups where team_id = ${teamId} and member_id = ${memberId} and day_start = any(${numberArray(emptied)}::bigint[])
         )
         insert into daily_rollups (team_id, member_id, day_start, leads, within_sla, attempts, contacted, appointments, too_early,
           sold, excluded, backlog, worked, responses)
         select * from unnest(
-          ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[], ${col(rows, 'day_start')}::bigint[],
-          ${col(rows, 'leads')}::int[], ${col(rows, 'within_sla')}::int[], ${col(rows, 'attempts')}::int[],
-          ${col(rows, 'contacted')}::int[], ${col(rows, 'appointments')}::int[], ${col(rows, 'too_early')}::int[],
-          ${col(rows, 'sold')}::int[], ${col(rows, 'excluded')}::int[], ${col(rows, 'backlog')}::int[],
-          ${col(rows, 'worked')}::int[], ${col(rows, 'responses')}::text[])
+          ${texts(rows, (r) => r.team_id)}::text[], ${texts(rows, (r) => r.member_id)}::text[], ${numbers(rows, (r) => r.day_start)}::bigint[],
+          ${numbers(rows, (r) => r.leads)}::int[], ${numbers(rows, (r) => r.within_sla)}::int[], ${numbers(rows, (r) => r.attempts)}::int[],
+          ${numbers(rows, (r) => r.contacted)}::int[], ${numbers(rows, (r) => r.appointments)}::int[], ${numbers(rows, (r) => r.too_early)}::int[],
+          ${numbers(rows, (r) => r.sold)}::int[], ${numbers(rows, (r) => r.excluded)}::int[], ${numbers(rows, (r) => r.backlog)}::int[],
+          ${numbers(rows, (r) => r.worked)}::int[], ${texts(rows, (r) => r.responses)}::text[])
         on conflict (team_id, day_start, member_id) do update set
           leads = excluded.leads, within_sla = excluded.within_sla, attempts = excluded.attempts, contacted = excluded.contacted,
           appointments = excluded.appointments, too_early = excluded.too_early, sold = excluded.sold, excluded = excluded.excluded,
@@ -145,13 +148,13 @@ function upsertFactsSql(rows: readonly LeadFactsTable[]) {
       furthest, attempts_before_close, contacts_before_close, phone_attempts_before_close, backlog, source, sold_at, closed_at,
       status_actor, fold_state, updated_at)
     select * from unnest(
-      ${col(rows, 'team_id')}::text[], ${col(rows, 'member_id')}::text[], ${col(rows, 'lead')}::text[],
-      ${col(rows, 'received_at')}::bigint[], ${col(rows, 'first_attempt_at')}::bigint[], ${col(rows, 'attempts')}::int[],
-      ${col(rows, 'contacts')}::int[], ${col(rows, 'status')}::text[], ${col(rows, 'lost_reason')}::text[],
-      ${col(rows, 'furthest')}::text[], ${col(rows, 'attempts_before_close')}::int[], ${col(rows, 'contacts_before_close')}::int[],
-      ${col(rows, 'phone_attempts_before_close')}::int[], ${col(rows, 'backlog')}::int[], ${col(rows, 'source')}::text[],
-      ${col(rows, 'sold_at')}::bigint[], ${col(rows, 'closed_at')}::bigint[], ${col(rows, 'status_actor')}::text[],
-      ${col(rows, 'fold_state')}::text[], ${col(rows, 'updated_at')}::bigint[])
+      ${texts(rows, (r) => r.team_id)}::text[], ${texts(rows, (r) => r.member_id)}::text[], ${texts(rows, (r) => r.lead)}::text[],
+      ${numbers(rows, (r) => r.received_at)}::bigint[], ${numbers(rows, (r) => r.first_attempt_at)}::bigint[], ${numbers(rows, (r) => r.attempts)}::int[],
+      ${numbers(rows, (r) => r.contacts)}::int[], ${texts(rows, (r) => r.status)}::text[], ${texts(rows, (r) => r.lost_reason)}::text[],
+      ${texts(rows, (r) => r.furthest)}::text[], ${numbers(rows, (r) => r.attempts_before_close)}::int[], ${numbers(rows, (r) => r.contacts_before_close)}::int[],
+      ${numbers(rows, (r) => r.phone_attempts_before_close)}::int[], ${numbers(rows, (r) => r.backlog)}::int[], ${texts(rows, (r) => r.source)}::text[],
+      ${numbers(rows, (r) => r.sold_at)}::bigint[], ${numbers(rows, (r) => r.closed_at)}::bigint[], ${texts(rows, (r) => r.status_actor)}::text[],
+      ${texts(rows, (r) => r.fold_state)}::text[], ${numbers(rows, (r) => r.updated_at)}::bigint[])
     on conflict (team_id, member_id, lead) do update set
       received_at = excluded.received_at, first_attempt_at = excluded.first_attempt_at, attempts = excluded.attempts,
       contacts = excluded.contacts, status = excluded.status, lost_reason = excluded.lost_reason, furthest = excluded.furthest,

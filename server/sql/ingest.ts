@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { appendToFold } from '../../lib/domain/lead-fold-append';
+import { appendToFold, type ResumableFold } from '../../lib/domain/lead-fold-append';
 import type { FoldEvent } from '../../lib/domain/lead';
 import type { WireEvent } from '../../lib/sync/wire';
 import type { Db } from '../db/connect';
@@ -74,6 +74,8 @@ export async function ingestEvents(
     teamId: string;
     memberId: string;
     events: readonly WireEvent[];
+    /** Events' JSON by id as already made (the screening's), so a push stringifies each once. */
+    bodies?: ReadonlyMap<string, string>;
     now: number;
     limits?: IngestLimits;
     /**
@@ -99,7 +101,7 @@ async function pushOnce(
   db: Db,
   trx: Trx,
   mode: HoldMode,
-  input: { teamId: string; memberId: string; now: number; refoldAllowance?: (cost: number) => number },
+  input: { teamId: string; memberId: string; now: number; bodies?: ReadonlyMap<string, string>; refoldAllowance?: (cost: number) => number },
   unique: readonly WireEvent[],
   limits: IngestLimits,
 ): Promise<IngestResult> {
@@ -145,9 +147,15 @@ async function pushOnce(
   // token's refold allowance; a lead it cannot pay for now waits, its events deferred.
   const storedTargets = await readStoredTargets(io, teamId, memberId, dayAdmitted);
   const unpaid = new Set<string>();
+  // A lead carried forward here is carried by the same batch below (a lead waits whole).
+  const carried = new Map<string, ResumableFold>();
   for (const [lead, batch] of groupByLead(dayAdmitted)) {
     const state = states.get(lead);
-    if (state && appendToFold(state.resumable, batch, (id) => storedTargets.has(`${lead} ${id}`))) continue;
+    const next = state ? appendToFold(state.resumable, batch, (id) => storedTargets.has(`${lead} ${id}`)) : null;
+    if (next) {
+      carried.set(lead, next);
+      continue;
+    }
     const cost = storedTotals.get(lead)?.total ?? 0;
     const wait = cost > 0 && input.refoldAllowance ? input.refoldAllowance(cost) : 0;
     if (wait <= 0) continue;
@@ -170,10 +178,10 @@ async function pushOnce(
     lead: e.lead,
     type: e.type,
     at: e.at,
-    body: JSON.stringify(e),
+    body: input.bodies?.get(e.id) ?? JSON.stringify(e),
     stored_at: now,
   }));
-  await refreshFacts(trx, io, { teamId, memberId, now, byLead: groupByLead(admitted), rows, states, receivedAt, storedTotals, storedTargets, rollups });
+  await refreshFacts(trx, io, { teamId, memberId, now, byLead: groupByLead(admitted), rows, states, carried, receivedAt, storedTotals, rollups });
   const insertedIds = await io.appendEvents(teamId, rows);
   // The facts above counted every admitted event. Only another rep of the team storing one of
   // the same ids since this push read them makes the insert skip one (ids are per team); then
@@ -258,16 +266,17 @@ async function refreshFacts(
     /** The batch's event rows as they will be stored (inserted last, after the facts). */
     rows: readonly { lead: string; body: string; stored_at: number }[];
     states: ReadonlyMap<string, LeadFoldState>;
+    /** The folds of leads whose stored state this batch carries forward (the others fold again). */
+    carried: ReadonlyMap<string, ResumableFold>;
     /** The received time each touched lead's stored row had before this push. */
     receivedAt: ReadonlyMap<string, number | null>;
     /** Events each lead had stored before this push (absent: none). */
     storedTotals: ReadonlyMap<string, LeadCounts>;
-    storedTargets: ReadonlySet<string>;
     /** The settings the team's roll-ups were made with, read with the team; null: none yet. */
     rollups: MetricSettings | null;
   },
 ): Promise<void> {
-  const { teamId, memberId, now, byLead, rows: batchRows, states, receivedAt, storedTotals, storedTargets } = input;
+  const { teamId, memberId, now, byLead, rows: batchRows, states, carried, receivedAt, storedTotals } = input;
   if (byLead.size === 0) return;
 
   const next = new Map<string, LeadFoldState>();
@@ -275,9 +284,9 @@ async function refreshFacts(
   const today = utcDay(now);
   for (const [lead, batch] of byLead) {
     const state = states.get(lead);
-    const carried = state ? appendToFold(state.resumable, batch satisfies readonly FoldEvent[], (id) => storedTargets.has(`${lead} ${id}`)) : null;
-    if (state && carried) {
-      next.set(lead, { v: 1, resumable: carried, events: state.events + batch.length, day: today, dayEvents: eventsToday(state, now) + batch.length });
+    const resumable = carried.get(lead);
+    if (state && resumable) {
+      next.set(lead, { v: 1, resumable, events: state.events + batch.length, day: today, dayEvents: eventsToday(state, now) + batch.length });
     } else if (!state && !storedTotals.has(lead)) {
       // Nothing stored before this push: its history is this batch, folded from nothing.
       next.set(lead, foldStateOfHistory(batch.map((event) => ({ event, storedAt: now })), now));
