@@ -1,6 +1,6 @@
 import type { ColleagueEarlyLead } from './sync/colleague-early';
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SalesImportOutcome } from './db/import-writes';
 import type { LeadView } from './domain/lead';
 import {
@@ -13,12 +13,23 @@ import {
   type LeadSnapshot,
 } from './domain/model';
 import type { LeaderboardRefresh, SyncOutcome } from './sync/client';
-import { wipeRequestSchema, type WipeResult } from './privacy/wipe';
+import type { WipeResult } from './privacy/wipe';
+import { wipeRequestSchema } from './privacy/wipe-request';
 import type { TeamInfo } from './sync/connection';
-import { leaderboardPeriodSchema } from './sync/wire';
-import { reportQuerySchema, type TeamReportResponse } from './sync/report-wire';
+import { leaderboardPeriodSchema } from './sync/leaderboard-period';
+import { reportQuerySchema } from './sync/report-query';
+import type { TeamReportResponse } from './sync/report-wire';
 
-export const leadKeySchema = z.string().min(3).max(250).regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"');
+// zod/mini, and only the small mini modules of the wire formats: the panel and list bundles
+// import these schemas, and one classic zod import would put ~26 kB gzip of it on every CRM page.
+
+export const leadKeySchema = z.string().check(z.minLength(3), z.maxLength(250), z.regex(/^[a-z0-9-]+:.+$/, 'a lead key is "crm:recordId"'));
+
+/** Classic's `z.number().int().nonnegative()`: the same checks, in that order. */
+const wholeNumber = z.number().check(z.int(), z.nonnegative());
+
+/** Classic's `z.string().trim().min(1).max(max)`. */
+const trimmedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** Most leads one `leads/listed` message may carry; a longer list goes in several messages. */
 export const LISTED_MAX = 200;
@@ -33,7 +44,7 @@ export const messageSchemas = {
     leadKey: leadKeySchema,
     channel: channelSchema,
     outcome: outcomeSchema,
-    script: z.object({ id: z.string().min(1).max(100), version: z.number().int().nonnegative() }).optional(),
+    script: z.optional(z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)), version: wholeNumber })),
   }),
   'attempt/undo': z.object({ leadKey: leadKeySchema, attemptId: z.uuid() }),
   'status/change': z.object({
@@ -42,32 +53,32 @@ export const messageSchemas = {
     lostReason: z.optional(lostReasonSchema),
   }),
   'lead/open': z.object({ leadKey: leadKeySchema }),
-  'note/save': z.object({ leadKey: leadKeySchema, text: z.string().max(5000) }),
+  'note/save': z.object({ leadKey: leadKeySchema, text: z.string().check(z.maxLength(5000)) }),
   // A CRM inbox/list page reports the leads it shows (new-lead discovery); the background checks
   // that the sender is a page of `crm` and that every lead is of that CRM.
-  'leads/listed': z.object({ crm: crmIdSchema, leads: z.array(leadSnapshotSchema).min(1).max(LISTED_MAX) }),
+  'leads/listed': z.object({ crm: crmIdSchema, leads: z.array(leadSnapshotSchema).check(z.minLength(1), z.maxLength(LISTED_MAX)) }),
   // Team sync: only extension pages send these; the background checks the sender.
-  'team/connect': z.object({ serverUrl: z.string().trim().min(1).max(500), secret: z.string().trim().min(1).max(500) }),
+  'team/connect': z.object({ serverUrl: trimmedText(500), secret: trimmedText(500) }),
   'team/test': z.object({}),
   'team/disconnect': z.object({}),
   'team/sync-now': z.object({}),
   'team/leaderboard': z.object({ period: leaderboardPeriodSchema }),
   // A manager's page: a pairing code from the admin, turned into an invitation carrying the key.
-  'team/invitation': z.object({ code: z.string().trim().min(1).max(32) }),
+  'team/invitation': z.object({ code: trimmedText(32) }),
   // The manager's board: colleagues' closed-too-early leads of these local dates, opened in the worker.
   'team/colleague-early': reportQuerySchema,
   // The report page's team scope: the server's report for the inclusive local dates.
   'report/team': reportQuerySchema,
   // The report's sold-deals import (extension pages only): leads to mark sold, with the deal's time.
   'sales/import': z.object({
-    sales: z.array(z.object({ leadKey: leadKeySchema, soldAt: z.number().int().nonnegative() })).min(1).max(SALES_IMPORT_MAX),
+    sales: z.array(z.object({ leadKey: leadKeySchema, soldAt: wholeNumber })).check(z.minLength(1), z.maxLength(SALES_IMPORT_MAX)),
   }),
   // Options → Privacy: delete everything Leadpace keeps in this browser (extension pages only).
   'privacy/wipe': wipeRequestSchema,
 } as const;
 
 /** Background → content scripts: these CRMs were turned off. */
-export const crmDisabledSchema = z.object({ crms: z.array(crmIdSchema).max(200) });
+export const crmDisabledSchema = z.object({ crms: z.array(crmIdSchema).check(z.maxLength(200)) });
 
 export type ErrorCode = 'invalid' | 'forbidden' | 'db' | 'not-found' | 'unknown';
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; reason: string };

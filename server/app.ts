@@ -1,3 +1,5 @@
+// Zod's English messages: refusals of team fixes and published adapters carry zod's reasons.
+import '../lib/zod-english';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_RETENTION_MS } from './domain/screen-events';

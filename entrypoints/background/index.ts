@@ -1,3 +1,4 @@
+import '@/lib/zod-english';
 import { browser } from 'wxt/browser';
 import { now, testHooksEnabled } from '@/lib/background/clock';
 import { syncCrmAccess } from '@/lib/background/content-scripts';

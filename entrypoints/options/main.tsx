@@ -1,3 +1,5 @@
+// Zod's English messages: "Add my CRM" files and team fixes are refused with zod's reasons here.
+import '@/lib/zod-english';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Options } from '@/components/options/Options';

@@ -1,3 +1,5 @@
+// Zod's English messages: the picker lists zod's reasons when the picked adapter does not check.
+import '@/lib/zod-english';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isPickerOpen, startPicker } from './start-picker';
 

@@ -1,6 +1,6 @@
 import { isManagerRole } from '@/lib/sync/roles';
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { LeadpaceDb, StoredEvent } from '../db/schema';
 import { resetTeamData } from '../db/sync-writes';
 import { messageSchemas, type ErrorCode, type TeamResult } from '../messaging';
@@ -119,7 +119,7 @@ export function createTeamSync(deps: TeamBackgroundDeps) {
    * Sender check, zod, and errors as results: the options page and popup get a reason they
    * can show, never an exception. The sender comes from the browser, never the message.
    */
-  async function guarded<S extends z.ZodType, T>(
+  async function guarded<S extends z.ZodMiniType, T>(
     type: TeamType,
     schema: S,
     raw: unknown,

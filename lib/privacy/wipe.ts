@@ -1,5 +1,7 @@
-import { z } from 'zod';
 import type { LeadpaceDb } from '../db/schema';
+import { wipeRequestSchema } from './wipe-request';
+
+export { wipeRequestSchema };
 
 /** What the wipe deleted, for the sentence the user reads afterwards. */
 export interface WipeReport {
@@ -25,8 +27,6 @@ export interface WipeDeps {
   extensionOrigin: string;
   log: (message: string) => void;
 }
-
-export const wipeRequestSchema = z.object({}).strict();
 
 /**
  * Deletes everything Leadpace keeps in this browser. The CRMs go first, so no page records a

@@ -1,13 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PanelPosition } from '@/lib/domain/panel-position';
 
 // Where the rep put the panel, per CRM: each CRM has its own layout (drawers, notes, buttons),
-// so a spot that is free in one covers something in another.
+// so a spot that is free in one covers something in another. zod/mini: the panel reads it on
+// every CRM page, where classic zod would be ~26 kB gzip more to load.
 
-const offset = z.number().finite().min(0).max(100_000);
+// zod 4 numbers refuse Infinity and NaN already (classic's `.finite()` did nothing more).
+const offset = z.number().check(z.minimum(0), z.maximum(100_000));
 export const panelPositionSchema = z.object({ h: z.enum(['left', 'right']), x: offset, v: z.enum(['top', 'bottom']), y: offset });
-const crmKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const crmKey = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 
 export type PanelPositions = Record<string, PanelPosition>;
 

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ADAPTERS } from '@/lib/crms/registry';
 import type { CrmAdapter } from '@/lib/adapters/types';
 import { matchesAny } from '@/lib/adapters/match-pattern';

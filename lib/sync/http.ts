@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import { errorResponseSchema } from './wire';
 
 /** The slice of `fetch` the sync needs; tests inject a fake. */
@@ -85,13 +85,13 @@ export interface RequestOptions {
  * One request with a timeout (AbortController) whose answer is checked with zod. Resolves
  * with the parsed body, or `null` for 304; every failure becomes a TeamApiError.
  */
-export async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends $ZodType>(
   options: RequestOptions,
   url: string,
   init: RequestInit,
   schema: S,
   accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
-): Promise<{ status: number; body: z.infer<S> | null; headers: Headers }> {
+): Promise<{ status: number; body: output<S> | null; headers: Headers }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.min(options.timeoutMs ?? FETCH_TIMEOUT_MS, FETCH_TIMEOUT_MS));
   let response: Response;
@@ -127,7 +127,9 @@ export async function requestJson<S extends z.ZodType>(
     const message = error.success ? error.data.message : `the server answered ${status}`;
     throw new TeamApiError(code, message, status, isRetryableStatus(status), retryAfterMs(response.headers.get('retry-after'), options.now()), json);
   }
-  const parsed = schema.safeParse(json);
+  // Core's parse, so answers checked with classic and with zod/mini schemas (the team's fixes,
+  // which the panel shares) go through the same call.
+  const parsed = safeParse(schema, json);
   if (!parsed.success) {
     // Not JSON at all (an HTML page): another service on that address. JSON of the wrong
     // shape: a Leadpace server of another version. Both are retried later by the sync.

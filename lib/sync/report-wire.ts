@@ -12,15 +12,10 @@ import { visibilitySchema } from './wire';
  * field names are the extension's SourceRow; zod here is what the extension parses it with.
  */
 
-const DAY_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** The longest window one request may ask for: a year and a bit, the report's longest period. */
 export const MAX_REPORT_DAYS = 400;
 
-export const reportQuerySchema = z.object({
-  from: z.string().regex(DAY_RE, 'from must be a date YYYY-MM-DD'),
-  to: z.string().regex(DAY_RE, 'to must be a date YYYY-MM-DD'),
-});
-export type ReportQuery = z.infer<typeof reportQuerySchema>;
+export { reportQuerySchema, type ReportQuery } from './report-query';
 
 const count = z.number().int().nonnegative();
 const share = z.number().min(0).max(1).nullable();

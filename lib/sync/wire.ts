@@ -9,6 +9,7 @@ import {
   sourceIdSchema,
   statusSchema,
 } from '../domain/model';
+import { LEADERBOARD_PERIODS, leaderboardPeriodSchema, type LeaderboardPeriod } from './leaderboard-period';
 import { teamSettingsSchema } from './team-settings';
 
 /**
@@ -152,9 +153,7 @@ export const memberRoleSchema = z
   .transform((role): (typeof MEMBER_ROLES)[number] => (role === LEGACY_MANAGER_ROLE ? 'manager' : role));
 export type MemberRole = z.output<typeof memberRoleSchema>;
 
-export const LEADERBOARD_PERIODS = ['today', 'week', 'month', 'last-month'] as const;
-export const leaderboardPeriodSchema = z.enum(LEADERBOARD_PERIODS);
-export type LeaderboardPeriod = z.infer<typeof leaderboardPeriodSchema>;
+export { LEADERBOARD_PERIODS, leaderboardPeriodSchema, type LeaderboardPeriod };
 
 const rate = z.number().min(0).max(1).nullable();
 const durationMs = z.number().nonnegative().nullable();

@@ -12,7 +12,8 @@ import { ApiError } from '../http/errors';
 import { matchesEtag } from '../http/etag';
 import { FiguresCache } from '../http/figures-cache';
 
-const querySchema = z.object({ period: leaderboardPeriodSchema.default('today') });
+// The period schema is zod/mini (the content scripts share it), so it is wrapped, not chained.
+const querySchema = z.object({ period: z._default(leaderboardPeriodSchema, 'today') });
 
 export function leaderboardRoutes(rt: Runtime) {
   const app = new Hono<AppEnv>();

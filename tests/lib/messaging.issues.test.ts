@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// The background checks these messages and loads zod's English messages first, as here.
+import '@/lib/zod-english';
 import type { $ZodError } from 'zod/v4/core';
 import { crmDisabledSchema, LISTED_MAX, messageSchemas, SALES_IMPORT_MAX } from '@/lib/messaging';
 

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeIssues } from '../../validation';
 import { selectorListSchema, USER_ADAPTER_PREFIX } from '../user/schema';
 
 // A team fix of a built-in CRM adapter is data, never code: per field, CSS selectors that are
 // tried before the built-in reading. It travels from the manager's browser through the team
-// server to every member, so each hop validates it with this schema (the server too).
+// server to every member, so each hop validates it with this schema (the server too). zod/mini:
+// the panel reads the fixes on every CRM page, where classic zod would be ~26 kB gzip more.
 
 export const ADAPTER_OVERRIDE_KIND = 'leadpace-adapter-override';
 
@@ -16,8 +17,10 @@ export const OVERRIDE_FIELDS = overrideFieldSchema.options;
 /** A built-in CRM's id (the dealer's own adapters are fixed by editing them, not overridden). */
 export const overrideCrmSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a CRM id like "hubspot"')
-  .refine((id) => !id.startsWith(USER_ADAPTER_PREFIX), { message: 'the dealer’s own adapters are edited, not overridden' });
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a CRM id like "hubspot"'),
+    z.refine((id) => !id.startsWith(USER_ADAPTER_PREFIX), { error: 'the dealer’s own adapters are edited, not overridden' }),
+  );
 
 /**
  * Checks that need no browser: the page's own engine parses selectors where there is one (the
@@ -46,21 +49,21 @@ export function plausibleSelector(selector: string): boolean {
   return quote === null && stack.length === 0;
 }
 
-const overrideSelectorsSchema = selectorListSchema.refine((list) => list.every(plausibleSelector), {
-  message: 'not a valid CSS selector',
-});
+const overrideSelectorsSchema = z.optional(
+  selectorListSchema.check(z.refine((list) => list.every(plausibleSelector), { error: 'not a valid CSS selector' })),
+);
 
 export const overrideFieldsSchema = z
   .strictObject({
-    name: overrideSelectorsSchema.optional(),
-    phone: overrideSelectorsSchema.optional(),
-    email: overrideSelectorsSchema.optional(),
-    source: overrideSelectorsSchema.optional(),
-    vehicle: overrideSelectorsSchema.optional(),
-    receivedAt: overrideSelectorsSchema.optional(),
-    status: overrideSelectorsSchema.optional(),
+    name: overrideSelectorsSchema,
+    phone: overrideSelectorsSchema,
+    email: overrideSelectorsSchema,
+    source: overrideSelectorsSchema,
+    vehicle: overrideSelectorsSchema,
+    receivedAt: overrideSelectorsSchema,
+    status: overrideSelectorsSchema,
   })
-  .refine((fields) => Object.values(fields).some((list) => list !== undefined), { message: 'a fix re-points at least one field' });
+  .check(z.refine((fields) => Object.values(fields).some((list) => list !== undefined), { error: 'a fix re-points at least one field' }));
 export type OverrideFields = z.infer<typeof overrideFieldsSchema>;
 
 export const adapterOverrideSchema = z.strictObject({
@@ -69,7 +72,7 @@ export const adapterOverrideSchema = z.strictObject({
   crm: overrideCrmSchema,
   fields: overrideFieldsSchema,
   /** Why the fix exists, for the members who see it ("HubSpot moved the source field"). */
-  note: z.string().trim().max(200).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
 export type AdapterOverride = z.infer<typeof adapterOverrideSchema>;
 

@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeIssues } from '../../validation';
 
 // A user adapter ("Add my CRM") is data, never code: CSS selectors and a URL pattern that the
 // built-in engine (./to-adapter.ts) reads with. It is shared between dealers as a JSON file, so
-// every import goes through this schema, all or nothing.
+// every import goes through this schema, all or nothing. zod/mini: the panel reads the stored
+// adapters on every CRM page, where classic zod would be ~26 kB gzip more to load; options and the
+// picker load zod's English messages (lib/zod-english.ts), so the reasons read as before.
 
 export const USER_ADAPTER_KIND = 'leadpace-user-adapter';
 export const USER_ADAPTER_PREFIX = 'user-';
@@ -26,23 +28,19 @@ function isValidSelector(selector: string): boolean {
 
 const selectorSchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(MAX_SELECTOR)
-  .refine(isValidSelector, { message: 'not a valid CSS selector' });
+  .check(z.trim(), z.minLength(1), z.maxLength(MAX_SELECTOR), z.refine(isValidSelector, { error: 'not a valid CSS selector' }));
 
 /** The picked element's selector first, then fallbacks tried in order when the page changes. */
-export const selectorListSchema = z.array(selectorSchema).min(1).max(8);
+export const selectorListSchema = z.array(selectorSchema).check(z.minLength(1), z.maxLength(8));
 
 export const userFieldSchema = z.enum(['name', 'leadId', 'receivedAt', 'source', 'phone']);
 export type UserField = z.infer<typeof userFieldSchema>;
 
 /** An http(s) origin without path, e.g. `https://crm.garage-jansen.nl` (any port). */
-export const originSchema = z
-  .string()
-  .trim()
-  .max(300)
-  .refine(
+export const originSchema = z.string().check(
+  z.trim(),
+  z.maxLength(300),
+  z.refine(
     (value) => {
       try {
         const url = new URL(value);
@@ -51,8 +49,9 @@ export const originSchema = z
         return false;
       }
     },
-    { message: 'must be an origin such as https://crm.example.com' },
-  );
+    { error: 'must be an origin such as https://crm.example.com' },
+  ),
+);
 
 /**
  * Where the lead id sits in the URL: a path with one `{id}` (and `*` for any one segment), or
@@ -60,45 +59,52 @@ export const originSchema = z
  */
 export const urlIdPatternSchema = z
   .object({
-    path: z
-      .string()
-      .max(300)
-      .regex(/^\/[^?#\s]*$/, 'a path starts with / and has no query')
-      .refine((path) => path.split('{id}').length === 2, { message: 'a path pattern has exactly one {id}' })
-      .optional(),
-    query: z.string().regex(/^[\w.-]{1,60}$/, 'a query parameter name').optional(),
+    path: z.optional(
+      z
+        .string()
+        .check(
+          z.maxLength(300),
+          z.regex(/^\/[^?#\s]*$/, 'a path starts with / and has no query'),
+          z.refine((path) => path.split('{id}').length === 2, { error: 'a path pattern has exactly one {id}' }),
+        ),
+    ),
+    query: z.optional(z.string().check(z.regex(/^[\w.-]{1,60}$/, 'a query parameter name'))),
   })
-  .refine((pattern) => (pattern.path === undefined) !== (pattern.query === undefined), {
-    message: 'give either a path with {id} or a query parameter, not both',
-  });
+  .check(
+    z.refine((pattern) => (pattern.path === undefined) !== (pattern.query === undefined), {
+      error: 'give either a path with {id} or a query parameter, not both',
+    }),
+  );
 export type UrlIdPattern = z.infer<typeof urlIdPatternSchema>;
 
 export const userAdapterSchema = z
   .object({
     kind: z.literal(USER_ADAPTER_KIND),
     version: z.literal(1),
-    id: z.string().regex(/^user-[a-z0-9][a-z0-9-]{0,33}$/, 'an id like "user-garage-crm"'),
-    name: z.string().trim().min(1).max(80),
+    id: z.string().check(z.regex(/^user-[a-z0-9][a-z0-9-]{0,33}$/, 'an id like "user-garage-crm"')),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
     origin: originSchema,
     /** Only pages whose path starts with this are lead pages (optional, narrows injection). */
-    pathPrefix: z.string().max(200).regex(/^\//, 'starts with /').optional(),
-    idFromUrl: urlIdPatternSchema.optional(),
+    pathPrefix: z.optional(z.string().check(z.maxLength(200), z.regex(/^\//, 'starts with /'))),
+    idFromUrl: z.optional(urlIdPatternSchema),
     fields: z.object({
       name: selectorListSchema,
-      leadId: selectorListSchema.optional(),
-      receivedAt: selectorListSchema.optional(),
-      source: selectorListSchema.optional(),
-      phone: selectorListSchema.optional(),
+      leadId: z.optional(selectorListSchema),
+      receivedAt: z.optional(selectorListSchema),
+      source: z.optional(selectorListSchema),
+      phone: z.optional(selectorListSchema),
     }),
     createdAt: z.iso.datetime({ offset: true }),
   })
-  .refine((adapter) => adapter.fields.leadId !== undefined || adapter.idFromUrl !== undefined, {
-    message: 'a user adapter needs the lead id from the page or from the URL',
-    path: ['fields', 'leadId'],
-  });
+  .check(
+    z.refine((adapter) => adapter.fields.leadId !== undefined || adapter.idFromUrl !== undefined, {
+      error: 'a user adapter needs the lead id from the page or from the URL',
+      path: ['fields', 'leadId'],
+    }),
+  );
 export type UserAdapter = z.infer<typeof userAdapterSchema>;
 
-const adapterListFileSchema = z.object({ kind: z.literal(`${USER_ADAPTER_KIND}s`), adapters: z.array(userAdapterSchema).min(1).max(50) });
+const adapterListFileSchema = z.object({ kind: z.literal(`${USER_ADAPTER_KIND}s`), adapters: z.array(userAdapterSchema).check(z.minLength(1), z.maxLength(50)) });
 
 /** What an exported file holds: one adapter, or several under `kind: leadpace-user-adapters`. */
 function parseFileBody(raw: unknown) {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+// Options and the team server, which show and send these reasons, load zod's English messages.
+import '@/lib/zod-english';
 import { demoAdapter } from '@/lib/crms/demo/adapter';
 import { ADAPTER_OVERRIDE_KIND, parseAdapterOverride, plausibleSelector, type AdapterOverride } from '@/lib/adapters/overrides/schema';
 import { withOverride } from '@/lib/adapters/overrides/with-override';
